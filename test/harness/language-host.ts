@@ -1,0 +1,154 @@
+/**
+ * A Node.js language host for the real `pulumi` CLI, standing in for the Go `pulumi-language-nodejs`
+ * that cannot be built here (the Go module proxy refuses its module; see README "The Pulumi CLI").
+ *
+ * It speaks the same LanguageRuntime gRPC protocol and does what the Go host does for `Run`: it launches
+ * the SDK's own entry point `@pulumi/pulumi/cmd/run` from the program's `node_modules`, passing the engine
+ * addresses and the stack config the same way. Everything after that (the program, the resource
+ * monitor, closure serialization of dynamic providers, the engine) is Pulumi's own code.
+ */
+import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+import * as grpc from "@grpc/grpc-js";
+import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import * as langproto from "@pulumi/pulumi/proto/language_pb";
+import * as langrpc from "@pulumi/pulumi/proto/language_grpc_pb";
+import * as plugproto from "@pulumi/pulumi/proto/plugin_pb";
+
+/** The SDK entry point's exit code for "the error was already reported to the user". */
+const EXIT_ALREADY_REPORTED = 32;
+
+type Unary<Req, Res> = grpc.handleUnaryCall<Req, Res>;
+
+function sdkVersion(): string {
+  const pkg = JSON.parse(
+    fs.readFileSync(require.resolve("@pulumi/pulumi/package.json"), "utf8"),
+  ) as { version: string };
+  return pkg.version;
+}
+
+/** Finds `@pulumi/pulumi/cmd/run` as the program itself would resolve it. */
+function runEntryPoint(programDir: string): string {
+  return require.resolve("@pulumi/pulumi/cmd/run", { paths: [programDir] });
+}
+
+function runtimeOptions(req: langproto.RunRequest): Record<string, unknown> {
+  const opts = req.getInfo()?.getOptions()?.toJavaScript();
+  return opts ?? {};
+}
+
+function buildArgs(req: langproto.RunRequest, engineAddress: string, entry: string): string[] {
+  const args: string[] = [];
+  const add = (flag: string, value: string | number | undefined): void => {
+    if (value !== undefined && value !== "" && value !== 0) args.push(`--${flag}=${value}`);
+  };
+  add("monitor", req.getMonitorAddress());
+  add("engine", engineAddress);
+  add("organization", req.getOrganization());
+  add("project", req.getProject());
+  add("stack", req.getStack());
+  add("pwd", req.getPwd());
+  add("root-directory", req.getInfo()?.getRootDirectory());
+  add("parallel", req.getParallel());
+  if (req.getDryrun()) args.push("--dry-run");
+  args.push(entry, ...req.getArgsList());
+  return args;
+}
+
+function run(engineAddress: string): Unary<langproto.RunRequest, langproto.RunResponse> {
+  return (call, callback) => {
+    const req = call.request;
+    const info = req.getInfo();
+    const programDir = info?.getProgramDirectory() || req.getPwd() || process.cwd();
+    const entry = info?.getEntryPoint() || req.getProgram() || ".";
+    const opts = runtimeOptions(req);
+    const resp = new langproto.RunResponse();
+    let runPath: string;
+    try {
+      runPath = runEntryPoint(programDir);
+    } catch {
+      resp.setError(
+        `could not find @pulumi/pulumi in ${programDir}: install the program's dependencies (npm install)`,
+      );
+      callback(null, resp);
+      return;
+    }
+    const config: Record<string, string> = {};
+    req.getConfigMap().forEach((value, key) => {
+      config[key] = value;
+    });
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PULUMI_CONFIG: JSON.stringify(config),
+      PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(req.getConfigsecretkeysList()),
+      // TypeScript is on unless the project turned it off, as with the Go host.
+      PULUMI_NODEJS_TYPESCRIPT: opts["typescript"] === false ? "false" : "true",
+    };
+    const nodeArgs = typeof opts["nodeargs"] === "string" ? opts["nodeargs"].split(/\s+/).filter(Boolean) : [];
+    const child = spawn(process.execPath, [...nodeArgs, runPath, ...buildArgs(req, engineAddress, entry)], {
+      cwd: programDir,
+      env,
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    child.on("error", (err) => {
+      resp.setError(`could not start node for the program: ${err.message}`);
+      callback(null, resp);
+    });
+    child.on("exit", (code, signal) => {
+      if (code === EXIT_ALREADY_REPORTED) {
+        resp.setBail(true);
+      } else if (code !== 0) {
+        resp.setError(
+          signal ? `Program was killed by ${signal}` : `Program exited with non-zero exit code: ${code}`,
+        );
+      }
+      callback(null, resp);
+    });
+  };
+}
+
+function unimplemented(name: string): grpc.handleUnaryCall<unknown, unknown> {
+  return (_call, callback) =>
+    callback({ code: grpc.status.UNIMPLEMENTED, details: `${name} is not implemented by this language host` });
+}
+
+function main(): void {
+  // The engine passes flags first and its own address last.
+  const positional = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+  const engineAddress = positional[positional.length - 1] ?? "";
+  const version = sdkVersion();
+
+  const impl: Partial<langrpc.ILanguageRuntimeServer> = {
+    handshake: (_call, callback) => callback(null, new langproto.LanguageHandshakeResponse()),
+    getPluginInfo: (_call, callback) => callback(null, new plugproto.PluginInfo().setVersion(version)),
+    getRequiredPlugins: (_call, callback) => callback(null, new langproto.GetRequiredPluginsResponse()),
+    getRequiredPackages: (_call, callback) => callback(null, new langproto.GetRequiredPackagesResponse()),
+    getProgramDependencies: (_call, callback) =>
+      callback(null, new langproto.GetProgramDependenciesResponse()),
+    about: (_call, callback) => callback(null, new langproto.AboutResponse().setExecutable(process.execPath)),
+    runtimeOptionsPrompts: (_call, callback) => callback(null, new langproto.RuntimeOptionsResponse()),
+    run: run(engineAddress),
+    cancel: (_call, callback) => callback(null, new Empty()),
+  };
+  const server = new grpc.Server({ "grpc.max_receive_message_length": 400 * 1024 * 1024 });
+  const service = langrpc.LanguageRuntimeService as unknown as grpc.ServiceDefinition;
+  const handlers: grpc.UntypedServiceImplementation = {};
+  for (const method of Object.keys(service)) {
+    const handler = (impl as Record<string, unknown>)[method];
+    handlers[method] = (typeof handler === "function" ? handler : unimplemented(method)) as grpc.UntypedHandleCall;
+  }
+  server.addService(service, handlers);
+  server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, port) => {
+    if (err) {
+      process.stderr.write(`language host could not listen: ${err.message}\n`);
+      process.exit(1);
+    }
+    process.stdout.write(`${port}\n`);
+  });
+  // The engine stops plugins with a signal; exit promptly so no program is left running.
+  for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.tryShutdown(() => process.exit(0)));
+}
+
+main();
