@@ -1,0 +1,585 @@
+/**
+ * The one HTTP client of the provider: JWT auth (single flight, re-auth once), retries and
+ * rate-limit waits (contract §8 item 8, §9), a concurrency cap, a per-attempt timeout, and errors
+ * built from scratch with every secret redacted.
+ *
+ * Why an explicit loop rather than axios-retry: axios-retry decides per request from the error or
+ * status and re-issues inside axios. Our rules need more state than that: a POST may be repeated
+ * after a 429 but never after a 5xx/timeout/reset; a 401 triggers a single-flight re-auth and one
+ * repeat that does not count against the retry budget; a wait must release the concurrency slot
+ * (the cap wraps one attempt, not the whole retry chain); and the final failure must become a typed,
+ * redacted error that never carries the axios error. That is one small loop (`exchange`).
+ */
+import { createHash } from "node:crypto";
+import http from "node:http";
+import https from "node:https";
+import { inspect, type InspectOptions } from "node:util";
+import { STATUS_CODES } from "node:http";
+import { setTimeout as delay } from "node:timers/promises";
+import axios, { type AxiosInstance } from "axios";
+import pLimit from "p-limit";
+import {
+  AmbiguousRequestError,
+  GatewayUnreachableError,
+  MalformedResponseError,
+  QualysApiError,
+  QualysAuthError,
+  RateLimitError,
+  RequestTimeoutError,
+} from "../errors";
+import { isLoopbackHost } from "../gateway";
+import { redact, snippet } from "../redact";
+import { classifyNetworkError, errorCodeAndMessage, type NetworkFailureKind } from "./network";
+import { backoffMs, isRateLimited, requestedWaitMs, windowMs } from "./rate-limit";
+import { errorFields, parseBody, type ApiResponse } from "./response";
+
+export { expectJson, type ApiResponse } from "./response";
+
+/** One observable step of the client, for tests and benchmarks. Never carries a secret. */
+export interface HttpEvent {
+  type: "request" | "retry" | "wait" | "auth";
+  method: string;
+  /** Path on the gateway without the query (`/auth`, `/csapi/v1.3/…`). */
+  path: string;
+  status?: number;
+  /** Network error code for a failed attempt (`ECONNRESET`, `ETIMEDOUT`, …). */
+  code?: string;
+  waitMs?: number;
+}
+
+export interface ClientSettings {
+  /** Resolved, no trailing slash. */
+  gatewayUrl: string;
+  username: string;
+  password: string;
+  /** Per HTTP attempt (default chosen by the caller: 30000). */
+  timeoutMs: number;
+  /** Retries per request after the first attempt (default 5). */
+  maxRetries: number;
+  /** Max requests in flight per client (default 8). */
+  concurrency: number;
+  /** Cap for one rate-limit/backoff wait (default 60000). */
+  maxWaitMs?: number;
+  /** Exponential backoff base (default 500). */
+  retryBaseMs?: number;
+  /** Debug hook: called for each request, retry, wait and authentication. */
+  onEvent?: (e: HttpEvent) => void;
+}
+
+export interface ApiRequest {
+  method: "GET" | "POST" | "PUT" | "DELETE";
+  /** Relative to `${gatewayUrl}/csapi`, e.g. "/v1.3/registry/abc/schedule". */
+  path: string;
+  query?: Record<string, string | number>;
+  /** JSON. */
+  body?: unknown;
+  /** For messages, e.g. `create schedule "nightly" in registry abc`. */
+  operation: string;
+}
+
+/** Default cap for one wait. */
+export const DEFAULT_MAX_WAIT_MS = 60_000;
+/** Default exponential backoff base. */
+export const DEFAULT_RETRY_BASE_MS = 500;
+/** How many times a request is repeated when the connection was refused (nothing was sent). */
+const NOT_SENT_RETRIES = 2;
+const USER_AGENT = "pulumi-qualys-cs";
+
+type Outcome =
+  | { kind: "response"; res: ApiResponse }
+  | { kind: "network"; failure: NetworkFailureKind; code: string; summary: string };
+
+/** One logical request: where it goes and how it may be repeated. */
+interface Exchange {
+  method: ApiRequest["method"];
+  /** Path without the query, for messages. */
+  path: string;
+  url: string;
+  body?: string;
+  contentType?: string;
+  operation: string;
+  /** True for `/csapi` calls: bearer token, concurrency cap, re-auth on 401. False for `/auth`. */
+  api: boolean;
+}
+
+export class QualysClient {
+  readonly gatewayUrl: string;
+  readonly #username: string;
+  readonly #password: string;
+  readonly #timeoutMs: number;
+  readonly #maxRetries: number;
+  readonly #maxWaitMs: number;
+  readonly #retryBaseMs: number;
+  readonly #onEvent: ((e: HttpEvent) => void) | undefined;
+  readonly #limit: pLimit.Limit;
+  readonly #http: AxiosInstance;
+  readonly #agents: { http: http.Agent; https: https.Agent };
+  #token: string | undefined;
+  #authInFlight: Promise<string> | undefined;
+
+  constructor(settings: ClientSettings) {
+    const positiveInt = (name: string, value: number, min: number): number => {
+      if (!Number.isInteger(value) || value < min) {
+        throw new RangeError(`QualysClient: ${name} must be an integer ≥ ${min}, got ${String(value)}`);
+      }
+      return value;
+    };
+    this.gatewayUrl = settings.gatewayUrl.replace(/\/+$/, "");
+    this.#username = settings.username;
+    this.#password = settings.password;
+    this.#timeoutMs = positiveInt("timeoutMs", settings.timeoutMs, 1);
+    this.#maxRetries = positiveInt("maxRetries", settings.maxRetries, 0);
+    this.#maxWaitMs = settings.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
+    this.#retryBaseMs = settings.retryBaseMs ?? DEFAULT_RETRY_BASE_MS;
+    this.#onEvent = settings.onEvent;
+    this.#limit = pLimit(positiveInt("concurrency", settings.concurrency, 1));
+    this.#agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+    let loopback = false;
+    try {
+      loopback = isLoopbackHost(new URL(this.gatewayUrl).hostname);
+    } catch {
+      // An unparsable URL fails on the first request, as unreachable.
+    }
+    this.#http = axios.create({
+      httpAgent: this.#agents.http,
+      httpsAgent: this.#agents.https,
+      // Never follow a redirect: it would carry the token or the form body somewhere else.
+      maxRedirects: 0,
+      // Statuses are ours to interpret; bodies are parsed leniently below.
+      validateStatus: () => true,
+      responseType: "text",
+      transformResponse: [(data: unknown) => data],
+      // The simulator on this machine is never reached through a proxy.
+      ...(loopback ? { proxy: false as const } : {}),
+    });
+  }
+
+  /** Sends one API call; resolves for 2xx, throws a typed, redacted error otherwise. */
+  async request(req: ApiRequest): Promise<ApiResponse> {
+    const path = `/csapi${req.path.startsWith("/") ? "" : "/"}${req.path}`;
+    const query = req.query
+      ? new URLSearchParams(
+          Object.entries(req.query).map(([k, v]): [string, string] => [k, String(v)]),
+        ).toString()
+      : "";
+    return this.#exchange({
+      method: req.method,
+      path,
+      url: `${this.gatewayUrl}${path}${query ? `?${query}` : ""}`,
+      body: req.body === undefined ? undefined : JSON.stringify(req.body),
+      contentType: req.body === undefined ? undefined : "application/json",
+      operation: req.operation,
+      api: true,
+    });
+  }
+
+  /** Closes idle keep-alive connections (tests; a provider process simply exits). */
+  close(): void {
+    this.#agents.http.destroy();
+    this.#agents.https.destroy();
+  }
+
+  [inspect.custom](_depth: number, _options: InspectOptions): string {
+    return `QualysClient { gatewayUrl: ${JSON.stringify(this.gatewayUrl)} }`;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { gatewayUrl: this.gatewayUrl };
+  }
+
+  // ---- authentication ----------------------------------------------------------------------
+
+  /** The current token, fetching one (single flight) when there is none. */
+  #getToken(): Promise<string> {
+    if (this.#token !== undefined) return Promise.resolve(this.#token);
+    if (this.#authInFlight === undefined) {
+      this.#authInFlight = this.#authenticate()
+        .then((token) => {
+          this.#token = token;
+          return token;
+        })
+        .finally(() => {
+          this.#authInFlight = undefined;
+        });
+    }
+    return this.#authInFlight;
+  }
+
+  async #authenticate(): Promise<string> {
+    const form = new URLSearchParams({ username: this.#username, password: this.#password, token: "true" });
+    const res = await this.#exchange({
+      method: "POST",
+      path: "/auth",
+      url: `${this.gatewayUrl}/auth`,
+      body: form.toString(),
+      contentType: "application/x-www-form-urlencoded",
+      operation: "authenticate",
+      api: false,
+    });
+    const token = res.text.trim();
+    if (token === "" || !/^[A-Za-z0-9._~+/=-]+$/.test(token) || token.length > 16384) {
+      throw new MalformedResponseError({
+        operation: "authenticate",
+        expected: "a token as plain text",
+        status: res.status,
+        contentType: res.headers["content-type"] ?? "",
+        bodySnippet: snippet(res.text, this.#secrets()),
+        method: "POST",
+        path: "/auth",
+        hint:
+          "Check that qualys:gatewayUrl / QUALYS_GATEWAY_URL is the Qualys API gateway of your platform " +
+          "(not the web UI or a proxy login page).",
+      });
+    }
+    return token;
+  }
+
+  /** Forgets `stale` unless someone already replaced it, so a burst of 401s triggers one /auth. */
+  #invalidate(stale: string | undefined): void {
+    if (stale !== undefined && this.#token === stale) this.#token = undefined;
+  }
+
+  #secrets(): Array<string | undefined> {
+    return [this.#password, this.#token];
+  }
+
+  #emit(e: HttpEvent): void {
+    if (this.#onEvent === undefined) return;
+    try {
+      this.#onEvent(e);
+    } catch {
+      // A debug hook never breaks a request.
+    }
+  }
+
+  // ---- one attempt -------------------------------------------------------------------------
+
+  async #attempt(ex: Exchange, token: string | undefined): Promise<Outcome> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.#timeoutMs);
+    const headers: Record<string, string> = {
+      Accept: "application/json, text/plain, */*",
+      "User-Agent": USER_AGENT,
+    };
+    if (ex.contentType !== undefined) headers["Content-Type"] = ex.contentType;
+    if (token !== undefined) headers.Authorization = `Bearer ${token}`;
+    try {
+      const r = await this.#http.request<unknown>({
+        method: ex.method,
+        url: ex.url,
+        headers,
+        data: ex.body,
+        signal: controller.signal,
+      });
+      // responseType "text" with an identity transform: the body is a string (or nothing).
+      const text = typeof r.data === "string" ? r.data : "";
+      const resHeaders: Record<string, string> = {};
+      for (const [name, value] of Object.entries(r.headers as Record<string, unknown>)) {
+        if (value === undefined || value === null) continue;
+        if (Array.isArray(value))
+          resHeaders[name.toLowerCase()] = value.map((v) => `${v as string}`).join(", ");
+        else if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
+          resHeaders[name.toLowerCase()] = String(value);
+        }
+      }
+      return {
+        kind: "response",
+        res: {
+          status: r.status,
+          data: parseBody(text),
+          text,
+          headers: resHeaders,
+          method: ex.method,
+          path: ex.path,
+        },
+      };
+    } catch (err: unknown) {
+      // Keep two strings of the axios error, never the error itself (it holds headers and body).
+      const { code, message } = errorCodeAndMessage(err);
+      const failure = classifyNetworkError(code, timedOut);
+      const summary =
+        failure === "timeout"
+          ? `no reply within ${this.#timeoutMs} ms`
+          : `${code ?? "network error"}${message ? `: ${redact(message, this.#secrets())}` : ""}`;
+      return { kind: "network", failure, code: timedOut ? "ETIMEDOUT" : (code ?? "UNKNOWN"), summary };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  // ---- the retry loop ----------------------------------------------------------------------
+
+  async #exchange(ex: Exchange): Promise<ApiResponse> {
+    // `/auth` only returns a token, so repeating it is harmless; an API POST may create something.
+    const repeatable = ex.method !== "POST" || !ex.api;
+    let attempts = 0;
+    let retries = 0;
+    let notSentRetries = 0;
+    let waits = 0;
+    let totalWaitMs = 0;
+    let reauthenticated = false;
+
+    const pause = async (waitMs: number, status: number | undefined, code?: string): Promise<void> => {
+      retries += 1;
+      waits += 1;
+      totalWaitMs += waitMs;
+      this.#emit({ type: "wait", method: ex.method, path: ex.path, status, code, waitMs });
+      await delay(waitMs);
+      this.#emit({ type: "retry", method: ex.method, path: ex.path, status, code });
+    };
+    const backoff = (): number => backoffMs(retries, this.#retryBaseMs, this.#maxWaitMs);
+
+    for (;;) {
+      let token: string | undefined;
+      let outcome: Outcome;
+      if (ex.api) {
+        token = await this.#getToken();
+        // The cap wraps one attempt only: a request waiting for its backoff holds no slot, and
+        // /auth is not counted. Take the newest token once a slot is ours.
+        outcome = await this.#limit(() => {
+          token = this.#token ?? token;
+          return this.#attempt(ex, token);
+        });
+      } else {
+        this.#emit({ type: "auth", method: ex.method, path: ex.path });
+        outcome = await this.#attempt(ex, undefined);
+      }
+      attempts += 1;
+
+      if (outcome.kind === "response") {
+        const res = outcome.res;
+        this.#emit({ type: "request", method: ex.method, path: ex.path, status: res.status });
+        if (res.status >= 200 && res.status < 300) return res;
+
+        if (res.status === 401 || (res.status === 403 && !ex.api)) {
+          if (!ex.api) throw this.#credentialsError(res);
+          // The gateway rejected the request, so even a POST is safe to repeat, once.
+          if (!reauthenticated) {
+            reauthenticated = true;
+            this.#invalidate(token);
+            this.#emit({ type: "retry", method: ex.method, path: ex.path, status: res.status });
+            continue;
+          }
+          throw new QualysAuthError(
+            `Qualys at ${this.gatewayUrl} rejected a freshly issued token for ${ex.operation} ` +
+              `(${this.#statusAndMessage(res)}; ${ex.method} ${ex.path}). Check that the Qualys user ` +
+              `qualys:username / QUALYS_USERNAME may use the Container Security API.`,
+            this.gatewayUrl,
+            res.status,
+          );
+        }
+
+        if (isRateLimited(res.status, res.headers)) {
+          const asked = requestedWaitMs(res.headers);
+          if (asked !== undefined && asked > this.#maxWaitMs) {
+            throw this.#rateLimitError(ex, res.status, attempts, waits, totalWaitMs, asked);
+          }
+          if (retries >= this.#maxRetries) {
+            throw this.#rateLimitError(ex, res.status, attempts, waits, totalWaitMs);
+          }
+          const window = windowMs(res.headers);
+          const wait =
+            asked ?? backoffMs(retries, this.#retryBaseMs, Math.min(this.#maxWaitMs, window ?? Infinity));
+          await pause(wait, res.status);
+          continue;
+        }
+
+        if (res.status >= 500 && !repeatable) {
+          throw new AmbiguousRequestError({
+            operation: ex.operation,
+            method: ex.method,
+            path: ex.path,
+            cause: `the gateway answered ${this.#statusAndMessage(res)}`,
+            status: res.status,
+          });
+        }
+        const transient = res.status === 502 || res.status === 503 || res.status === 504;
+        if (transient && retries < this.#maxRetries) {
+          await pause(backoff(), res.status);
+          continue;
+        }
+        throw this.#apiError(ex, res, attempts);
+      }
+
+      // No reply.
+      this.#emit({ type: "request", method: ex.method, path: ex.path, code: outcome.code });
+      switch (outcome.failure) {
+        case "not-sent":
+          // Nothing reached the server: safe to repeat even a POST, a couple of times.
+          if (notSentRetries < NOT_SENT_RETRIES && retries < this.#maxRetries) {
+            notSentRetries += 1;
+            await pause(backoff(), undefined, outcome.code);
+            continue;
+          }
+          throw new GatewayUnreachableError(
+            `Could not reach the Qualys gateway ${this.gatewayUrl} to ${ex.operation}: ${outcome.summary} ` +
+              `(${attempts} attempt(s)). Check qualys:gatewayUrl / QUALYS_GATEWAY_URL and the network ` +
+              `or proxy between this machine and the gateway.`,
+            { gatewayUrl: this.gatewayUrl, operation: ex.operation, code: outcome.code, attempts },
+          );
+        case "tls":
+          throw new GatewayUnreachableError(
+            `Could not open a secure connection to the Qualys gateway ${this.gatewayUrl} to ${ex.operation}: ` +
+              `${outcome.summary}. Check qualys:gatewayUrl / QUALYS_GATEWAY_URL, and any TLS-intercepting ` +
+              `proxy (NODE_EXTRA_CA_CERTS).`,
+            { gatewayUrl: this.gatewayUrl, operation: ex.operation, code: outcome.code, attempts },
+          );
+        case "timeout":
+        case "dropped":
+          if (!repeatable) {
+            throw new AmbiguousRequestError({
+              operation: ex.operation,
+              method: ex.method,
+              path: ex.path,
+              cause:
+                outcome.failure === "timeout" ? outcome.summary : `the connection broke (${outcome.summary})`,
+            });
+          }
+          if (retries < this.#maxRetries) {
+            await pause(backoff(), undefined, outcome.code);
+            continue;
+          }
+          if (outcome.failure === "timeout") {
+            throw new RequestTimeoutError({
+              operation: ex.operation,
+              method: ex.method,
+              path: ex.path,
+              timeoutMs: this.#timeoutMs,
+              attempts,
+            });
+          }
+          throw new GatewayUnreachableError(
+            `The Qualys gateway ${this.gatewayUrl} kept dropping the connection to ${ex.operation} ` +
+              `(${outcome.summary}; ${attempts} attempt(s), ${ex.method} ${ex.path}). Retry later; if it ` +
+              `persists, check qualys:gatewayUrl / QUALYS_GATEWAY_URL and any proxy in between.`,
+            { gatewayUrl: this.gatewayUrl, operation: ex.operation, code: outcome.code, attempts },
+          );
+      }
+    }
+  }
+
+  // ---- errors ------------------------------------------------------------------------------
+
+  /** `errorCode` (or status and reason) and the server's message, redacted. */
+  #codeAndMessage(res: ApiResponse): { errorCode: string; message: string } {
+    const fields = errorFields(res.data);
+    const reason = (STATUS_CODES[res.status] ?? "").toUpperCase();
+    let errorCode = fields.errorCode ?? `${res.status}${reason ? ` ${reason}` : ""}`;
+    if (!errorCode.startsWith(String(res.status))) errorCode = `${res.status} ${errorCode}`;
+    const raw = fields.message ?? (typeof res.data === "string" ? res.text.trim() : "");
+    const message = raw === "" ? "(no message)" : snippet(raw, this.#secrets(), 500);
+    return { errorCode: redact(errorCode, this.#secrets()), message };
+  }
+
+  #statusAndMessage(res: ApiResponse): string {
+    const { errorCode, message } = this.#codeAndMessage(res);
+    return `${errorCode}: ${message}`;
+  }
+
+  #apiError(ex: Exchange, res: ApiResponse, attempts: number): QualysApiError {
+    const { errorCode, message } = this.#codeAndMessage(res);
+    let hint: string | undefined;
+    if (res.status >= 300 && res.status < 400) {
+      hint = "The gateway redirected the request: check qualys:gatewayUrl / QUALYS_GATEWAY_URL.";
+    } else if (res.status === 403) {
+      hint =
+        "Check that the Qualys user has the Container Security permissions (role and scope) for this registry.";
+    } else if (res.status >= 500) {
+      hint =
+        attempts > 1
+          ? `The gateway failed on all ${attempts} attempts; retry later.`
+          : "The gateway failed; retry later.";
+    }
+    return new QualysApiError({
+      status: res.status,
+      errorCode,
+      serverMessage: message,
+      method: ex.method,
+      path: ex.path,
+      operation: ex.operation,
+      hint,
+    });
+  }
+
+  #credentialsError(res: ApiResponse): QualysAuthError {
+    if (res.status === 403) {
+      return new QualysAuthError(
+        `Qualys at ${this.gatewayUrl} refused API access for this user (${this.#statusAndMessage(res)}). ` +
+          `Check that the account in qualys:username / QUALYS_USERNAME may use the API and is not locked.`,
+        this.gatewayUrl,
+        res.status,
+      );
+    }
+    return new QualysAuthError(
+      `Qualys authentication failed: the credentials were rejected by ${this.gatewayUrl} ` +
+        `(check qualys:username / QUALYS_USERNAME and qualys:password / QUALYS_PASSWORD).`,
+      this.gatewayUrl,
+      res.status,
+    );
+  }
+
+  #rateLimitError(
+    ex: Exchange,
+    status: number,
+    attempts: number,
+    waits: number,
+    totalWaitMs: number,
+    askedMs?: number,
+  ): RateLimitError {
+    const details = {
+      operation: ex.operation,
+      method: ex.method,
+      path: ex.path,
+      status,
+      attempts,
+      waits,
+      totalWaitMs,
+    };
+    const seconds = (ms: number): string => `${Math.round(ms / 100) / 10} s`;
+    if (askedMs !== undefined) {
+      return new RateLimitError(
+        `Qualys rate limited ${ex.operation} (${status}; ${ex.method} ${ex.path}) and asked to wait ` +
+          `${seconds(askedMs)}, longer than the ${seconds(this.#maxWaitMs)} this provider waits at once. ` +
+          `Retry after that time, or lower qualys:concurrency so fewer requests compete for the limit.`,
+        details,
+      );
+    }
+    return new RateLimitError(
+      `Qualys kept rate limiting ${ex.operation} (${status}; ${ex.method} ${ex.path}): gave up after ` +
+        `${attempts} attempts and ${waits} waits totalling ${seconds(totalWaitMs)}. Retry later, or raise ` +
+        `qualys:maxRetries or lower qualys:concurrency.`,
+      details,
+    );
+  }
+}
+
+const shared = new Map<string, QualysClient>();
+
+/**
+ * One client per distinct settings per process, so the token and the concurrency cap are shared by
+ * all resources. (`onEvent` is not part of the identity: the first client's hook stays.)
+ */
+export function sharedClient(settings: ClientSettings): QualysClient {
+  const identity = [
+    settings.gatewayUrl.replace(/\/+$/, ""),
+    settings.username,
+    settings.password,
+    settings.timeoutMs,
+    settings.maxRetries,
+    settings.concurrency,
+    settings.maxWaitMs ?? DEFAULT_MAX_WAIT_MS,
+    settings.retryBaseMs ?? DEFAULT_RETRY_BASE_MS,
+  ];
+  // Hashed so the map's keys never hold the password in clear.
+  const key = createHash("sha256").update(JSON.stringify(identity)).digest("hex");
+  let client = shared.get(key);
+  if (client === undefined) {
+    client = new QualysClient(settings);
+    shared.set(key, client);
+  }
+  return client;
+}

@@ -1,0 +1,74 @@
+import { type ZodType } from "zod";
+import { MalformedResponseError } from "../errors";
+import { snippet } from "../redact";
+
+/** A reply from the gateway. */
+export interface ApiResponse {
+  status: number;
+  /** Parsed JSON, or the text when it is not JSON, or undefined when the body is empty (e.g. 204). */
+  data: unknown;
+  /** The raw body. */
+  text: string;
+  /** Response headers, names in lower case. */
+  headers: Record<string, string>;
+  /** The request's method and path (no query), for messages. Absent on hand-made responses. */
+  method?: string;
+  path?: string;
+}
+
+/** Lenient body parsing: empty → undefined; anything that parses as JSON → the value; else the text. */
+export function parseBody(text: string): unknown {
+  if (text.trim() === "") return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/** `errorCode` and `message` of a Qualys error body (`{"errorCode":"403 FORBIDDEN","message":"…"}`). */
+export function errorFields(data: unknown): { errorCode?: string; message?: string } {
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return {};
+  const record = data as Record<string, unknown>;
+  const str = (v: unknown): string | undefined =>
+    typeof v === "string" && v.trim() !== "" ? v.trim() : typeof v === "number" ? String(v) : undefined;
+  return { errorCode: str(record.errorCode), message: str(record.message) };
+}
+
+function malformed(res: ApiResponse, operation: string, expected: string): MalformedResponseError {
+  return new MalformedResponseError({
+    operation,
+    expected,
+    status: res.status,
+    contentType: res.headers["content-type"] ?? "",
+    bodySnippet: snippet(res.text),
+    method: res.method,
+    path: res.path,
+  });
+}
+
+/**
+ * The JSON value of a reply, or a MalformedResponseError that names the operation and what came
+ * back. With a zod `schema`, the value must also match it.
+ */
+export function expectJson(res: ApiResponse, operation: string): unknown;
+export function expectJson<T>(res: ApiResponse, operation: string, schema: ZodType<T>): T;
+export function expectJson<T>(res: ApiResponse, operation: string, schema?: ZodType<T>): unknown {
+  if (res.text.trim() === "") throw malformed(res, operation, "a JSON body");
+  let value: unknown;
+  try {
+    value = JSON.parse(res.text) as unknown;
+  } catch {
+    throw malformed(res, operation, "a JSON body");
+  }
+  if (schema === undefined) return value;
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const at = issue && issue.path.length > 0 ? ` at ${issue.path.map(String).join(".")}` : "";
+  throw malformed(
+    res,
+    operation,
+    `a JSON body of the documented shape (${issue?.message ?? "invalid"}${at})`,
+  );
+}
