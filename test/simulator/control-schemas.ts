@@ -1,0 +1,76 @@
+// Shapes accepted by the HTTP control API, checked so a bad test request gets a clear 400.
+import { z } from "zod";
+
+const common = {
+  method: z.string().optional(),
+  path: z.string(),
+  times: z.number().int().positive().optional(),
+};
+
+export const FaultSchema = z.discriminatedUnion("kind", [
+  z.object({
+    ...common,
+    kind: z.literal("status"),
+    status: z.number().int().min(100).max(599),
+    body: z.string().optional(),
+    headers: z.record(z.string(), z.string()).optional(),
+  }),
+  z.object({ ...common, kind: z.literal("commitThenFail"), mode: z.enum(["500", "drop"]) }),
+  z.object({ ...common, kind: z.literal("latency"), ms: z.number().nonnegative() }),
+  z.object({ ...common, kind: z.literal("hang"), ms: z.number().nonnegative() }),
+  z.object({ ...common, kind: z.literal("drop") }),
+  z.object({
+    ...common,
+    kind: z.literal("body"),
+    status: z.number().int().min(100).max(599),
+    body: z.string(),
+    contentType: z.string().optional(),
+  }),
+]);
+
+export const SettingsSchema = z
+  .object({
+    rateLimit: z
+      .object({
+        limit: z.number().int().nonnegative(),
+        windowSec: z.number().positive(),
+        flavour: z.enum(["429", "409"]),
+      })
+      .nullable(),
+    omitExtendedFields: z.boolean(),
+    forceScanEnabled: z.boolean(),
+    tokenTtlSeconds: z.number().nonnegative(),
+    latencyMs: z.number().nonnegative(),
+    bulkDeleteDelayMs: z.number().nonnegative(),
+  })
+  .partial()
+  .strict();
+
+export const RegistrySchema = z.object({ id: z.string().min(1), type: z.string().min(1) });
+export const CreateSchema = z.object({ registryId: z.string().min(1), body: z.unknown() });
+export const StatusSchema = z.object({
+  registryId: z.string().min(1),
+  scheduleUuid: z.string().min(1),
+  status: z.string().min(1),
+});
+
+const RepoTag = z.object({ repo: z.string(), tag: z.string().nullable() });
+export const PatchSchema = z
+  .object({
+    name: z.string(),
+    onDemand: z.boolean(),
+    filters: z.array(z.object({ repoTags: z.array(RepoTag), days: z.number().nullable() })),
+    scheduleScanIntervalInDays: z.number().nullable(),
+    weekDay: z.string().nullable(),
+    schedule: z.string().nullable(),
+    forceScan: z.boolean(),
+    additionalFilters: z
+      .object({ numberOfTags: z.number().nullable(), sortCriteria: z.string().nullable() })
+      .nullable(),
+    registryType: z.string(),
+    status: z.string(),
+    created: z.number(),
+    updated: z.number(),
+  })
+  .partial()
+  .strict();

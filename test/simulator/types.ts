@@ -1,0 +1,138 @@
+// The simulator's public shapes. Other parts of the repo (demo, e2e tests, benchmarks) code
+// against these names, so they change only together with those parts.
+
+export interface SimulatorOptions {
+  /** 0 = ephemeral (default). */
+  port?: number;
+  username?: string;
+  password?: string;
+  /** Default: the demo registry only. */
+  registries?: { id: string; type: string }[];
+  /** Default 4 hours, as the real gateway. */
+  tokenTtlSeconds?: number;
+  /** Persist registries and schedules as JSON after every change; loaded at start if present. */
+  statePath?: string;
+  rateLimit?: RateLimitSettings | null;
+  /** List answers leave out interval, weekDay, forceScan, additionalFilters (the v1.1 shape). */
+  omitExtendedFields?: boolean;
+  /** Subscription feature "Force Registry Image Scan"; default true. */
+  forceScanEnabled?: boolean;
+  /** Delay before an asynchronous bulk delete takes effect; default 200 ms. */
+  bulkDeleteDelayMs?: number;
+  /** Added to every /auth and /csapi request; default 0. */
+  latencyMs?: number;
+}
+
+export interface RateLimitSettings {
+  limit: number;
+  windowSec: number;
+  flavour: "429" | "409";
+}
+
+export interface RunningSimulator {
+  /** http://127.0.0.1:<port>, no trailing slash. */
+  url: string;
+  control: SimulatorControl;
+  close(): Promise<void>;
+}
+
+export interface RepoTag {
+  repo: string;
+  tag: string | null;
+}
+
+export interface ScheduleFilter {
+  repoTags: RepoTag[];
+  days: number | null;
+}
+
+export interface AdditionalFilters {
+  numberOfTags: number | null;
+  sortCriteria: string | null;
+}
+
+export interface StoredSchedule {
+  registryId: string;
+  scheduleUuid: string;
+  name: string;
+  onDemand: boolean;
+  filters: ScheduleFilter[];
+  scheduleScanIntervalInDays: number | null;
+  weekDay: string | null;
+  schedule: string | null;
+  forceScan: boolean;
+  additionalFilters: AdditionalFilters | null;
+  registryType: string;
+  status: string;
+  created: number;
+  updated: number;
+}
+
+/** What a client may set on a schedule: everything but identity, status and timestamps. */
+export type ScheduleFields = Pick<
+  StoredSchedule,
+  | "name"
+  | "onDemand"
+  | "filters"
+  | "scheduleScanIntervalInDays"
+  | "weekDay"
+  | "schedule"
+  | "forceScan"
+  | "additionalFilters"
+>;
+
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  query: string;
+  /** 0 when the connection was dropped without an answer. */
+  status: number;
+  /** ms epoch, arrival. */
+  at: number;
+  durationMs: number;
+}
+
+export type Fault = {
+  method?: string;
+  /** RegExp source matched against the path without query. */
+  path: string;
+  /** Default 1. */
+  times?: number;
+} & (
+  | { kind: "status"; status: number; body?: string; headers?: Record<string, string> }
+  | { kind: "commitThenFail"; mode: "500" | "drop" }
+  | { kind: "latency"; ms: number }
+  | { kind: "hang"; ms: number }
+  | { kind: "drop" }
+  | { kind: "body"; status: number; body: string; contentType?: string }
+);
+
+export type SimulatorSettings = Pick<
+  SimulatorOptions,
+  | "rateLimit"
+  | "omitExtendedFields"
+  | "forceScanEnabled"
+  | "tokenTtlSeconds"
+  | "latencyMs"
+  | "bulkDeleteDelayMs"
+>;
+
+export interface SimulatorControl {
+  /** Clears schedules, faults, log and the rate-limit window; keeps registries and settings. */
+  reset(): void;
+  addRegistry(id: string, type: string): void;
+  schedules(registryId?: string): StoredSchedule[];
+  /** As if made in the console; validated like POST. */
+  createSchedule(registryId: string, body: unknown): StoredSchedule;
+  setStatus(registryId: string, scheduleUuid: string, status: string): void;
+  /** Behind the provider's back. */
+  deleteSchedule(registryId: string, scheduleUuid: string): void;
+  patchSchedule(registryId: string, scheduleUuid: string, patch: Partial<StoredSchedule>): void;
+  requests(): LoggedRequest[];
+  clearRequests(): void;
+  injectFault(f: Fault): void;
+  clearFaults(): void;
+  configure(settings: Partial<SimulatorSettings>): void;
+  /** Every issued token now answers 401 "JWT expired". */
+  expireTokens(): void;
+}
