@@ -114,6 +114,7 @@ export class QualysClient {
   readonly #limit: pLimit.Limit;
   readonly #http: AxiosInstance;
   readonly #agents: { http: http.Agent; https: https.Agent };
+  readonly #freshAgents: { http: http.Agent; https: https.Agent };
   #token: string | undefined;
   #authInFlight: Promise<string> | undefined;
 
@@ -134,6 +135,13 @@ export class QualysClient {
     this.#onEvent = settings.onEvent;
     this.#limit = pLimit(positiveInt("concurrency", settings.concurrency, 1));
     this.#agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+    // A request that must not be repeated gets a connection of its own: on a reused keep-alive
+    // connection the server may close it just as we write, and that reset would look like an
+    // ambiguous failure although nothing was received.
+    this.#freshAgents = {
+      http: new http.Agent({ keepAlive: false }),
+      https: new https.Agent({ keepAlive: false }),
+    };
     let loopback = false;
     try {
       loopback = isLoopbackHost(new URL(this.gatewayUrl).hostname);
@@ -175,8 +183,14 @@ export class QualysClient {
 
   /** Closes idle keep-alive connections (tests; a provider process simply exits). */
   close(): void {
-    this.#agents.http.destroy();
-    this.#agents.https.destroy();
+    for (const agent of [
+      this.#agents.http,
+      this.#agents.https,
+      this.#freshAgents.http,
+      this.#freshAgents.https,
+    ]) {
+      agent.destroy();
+    }
   }
 
   [inspect.custom](_depth: number, _options: InspectOptions): string {
@@ -254,7 +268,7 @@ export class QualysClient {
 
   // ---- one attempt -------------------------------------------------------------------------
 
-  async #attempt(ex: Exchange, token: string | undefined): Promise<Outcome> {
+  async #attempt(ex: Exchange, token: string | undefined, repeatable: boolean): Promise<Outcome> {
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -274,6 +288,7 @@ export class QualysClient {
         headers,
         data: ex.body,
         signal: controller.signal,
+        ...(repeatable ? {} : { httpAgent: this.#freshAgents.http, httpsAgent: this.#freshAgents.https }),
       });
       // responseType "text" with an identity transform: the body is a string (or nothing).
       const text = typeof r.data === "string" ? r.data : "";
@@ -342,11 +357,11 @@ export class QualysClient {
         // /auth is not counted. Take the newest token once a slot is ours.
         outcome = await this.#limit(() => {
           token = this.#token ?? token;
-          return this.#attempt(ex, token);
+          return this.#attempt(ex, token, repeatable);
         });
       } else {
         this.#emit({ type: "auth", method: ex.method, path: ex.path });
-        outcome = await this.#attempt(ex, undefined);
+        outcome = await this.#attempt(ex, undefined, repeatable);
       }
       attempts += 1;
 
