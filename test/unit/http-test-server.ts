@@ -22,7 +22,7 @@ export interface Recorded {
 }
 
 /** `nth` counts the requests with the same method and path, from 1. */
-export type Handler = (req: Recorded, res: ServerResponse, nth: number) => void | Promise<void>;
+export type Handler = (req: Recorded, res: ServerResponse, nth: number) => unknown;
 
 export function sendJson(
   res: ServerResponse,

@@ -1,0 +1,123 @@
+import { inspect } from "node:util";
+import {
+  AmbiguousRequestError,
+  ConfigError,
+  GatewayUnreachableError,
+  MalformedResponseError,
+  QualysApiError,
+  QualysAuthError,
+  QualysError,
+  RateLimitError,
+  RequestTimeoutError,
+} from "../../provider/errors";
+
+const where = { operation: "create schedule", method: "POST", path: "/csapi/v1.3/registry/r/schedule" };
+const samples: Array<[string, QualysError]> = [
+  [
+    "ConfigError",
+    new ConfigError(
+      "qualys:gatewayUrl / QUALYS_GATEWAY_URL is not set.",
+      "qualys:gatewayUrl",
+      "QUALYS_GATEWAY_URL",
+    ),
+  ],
+  [
+    "QualysApiError",
+    new QualysApiError({
+      ...where,
+      status: 400,
+      errorCode: "400 BAD REQUEST",
+      serverMessage: "weekDay is required",
+    }),
+  ],
+  ["QualysAuthError", new QualysAuthError("the credentials were rejected", "https://gw", 401)],
+  [
+    "GatewayUnreachableError",
+    new GatewayUnreachableError("Could not reach", {
+      gatewayUrl: "https://gw",
+      operation: "x",
+      code: "ECONNREFUSED",
+      attempts: 3,
+    }),
+  ],
+  ["AmbiguousRequestError", new AmbiguousRequestError({ ...where, cause: "no reply within 30000 ms" })],
+  [
+    "RateLimitError",
+    new RateLimitError("Qualys kept rate limiting", {
+      ...where,
+      status: 429,
+      attempts: 6,
+      waits: 5,
+      totalWaitMs: 1200,
+    }),
+  ],
+  [
+    "MalformedResponseError",
+    new MalformedResponseError({
+      ...where,
+      expected: "a JSON body",
+      status: 200,
+      contentType: "text/html",
+      bodySnippet: "<html>",
+    }),
+  ],
+  ["RequestTimeoutError", new RequestTimeoutError({ ...where, timeoutMs: 30000, attempts: 6 })],
+];
+
+describe("errors: classes", () => {
+  it.each(samples)("%s has its name, extends QualysError and Error, and keeps its stack", (name, err) => {
+    expect(err.name).toBe(name);
+    expect(err).toBeInstanceOf(QualysError);
+    expect(err).toBeInstanceOf(Error);
+    expect(err.constructor.name).toBe(name);
+    expect(err.stack).toContain(`${name}: ${err.message}`);
+  });
+
+  it.each(samples)("%s serialises to its public fields only", (name, err) => {
+    const json = JSON.parse(JSON.stringify(err)) as Record<string, unknown>;
+    expect(json.name).toBe(name);
+    expect(json.message).toBe(err.message);
+    expect(json.stack).toBeUndefined();
+    expect(inspect(err)).toContain(err.message);
+  });
+});
+
+describe("errors: messages say what to do next", () => {
+  it("ConfigError names the config key and env var", () => {
+    const err = samples[0][1] as ConfigError;
+    expect(err.configKey).toBe("qualys:gatewayUrl");
+    expect(err.envVar).toBe("QUALYS_GATEWAY_URL");
+  });
+
+  it("AmbiguousRequestError says it was not repeated and to read the state first", () => {
+    const err = new AmbiguousRequestError({ ...where, cause: "the connection broke (ECONNRESET)" });
+    expect(err.message).toBe(
+      "The outcome of create schedule is unknown: the connection broke (ECONNRESET) " +
+        "(POST /csapi/v1.3/registry/r/schedule). Qualys may have applied it, so it was not repeated; " +
+        "read the current state before trying again.",
+    );
+    expect(err.cause).toBe("the connection broke (ECONNRESET)");
+  });
+
+  it("MalformedResponseError names the call, the status, the content type and the body", () => {
+    const err = samples[6][1];
+    expect(err.message).toContain(
+      'Unexpected reply to create schedule (POST /csapi/v1.3/registry/r/schedule): expected a JSON body, got 200 text/html with "<html>".',
+    );
+    expect(err.message).toContain("qualys:gatewayUrl");
+    const empty = new MalformedResponseError({
+      operation: "x",
+      expected: "a JSON body",
+      status: 200,
+      contentType: "",
+      bodySnippet: "",
+    });
+    expect(empty.message).toContain("got 200 (no content-type) with an empty body");
+  });
+
+  it("a message passed in with a credential-looking part is redacted by the base class", () => {
+    const err = new QualysError("failed with password=hunter22 and Authorization: Bearer abc");
+    expect(err.message).toBe("failed with password=[REDACTED] and Authorization: [REDACTED]");
+    expect(err.stack).not.toContain("hunter22");
+  });
+});
