@@ -12,18 +12,18 @@ export type WeekDay = (typeof WEEK_DAYS)[number];
 export type SortCriteria = "createdDate";
 
 /** Extra filters applied to the tags of each repository. */
-export interface AdditionalFilters {
+export type AdditionalFilters = {
   /** Scan at most this many tags of each repository (integer, at least 1). */
   numberOfTags?: number;
   /** Which tags count as the newest: `createdDate` is the only value Qualys is known to accept. */
   sortCriteria?: SortCriteria;
-}
+};
 
 /**
  * Canonical inputs of one schedule, as `check` returns them and the engine stores and diffs them.
  * Optional fields that the user left out are absent (never `undefined`-valued keys).
  */
-export interface ScheduleInputs {
+export type ScheduleInputs = {
   registryId: string;
   name: string;
   onDemand: boolean;
@@ -35,10 +35,10 @@ export interface ScheduleInputs {
   schedule?: string;
   forceScan: boolean;
   additionalFilters?: AdditionalFilters;
-}
+};
 
 /** Outputs of one schedule: every input (the engine diffs against old outputs) plus what Qualys assigns. */
-export interface ScheduleOutputs extends ScheduleInputs {
+export type ScheduleOutputs = ScheduleInputs & {
   /** The Qualys schedule UUID. */
   scheduleId: string;
   /** The schedule's last known Qualys status (`Created`, `Running`, `Completed`, … any string). */
@@ -49,7 +49,7 @@ export interface ScheduleOutputs extends ScheduleInputs {
   created?: string;
   /** When Qualys last updated the schedule (as Qualys reports it), if known. */
   updated?: string;
-}
+};
 
 /** Fields that force a new schedule when they change (Qualys cannot update them). */
 export const REPLACE_FIELDS = ["registryId", "onDemand", "repo", "tag", "days"] as const;

@@ -9,7 +9,6 @@
  */
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
-import * as path from "node:path";
 
 import * as grpc from "@grpc/grpc-js";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";

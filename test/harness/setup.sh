@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the demo, the tests and the benchmarks need, idempotently:
-#   1. npm packages (npm ci, skipped while package-lock.json is unchanged)
+#   1. npm packages from package-lock.json (skipped while it is unchanged)
 #   2. the TypeScript build (dist/), which also type-checks everything
 #   3. the real Pulumi CLI in .tools/bin (test/harness/pulumi-cli.sh; skipped with --no-cli)
 #   4. the package packed with `npm pack` and installed from that tarball into .tools/consumer,
@@ -17,13 +17,16 @@ stamp() { cat "$@" | sha1sum | cut -c1-40; }
 
 lock=$(stamp package-lock.json)
 if [ ! -f node_modules/.setup-stamp ] || [ "$(cat node_modules/.setup-stamp)" != "$lock" ]; then
-  say "installing npm packages (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error
+  say "installing npm packages"
+  # `npm install`, not `npm ci`: npm 11 writes jest's optional native resolver bindings into the lock
+  # file without versions, and `npm ci` then refuses the lock as out of sync. Versions still come from it.
+  npm install --no-audit --no-fund --loglevel=error
   echo "$lock" >node_modules/.setup-stamp
 fi
 
 say "building (tsc)"
 npx tsc -p tsconfig.json
+npx tsc -p examples/tsconfig.json
 
 [ "$want_cli" = 0 ] || bash test/harness/pulumi-cli.sh
 

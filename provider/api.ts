@@ -1,0 +1,167 @@
+/**
+ * The Qualys CS schedule endpoints the provider uses (contract §3), as typed calls over the one HTTP
+ * client. Per process and client: each registry's type is read once, and schedule look-ups that
+ * arrive together are answered from one paged list of their registry instead of one call each.
+ */
+import { QualysApiError } from "./errors";
+import { sharedClient, type ClientSettings, type QualysClient } from "./http/client";
+import type { ApiResponse } from "./http/response";
+import {
+  parseCreatedId,
+  parseRegistryType,
+  parseSchedulePage,
+  qqlTerm,
+  type WireSchedule,
+  type WireScheduleBody,
+} from "./wire";
+
+/** Page size of list calls. */
+export const PAGE_SIZE = 100;
+/** How long look-ups wait for company before the batch goes out. */
+export const BATCH_WINDOW_MS = 15;
+/** A batch this small is answered by filtered calls; a larger one pages through the registry. */
+const FILTERED_LOOKUP_MAX = 2;
+
+const base = (registryId: string): string => `/v1.3/registry/${encodeURIComponent(registryId)}`;
+const schedulePath = (registryId: string, scheduleId?: string): string =>
+  `${base(registryId)}/schedule${scheduleId === undefined ? "" : `/${encodeURIComponent(scheduleId)}`}`;
+
+interface PendingLookup {
+  ids: Map<string, { resolve: (s: WireSchedule | undefined) => void; reject: (e: unknown) => void }[]>;
+}
+
+export class ScheduleApi {
+  private readonly registryTypes = new Map<string, Promise<string>>();
+  private readonly pending = new Map<string, PendingLookup>();
+
+  constructor(readonly client: QualysClient) {}
+
+  /** The registry's type, read once per registry per process. A 404 says the registry does not exist. */
+  registryType(registryId: string): Promise<string> {
+    let p = this.registryTypes.get(registryId);
+    if (!p) {
+      const operation = `read registry ${registryId}`;
+      p = this.client
+        .request({ method: "GET", path: base(registryId), operation })
+        .then((res) => parseRegistryType(res, operation));
+      // A failure is not cached: the next resource may succeed.
+      p.catch(() => this.registryTypes.delete(registryId));
+      this.registryTypes.set(registryId, p);
+    }
+    return p;
+  }
+
+  /** Every schedule of the registry that matches the QQL filter (all pages). */
+  async listSchedules(registryId: string, filter?: string, stopWhen?: (seen: WireSchedule[]) => boolean): Promise<WireSchedule[]> {
+    const all: WireSchedule[] = [];
+    const operation = `list schedules of registry ${registryId}${filter ? ` (filter ${filter})` : ""}`;
+    for (let page = 1; ; page++) {
+      const query: Record<string, string | number> = { pageNumber: page, pageSize: PAGE_SIZE };
+      if (filter) query.filter = filter;
+      const res = await this.client.request({ method: "GET", path: schedulePath(registryId), query, operation });
+      const { count, data } = parseSchedulePage(res, operation);
+      all.push(...data);
+      if (data.length < PAGE_SIZE || all.length >= count || stopWhen?.(all)) return all;
+    }
+  }
+
+  /** The schedule with this ID, or `undefined` when Qualys no longer has it (contract §7). Batched. */
+  findSchedule(registryId: string, scheduleId: string): Promise<WireSchedule | undefined> {
+    return new Promise((resolve, reject) => {
+      let batch = this.pending.get(registryId);
+      if (!batch) {
+        batch = { ids: new Map() };
+        this.pending.set(registryId, batch);
+        setTimeout(() => void this.flush(registryId), BATCH_WINDOW_MS);
+      }
+      const waiters = batch.ids.get(scheduleId) ?? [];
+      waiters.push({ resolve, reject });
+      batch.ids.set(scheduleId, waiters);
+    });
+  }
+
+  private async flush(registryId: string): Promise<void> {
+    const batch = this.pending.get(registryId);
+    this.pending.delete(registryId);
+    if (!batch) return;
+    const ids = [...batch.ids.keys()];
+    try {
+      let found: Map<string, WireSchedule>;
+      if (ids.length <= FILTERED_LOOKUP_MAX) {
+        const lists = await Promise.all(ids.map((id) => this.listSchedules(registryId, qqlTerm("scheduleUuid", id))));
+        found = new Map(lists.flat().map((s) => [s.scheduleUuid, s]));
+      } else {
+        const want = new Set(ids);
+        const seen = new Map<string, WireSchedule>();
+        await this.listSchedules(registryId, undefined, (all) => {
+          for (const s of all) if (want.has(s.scheduleUuid)) seen.set(s.scheduleUuid, s);
+          return seen.size === want.size;
+        });
+        found = seen;
+      }
+      for (const [id, waiters] of batch.ids) for (const w of waiters) w.resolve(found.get(id));
+    } catch (err) {
+      for (const waiters of batch.ids.values()) for (const w of waiters) w.reject(err);
+    }
+  }
+
+  /** POSTs a new schedule and returns its ID. Ambiguous failures surface as `AmbiguousRequestError`. */
+  async createSchedule(registryId: string, body: WireScheduleBody): Promise<string> {
+    const operation = `create schedule ${JSON.stringify(body.name)} in registry ${registryId}`;
+    const res = await this.client.request({ method: "POST", path: schedulePath(registryId), body, operation });
+    return parseCreatedId(res, operation);
+  }
+
+  async updateSchedule(registryId: string, scheduleId: string, body: WireScheduleBody): Promise<ApiResponse> {
+    return this.client.request({
+      method: "PUT",
+      path: schedulePath(registryId, scheduleId),
+      body,
+      operation: `update schedule ${scheduleId} (${JSON.stringify(body.name)}) in registry ${registryId}`,
+    });
+  }
+
+  async deleteSchedule(registryId: string, scheduleId: string): Promise<void> {
+    await this.client.request({
+      method: "DELETE",
+      path: schedulePath(registryId, scheduleId),
+      operation: `delete schedule ${scheduleId} in registry ${registryId}`,
+    });
+  }
+
+  /** Bulk delete by ID only, never by filter (contract §8 item 7). Asynchronous on Qualys's side. */
+  async bulkDeleteSchedule(registryId: string, scheduleId: string): Promise<void> {
+    await this.client.request({
+      method: "DELETE",
+      path: `${schedulePath(registryId)}/bulk`,
+      query: { scheduleIds: scheduleId },
+      operation: `bulk-delete schedule ${scheduleId} in registry ${registryId}`,
+    });
+  }
+
+  async cancelSchedule(registryId: string, scheduleId: string): Promise<void> {
+    await this.client.request({
+      method: "POST",
+      path: `${schedulePath(registryId, scheduleId)}/cancel`,
+      operation: `cancel schedule ${scheduleId} in registry ${registryId}`,
+    });
+  }
+}
+
+const apis = new WeakMap<QualysClient, ScheduleApi>();
+
+/** The process-wide API for these settings (one token, one concurrency cap, one registry cache). */
+export function scheduleApi(settings: ClientSettings): ScheduleApi {
+  const client = sharedClient(settings);
+  let api = apis.get(client);
+  if (!api) {
+    api = new ScheduleApi(client);
+    apis.set(client, api);
+  }
+  return api;
+}
+
+/** True when Qualys refused because the schedule is running (update and delete, contract §6). */
+export function isRunningRefusal(err: unknown): err is QualysApiError {
+  return err instanceof QualysApiError && (err.status === 400 || err.status === 409) && /running/i.test(err.serverMessage);
+}

@@ -1,0 +1,84 @@
+/**
+ * Provider settings: stack config first (`qualys:*`, which the engine hands to `configure`, also for
+ * refresh and destroy), then the environment (`QUALYS_*`). Resolved lazily, on the first API call, so
+ * that `pulumi preview` of new schedules needs no credentials and makes no call.
+ */
+import { ConfigError } from "./errors";
+import { resolveGateway } from "./gateway";
+import type { ClientSettings } from "./http/client";
+
+/** Reads one raw setting; `configure` gives the engine's config, else only the environment counts. */
+export type ConfigSource = (key: string) => string | undefined;
+
+interface SettingSpec {
+  key: string;
+  env: string;
+}
+
+/** Every setting the provider reads: `qualys:<name>` in stack config, or the environment variable. */
+export const SETTINGS = {
+  gatewayUrl: { key: "qualys:gatewayUrl", env: "QUALYS_GATEWAY_URL" },
+  username: { key: "qualys:username", env: "QUALYS_USERNAME" },
+  password: { key: "qualys:password", env: "QUALYS_PASSWORD" },
+  requestTimeoutSeconds: { key: "qualys:requestTimeoutSeconds", env: "QUALYS_REQUEST_TIMEOUT_SECONDS" },
+  maxRetries: { key: "qualys:maxRetries", env: "QUALYS_MAX_RETRIES" },
+  concurrency: { key: "qualys:concurrency", env: "QUALYS_CONCURRENCY" },
+} as const satisfies Record<string, SettingSpec>;
+
+/** Defaults of the tuning settings. */
+export const DEFAULTS = { requestTimeoutSeconds: 30, maxRetries: 5, concurrency: 8 } as const;
+
+function raw(source: ConfigSource | undefined, spec: SettingSpec): string | undefined {
+  const fromConfig = source?.(spec.key);
+  if (fromConfig !== undefined && fromConfig !== "") return fromConfig;
+  const fromEnv = process.env[spec.env];
+  return fromEnv !== undefined && fromEnv !== "" ? fromEnv : undefined;
+}
+
+function required(source: ConfigSource | undefined, spec: SettingSpec, what: string, secret = false): string {
+  const v = raw(source, spec);
+  if (v === undefined) {
+    const how = secret
+      ? `pulumi config set --secret ${spec.key} <value>`
+      : `pulumi config set ${spec.key} <value>`;
+    throw new ConfigError(
+      `The Qualys ${what} is not set: set the stack config ${spec.key} (\`${how}\`) or the environment variable ${spec.env}.`,
+      spec.key,
+      spec.env,
+    );
+  }
+  return v;
+}
+
+function integer(
+  source: ConfigSource | undefined,
+  spec: SettingSpec,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  const v = raw(source, spec);
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!/^\s*\d+\s*$/.test(v) || !Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(
+      `${spec.key} (or ${spec.env}) must be a whole number from ${min} to ${max}; got ${JSON.stringify(v)}.`,
+      spec.key,
+      spec.env,
+    );
+  }
+  return n;
+}
+
+/** Resolves and validates every setting; throws `ConfigError` naming the config key and the variable. */
+export function resolveSettings(source: ConfigSource | undefined): ClientSettings {
+  const gateway = required(source, SETTINGS.gatewayUrl, "gateway (a platform key such as US2, or an https URL)");
+  return {
+    gatewayUrl: resolveGateway(gateway, { configKey: SETTINGS.gatewayUrl.key, envVar: SETTINGS.gatewayUrl.env }),
+    username: required(source, SETTINGS.username, "username"),
+    password: required(source, SETTINGS.password, "password", true),
+    timeoutMs: integer(source, SETTINGS.requestTimeoutSeconds, DEFAULTS.requestTimeoutSeconds, 1, 600) * 1000,
+    maxRetries: integer(source, SETTINGS.maxRetries, DEFAULTS.maxRetries, 0, 20),
+    concurrency: integer(source, SETTINGS.concurrency, DEFAULTS.concurrency, 1, 64),
+  };
+}

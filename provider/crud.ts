@@ -1,0 +1,213 @@
+/**
+ * The provider's create, read, update and delete against Qualys, with the duplicate and orphan rules
+ * of contract §9: an ambiguous create is reconciled by name, a created-but-unreadable schedule is
+ * recorded through `PartialCreateError`, deletes are by ID and confirmed.
+ */
+import type { ScheduleApi } from "./api";
+import { isRunningRefusal } from "./api";
+import { AmbiguousRequestError, MalformedResponseError, QualysApiError, QualysError } from "./errors";
+import { DuplicateSchedulesError } from "./errors/duplicate-schedules-error";
+import { PartialCreateError } from "./errors/partial-create-error";
+import { ScheduleRunningError } from "./errors/schedule-running-error";
+import { canonicalizeInputs } from "./rules";
+import type { ScheduleInputs, ScheduleOutputs } from "./types";
+import { formatResourceId, fromWireSchedule, parseResourceId, qqlTerm, toWireBody, type WireSchedule } from "./wire";
+
+/** How long a delete waits for Qualys's asynchronous bulk deletion to show. */
+const DELETE_CONFIRM_ATTEMPTS = 20;
+const DELETE_CONFIRM_INTERVAL_MS = 500;
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** The input fields of stored outputs (what was last applied). */
+export function lastApplied(props: Record<string, unknown> | undefined): Partial<ScheduleInputs> {
+  if (!props) return {};
+  const { scheduleId: _s, status: _st, registryType: _r, created: _c, updated: _u, __provider: _p, ...rest } = props;
+  return rest as Partial<ScheduleInputs>;
+}
+
+function outputsOf(
+  registryId: string,
+  scheduleId: string,
+  item: WireSchedule,
+  registryType: string,
+  previous?: Partial<ScheduleInputs>,
+): { outputs: ScheduleOutputs; inputs: ScheduleInputs } {
+  const seen = fromWireSchedule(registryId, item, previous);
+  const inputs = canonicalizeInputs(seen.inputs);
+  const outputs: ScheduleOutputs = { ...inputs, scheduleId, status: seen.status, registryType };
+  if (seen.created !== undefined) outputs.created = seen.created;
+  if (seen.updated !== undefined) outputs.updated = seen.updated;
+  return { outputs, inputs };
+}
+
+function requireId(id: string): { registryId: string; scheduleId: string } {
+  const parsed = parseResourceId(id);
+  if (!parsed) {
+    throw new QualysError(
+      `Invalid RegistryScanSchedule ID ${JSON.stringify(id)}: expected "<registryId>/<scheduleId>", ` +
+        `for example "5e1f0c2a-7b3d-4c8e-9a6f-1d2b3c4e5f60/3c9d…".`,
+    );
+  }
+  return parsed;
+}
+
+/** A 403 on a read is a permission problem, never "gone" (the resource stays in state). */
+function explainForbidden(err: unknown, registryId: string): unknown {
+  if (err instanceof QualysApiError && err.status === 403) {
+    return new QualysApiError({
+      status: err.status,
+      errorCode: err.errorCode,
+      serverMessage: err.serverMessage,
+      method: err.method,
+      path: err.path,
+      operation: err.operation,
+      hint:
+        `The Qualys user may not read registry ${registryId}'s schedules: check that it has the Container ` +
+        `Security permissions to view and manage registries and their scan schedules, and that the registry ` +
+        `is within its scope. The resource was kept in the stack.`,
+    });
+  }
+  return err;
+}
+
+/** Creates the schedule; never duplicates it after an ambiguous failure (contract §9). */
+export async function createSchedule(
+  api: ScheduleApi,
+  inputs: ScheduleInputs,
+): Promise<{ id: string; outs: ScheduleOutputs }> {
+  const { registryId, name } = inputs;
+  const registryType = await api.registryType(registryId);
+  // Whatever already carries this name is not ours, whatever happens next.
+  const before = new Set((await api.listSchedules(registryId, qqlTerm("name", name))).map((s) => s.scheduleUuid));
+  const body = toWireBody(inputs, registryType);
+
+  let scheduleId: string;
+  try {
+    scheduleId = await api.createSchedule(registryId, body);
+  } catch (err) {
+    if (!(err instanceof AmbiguousRequestError || err instanceof MalformedResponseError)) throw err;
+    const after = await api.listSchedules(registryId, qqlTerm("name", name));
+    const fresh = after.map((s) => s.scheduleUuid).filter((id) => !before.has(id));
+    if (fresh.length === 0) {
+      throw new QualysError(
+        `${err.message} Checked: Qualys has no new schedule named ${JSON.stringify(name)}, so nothing was created; ` +
+          `run \`pulumi up\` again.`,
+      );
+    }
+    if (fresh.length > 1) {
+      throw new DuplicateSchedulesError({ registryId, name, scheduleIds: fresh, cause: err.message });
+    }
+    scheduleId = fresh[0];
+  }
+
+  const id = formatResourceId(registryId, scheduleId);
+  const known: ScheduleOutputs = { ...inputs, scheduleId, status: "Unknown", registryType };
+  try {
+    const item = await api.findSchedule(registryId, scheduleId);
+    if (!item) throw new QualysError(`Qualys does not list schedule ${scheduleId} right after creating it`);
+    return { id, outs: outputsOf(registryId, scheduleId, item, registryType, inputs).outputs };
+  } catch (err) {
+    throw new PartialCreateError({ id, properties: known, cause: err instanceof Error ? err.message : String(err) });
+  }
+}
+
+/**
+ * Reads the schedule back. Gone (deleted, or purged by retention) means `{}`, so refresh drops it.
+ * Fields Qualys does not return keep their last applied values, so they never show as drift.
+ */
+export async function readSchedule(
+  api: ScheduleApi,
+  id: string,
+  props?: Record<string, unknown>,
+): Promise<{ id?: string; props?: ScheduleOutputs; inputs?: ScheduleInputs }> {
+  const { registryId, scheduleId } = requireId(id);
+  let item: WireSchedule | undefined;
+  try {
+    item = await api.findSchedule(registryId, scheduleId);
+  } catch (err) {
+    throw explainForbidden(err, registryId);
+  }
+  if (!item) return {};
+  const registryType =
+    item.registryType ?? (typeof props?.registryType === "string" ? props.registryType : await api.registryType(registryId));
+  const { outputs, inputs } = outputsOf(registryId, scheduleId, item, registryType, lastApplied(props));
+  return { id, props: outputs, inputs };
+}
+
+/** Updates in place with the full body (explicit nulls for cleared fields); never blindly repeated. */
+export async function updateSchedule(
+  api: ScheduleApi,
+  id: string,
+  olds: Record<string, unknown>,
+  news: ScheduleInputs,
+): Promise<ScheduleOutputs> {
+  const { registryId, scheduleId } = requireId(id);
+  const registryType = typeof olds.registryType === "string" ? olds.registryType : await api.registryType(registryId);
+  try {
+    await api.updateSchedule(registryId, scheduleId, toWireBody(news, registryType));
+  } catch (err) {
+    if (isRunningRefusal(err)) {
+      throw new ScheduleRunningError({ registryId, scheduleId, action: "update", serverMessage: err.serverMessage });
+    }
+    throw err;
+  }
+  const item = await api.findSchedule(registryId, scheduleId);
+  if (!item) {
+    throw new QualysError(
+      `Schedule ${scheduleId} in registry ${registryId} was updated but Qualys no longer lists it ` +
+        `(deleted meanwhile?). Run \`pulumi refresh\`, then \`pulumi up\` to recreate it.`,
+    );
+  }
+  return outputsOf(registryId, scheduleId, item, registryType, news).outputs;
+}
+
+/**
+ * Deletes by ID only. 404 is success; a running schedule is cancelled first; when single delete is not
+ * offered (405/501) the bulk endpoint is used with this one ID. Confirms the schedule is gone.
+ */
+export async function deleteSchedule(api: ScheduleApi, id: string): Promise<void> {
+  const { registryId, scheduleId } = requireId(id);
+  const attempt = async (): Promise<void> => {
+    try {
+      await api.deleteSchedule(registryId, scheduleId);
+    } catch (err) {
+      if (err instanceof QualysApiError && err.status === 404) return;
+      if (err instanceof QualysApiError && (err.status === 405 || err.status === 501)) {
+        await api.bulkDeleteSchedule(registryId, scheduleId);
+        return;
+      }
+      throw err;
+    }
+  };
+
+  try {
+    await attempt();
+  } catch (err) {
+    if (!isRunningRefusal(err)) throw err;
+    await api.cancelSchedule(registryId, scheduleId);
+    try {
+      await attempt();
+    } catch (again) {
+      if (isRunningRefusal(again)) {
+        throw new ScheduleRunningError({ registryId, scheduleId, action: "delete", serverMessage: again.serverMessage });
+      }
+      throw again;
+    }
+  }
+
+  for (let i = 0; i < DELETE_CONFIRM_ATTEMPTS; i++) {
+    const still = await api.findSchedule(registryId, scheduleId);
+    if (!still) return;
+    await sleep(DELETE_CONFIRM_INTERVAL_MS);
+  }
+  const still = await api.findSchedule(registryId, scheduleId);
+  if (still) {
+    throw new QualysError(
+      `Qualys still lists schedule ${scheduleId} in registry ${registryId} (status ${still.status ?? "unknown"}) ` +
+        `${(DELETE_CONFIRM_ATTEMPTS * DELETE_CONFIRM_INTERVAL_MS) / 1000} s after deleting it; bulk deletion ` +
+        `skips Queued, Running and Unknown schedules. The resource stays in the stack: cancel the scan in ` +
+        `Qualys, then run \`pulumi destroy\` (or \`up\`) again.`,
+    );
+  }
+}

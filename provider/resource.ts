@@ -1,0 +1,133 @@
+import * as pulumi from "@pulumi/pulumi";
+
+import * as runtime from "./runtime-v1";
+import type { SortCriteria, WeekDay } from "./types";
+
+/** Extra filters on the tags of each repository. */
+export interface RegistryScanScheduleAdditionalFilters {
+  /** Scan at most this many tags of each repository. Integer, at least 1. Updates in place. */
+  numberOfTags?: pulumi.Input<number>;
+  /** Which tags count as the newest. `createdDate` is the only value Qualys is known to accept. Updates in place. */
+  sortCriteria?: pulumi.Input<SortCriteria>;
+}
+
+/** The arguments of a `RegistryScanSchedule`. Property names are Qualys's own field names. */
+export interface RegistryScanScheduleArgs {
+  /** The Qualys registry ID (a UUID) whose repositories are scanned. Required. Changing it replaces the schedule. */
+  registryId: pulumi.Input<string>;
+  /** The schedule's name in Qualys. Non-empty, at most 255 characters. Defaults to the Pulumi resource name. Updates in place. */
+  name?: pulumi.Input<string>;
+  /**
+   * `true` for a one-off (on-demand) scan, `false` (the default) for a recurring (automatic) schedule.
+   * Qualys cannot update on-demand schedules: any change to one replaces it. Changing it replaces the schedule.
+   */
+  onDemand?: pulumi.Input<boolean>;
+  /** One repository name or a list of them; non-empty, no duplicates. Changing it replaces the schedule. */
+  repo: pulumi.Input<string> | pulumi.Input<pulumi.Input<string>[]>;
+  /** Tags to scan: comma-separated tags or a tag pattern such as `.*`. Omit to scan all tags. Changing it replaces the schedule. */
+  tag?: pulumi.Input<string>;
+  /** Only images pushed in the last N days: 1–7, 14 or 90. Omit for no age filter. Changing it replaces the schedule. */
+  days?: pulumi.Input<number>;
+  /**
+   * How often an automatic schedule runs, in days: an integer 1–365. Required for automatic schedules,
+   * not allowed for on-demand ones. Updates in place.
+   */
+  scheduleScanIntervalInDays?: pulumi.Input<number>;
+  /**
+   * The day a weekly schedule runs: `MONDAY` … `SUNDAY` (any case). Required when
+   * `scheduleScanIntervalInDays` is 7, not allowed otherwise. Updates in place.
+   */
+  weekDay?: pulumi.Input<WeekDay | Lowercase<WeekDay> | Capitalize<Lowercase<WeekDay>>>;
+  /**
+   * Start time, `HH:MM` in UTC (00:00–23:59). Required when `scheduleScanIntervalInDays` is 1, optional
+   * when it is 7, not allowed otherwise (nor for on-demand schedules). Updates in place.
+   */
+  schedule?: pulumi.Input<string>;
+  /**
+   * Rescan images even when already scanned. Default `false`. Allowed for on-demand schedules, and for
+   * automatic ones only when `scheduleScanIntervalInDays` is at least 7. Needs the Qualys subscription
+   * feature "Force Registry Image Scan". Updates in place.
+   */
+  forceScan?: pulumi.Input<boolean>;
+  /** Extra tag filters. Updates in place. */
+  additionalFilters?: pulumi.Input<RegistryScanScheduleAdditionalFilters>;
+}
+
+/**
+ * The provider object is the stable subpath module itself. The closure serializer recognises a module
+ * inside node_modules and stores only `require("pulumi-qualys-cs/provider-runtime/v1")` (Pulumi issues
+ * #6238, #16826): no client, setting or secret can reach state through it.
+ */
+const provider: pulumi.dynamic.ResourceProvider = runtime;
+
+/**
+ * A Qualys Container Security registry scan schedule.
+ *
+ * Validated in full at `pulumi preview`, before any API call. Changes to `registryId`, `onDemand`,
+ * `repo`, `tag` or `days` (and any change to an on-demand schedule) replace the schedule; other
+ * changes update it in place. The resource ID is `<registryId>/<scheduleId>`.
+ */
+export class RegistryScanSchedule extends pulumi.dynamic.Resource {
+  /** The Qualys registry ID. */
+  declare public readonly registryId: pulumi.Output<string>;
+  /** The schedule's name in Qualys. */
+  declare public readonly name: pulumi.Output<string>;
+  /** Whether this is a one-off (on-demand) scan. */
+  declare public readonly onDemand: pulumi.Output<boolean>;
+  /** The repositories scanned (always a list). */
+  declare public readonly repo: pulumi.Output<string[]>;
+  /** The tag filter, if any. */
+  declare public readonly tag: pulumi.Output<string | undefined>;
+  /** The image-age filter in days, if any. */
+  declare public readonly days: pulumi.Output<number | undefined>;
+  /** The interval of an automatic schedule, in days. */
+  declare public readonly scheduleScanIntervalInDays: pulumi.Output<number | undefined>;
+  /** The day of a weekly schedule, upper case. */
+  declare public readonly weekDay: pulumi.Output<WeekDay | undefined>;
+  /** The start time, `HH:MM` UTC. */
+  declare public readonly schedule: pulumi.Output<string | undefined>;
+  /** Whether already-scanned images are rescanned. */
+  declare public readonly forceScan: pulumi.Output<boolean>;
+  /** The extra tag filters, if any. */
+  declare public readonly additionalFilters: pulumi.Output<{ numberOfTags?: number; sortCriteria?: SortCriteria } | undefined>;
+  /** The Qualys schedule UUID. */
+  declare public readonly scheduleId: pulumi.Output<string>;
+  /** The schedule's Qualys status when last read (`Created`, `Running`, `Completed`, …). */
+  declare public readonly status: pulumi.Output<string>;
+  /** The registry's type as Qualys reports it (`AWS`, `DockerHub`, `V2`, …). */
+  declare public readonly registryType: pulumi.Output<string>;
+  /** When Qualys created the schedule, if reported. */
+  declare public readonly created: pulumi.Output<string | undefined>;
+  /** When Qualys last updated the schedule, if reported. */
+  declare public readonly updated: pulumi.Output<string | undefined>;
+
+  constructor(name: string, args: RegistryScanScheduleArgs, opts?: pulumi.CustomResourceOptions) {
+    super(
+      provider,
+      name,
+      {
+        // Every property is listed, even when unset, so that each output exists on the resource.
+        registryId: args.registryId,
+        name: args.name ?? name,
+        onDemand: args.onDemand,
+        repo: args.repo,
+        tag: args.tag,
+        days: args.days,
+        scheduleScanIntervalInDays: args.scheduleScanIntervalInDays,
+        weekDay: args.weekDay,
+        schedule: args.schedule,
+        forceScan: args.forceScan,
+        additionalFilters: args.additionalFilters,
+        // Outputs only: declared so that the engine fills them in.
+        scheduleId: undefined,
+        status: undefined,
+        registryType: undefined,
+        created: undefined,
+        updated: undefined,
+      },
+      opts,
+      "qualys",
+      "RegistryScanSchedule",
+    );
+  }
+}

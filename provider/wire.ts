@@ -1,0 +1,243 @@
+/**
+ * The Qualys CS wire format of schedules (contract §3, §4, §7, §8): request bodies, reply parsing,
+ * QQL filters and the resource ID. Pure functions; the HTTP calls live in `http/`, the CRUD in `crud.ts`.
+ */
+import { z } from "zod";
+
+import { MalformedResponseError } from "./errors";
+import type { ApiResponse } from "./http/response";
+import { snippet } from "./redact";
+import type { AdditionalFilters, ScheduleInputs, WeekDay } from "./types";
+import { WEEK_DAYS } from "./types";
+
+/** The nested body Qualys's samples and working code send for create and update (contract §4). */
+export interface WireScheduleBody {
+  name: string;
+  onDemand: boolean;
+  filters: { repoTags: { repo: string; tag: string | null }[]; days: number | null }[];
+  scheduleScanIntervalInDays: number | null;
+  scheduleIntervalInDays: number | null;
+  weekDay: WeekDay | null;
+  schedule: string | null;
+  forceScan: boolean;
+  registryType: string;
+  additionalFilters: { numberOfTags: number | null; sortCriteria: string | null } | null;
+}
+
+/** Builds the body; a cleared field is an explicit null, never left out (contract §4). */
+export function toWireBody(inputs: ScheduleInputs, registryType: string): WireScheduleBody {
+  const interval = inputs.scheduleScanIntervalInDays ?? null;
+  const af = inputs.additionalFilters;
+  return {
+    name: inputs.name,
+    onDemand: inputs.onDemand,
+    filters: [
+      {
+        repoTags: inputs.repo.map((repo) => ({ repo, tag: inputs.tag ?? null })),
+        days: inputs.days ?? null,
+      },
+    ],
+    // Qualys documents both spellings (contract §8 item 2): send both with the same value.
+    scheduleScanIntervalInDays: interval,
+    scheduleIntervalInDays: interval,
+    weekDay: inputs.weekDay ?? null,
+    schedule: inputs.schedule ?? null,
+    forceScan: inputs.forceScan,
+    registryType,
+    additionalFilters: af ? { numberOfTags: af.numberOfTags ?? null, sortCriteria: af.sortCriteria ?? null } : null,
+  };
+}
+
+function malformed(res: ApiResponse, operation: string, expected: string): MalformedResponseError {
+  return new MalformedResponseError({
+    operation,
+    expected,
+    status: res.status,
+    contentType: res.headers["content-type"] ?? "",
+    bodySnippet: snippet(res.text),
+  });
+}
+
+const UUID_RE = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
+/**
+ * The schedule ID from a create reply: `scheduleUuid`, then `scheduleId`, then a bare or quoted UUID
+ * (contract §8 item 3). Anything else names what came back.
+ */
+export function parseCreatedId(res: ApiResponse, operation: string): string {
+  const data = res.data;
+  if (data && typeof data === "object" && !Array.isArray(data)) {
+    const rec = data as Record<string, unknown>;
+    for (const key of ["scheduleUuid", "scheduleId"]) {
+      const v = rec[key];
+      if (typeof v === "string" && v.trim() !== "") return v.trim();
+    }
+  }
+  const text = (typeof data === "string" ? data : res.text).trim().replace(/^"(.*)"$/, "$1");
+  if (UUID_RE.test(text)) return text;
+  throw malformed(res, operation, 'a JSON object with "scheduleUuid" (or "scheduleId"), or a bare schedule UUID');
+}
+
+function listItemSchema() {
+  const nullableString = z.string().nullish();
+  return z
+    .object({
+      scheduleUuid: z.string(),
+      name: nullableString,
+      onDemand: z.boolean().nullish(),
+      schedule: nullableString,
+      status: nullableString,
+      filters: z
+        .array(
+          z
+            .object({
+              repoTags: z
+                .array(z.object({ repo: z.string(), tag: nullableString }).loose())
+                .nullish(),
+              days: z.number().nullish(),
+            })
+            .loose(),
+        )
+        .nullish(),
+      created: z.union([z.number(), z.string()]).nullish(),
+      updated: z.union([z.number(), z.string()]).nullish(),
+      scheduleScanIntervalInDays: z.number().nullish(),
+      scheduleIntervalInDays: z.number().nullish(),
+      weekDay: nullableString,
+      forceScan: z.boolean().nullish(),
+      additionalFilters: z
+        .object({ numberOfTags: z.number().nullish(), sortCriteria: nullableString })
+        .loose()
+        .nullish(),
+      registryType: nullableString,
+    })
+    .loose();
+}
+
+/** One schedule as a list reply holds it. Fields the server left out are `undefined`. */
+export type WireSchedule = z.infer<ReturnType<typeof listItemSchema>>;
+
+/** A page of a list reply; 204 or an empty body means no match (contract §3, §7). */
+export function parseSchedulePage(res: ApiResponse, operation: string): { count: number; data: WireSchedule[] } {
+  if (res.status === 204 || res.data === undefined || res.text.trim() === "") return { count: 0, data: [] };
+  const parsed = z
+    .object({ count: z.number().optional(), data: z.array(listItemSchema()).nullish() })
+    .loose()
+    .safeParse(res.data);
+  if (!parsed.success) {
+    throw malformed(res, operation, 'a JSON object {"count": n, "data": [schedules with "scheduleUuid"]}');
+  }
+  const data = parsed.data.data ?? [];
+  return { count: parsed.data.count ?? data.length, data };
+}
+
+/** The registry's type from a registry-details reply. */
+export function parseRegistryType(res: ApiResponse, operation: string): string {
+  const parsed = z.object({ registryType: z.string().min(1) }).loose().safeParse(res.data);
+  if (!parsed.success) {
+    throw malformed(res, operation, 'a JSON object with "registryType"');
+  }
+  return parsed.data.registryType;
+}
+
+/** A QQL term; values with spaces or quotes are quoted. */
+export function qqlTerm(field: "scheduleUuid" | "name" | "status", value: string): string {
+  return /^[A-Za-z0-9_./:-]+$/.test(value) ? `${field}:${value}` : `${field}:"${value.replace(/(["\\])/g, "\\$1")}"`;
+}
+
+function timestamp(v: number | string | null | undefined): string | undefined {
+  if (v === null || v === undefined || v === "") return undefined;
+  if (typeof v === "number") return new Date(v).toISOString();
+  const n = Number(v);
+  return Number.isFinite(n) && /^\d+$/.test(v) ? new Date(n).toISOString() : v;
+}
+
+function asWeekDay(v: string): WeekDay | undefined {
+  const up = v.toUpperCase();
+  return (WEEK_DAYS as readonly string[]).includes(up) ? (up as WeekDay) : undefined;
+}
+
+/** What Qualys says about a schedule, mapped onto our fields. */
+export interface ObservedSchedule {
+  inputs: ScheduleInputs;
+  status: string;
+  registryType?: string;
+  created?: string;
+  updated?: string;
+}
+
+/**
+ * Maps a listed schedule onto inputs. A field the server left out (`undefined`) keeps its last applied
+ * value, so no drift is reported on it (contract §7); an explicit null clears it.
+ */
+export function fromWireSchedule(
+  registryId: string,
+  item: WireSchedule,
+  lastApplied: Partial<ScheduleInputs> = {},
+): ObservedSchedule {
+  const pick = <K extends keyof ScheduleInputs>(
+    key: K,
+    wire: ScheduleInputs[K] | null | undefined,
+  ): ScheduleInputs[K] | undefined => (wire === undefined ? lastApplied[key] : (wire ?? undefined));
+
+  const repoTags = item.filters?.flatMap((f) => f.repoTags ?? []);
+  const repo = repoTags && repoTags.length > 0 ? repoTags.map((r) => r.repo) : (lastApplied.repo ?? []);
+  const tag = repoTags?.find((r) => r.tag !== null && r.tag !== undefined)?.tag;
+  const daysFilter = item.filters?.find((f) => f.days !== undefined);
+  const interval =
+    item.scheduleScanIntervalInDays !== undefined ? item.scheduleScanIntervalInDays : item.scheduleIntervalInDays;
+  const af =
+    item.additionalFilters === undefined
+      ? lastApplied.additionalFilters
+      : item.additionalFilters === null
+        ? undefined
+        : compactFilters({
+            numberOfTags: item.additionalFilters.numberOfTags ?? undefined,
+            sortCriteria: (item.additionalFilters.sortCriteria ?? undefined) as AdditionalFilters["sortCriteria"],
+          });
+
+  const inputs: ScheduleInputs = {
+    registryId,
+    name: item.name ?? lastApplied.name ?? "",
+    onDemand: item.onDemand ?? lastApplied.onDemand ?? false,
+    repo,
+    forceScan: pick("forceScan", item.forceScan) ?? false,
+  };
+  const optional: Partial<ScheduleInputs> = {
+    tag: repoTags ? (tag ?? undefined) : lastApplied.tag,
+    days: daysFilter ? (daysFilter.days ?? undefined) : item.filters ? undefined : lastApplied.days,
+    scheduleScanIntervalInDays: pick("scheduleScanIntervalInDays", interval),
+    weekDay: item.weekDay === undefined ? lastApplied.weekDay : item.weekDay ? asWeekDay(item.weekDay) : undefined,
+    schedule: pick("schedule", item.schedule),
+    additionalFilters: af,
+  };
+  for (const [k, v] of Object.entries(optional)) {
+    if (v !== undefined) (inputs as unknown as Record<string, unknown>)[k] = v;
+  }
+  return {
+    inputs,
+    status: item.status ?? "Unknown",
+    registryType: item.registryType ?? undefined,
+    created: timestamp(item.created),
+    updated: timestamp(item.updated),
+  };
+}
+
+function compactFilters(af: AdditionalFilters): AdditionalFilters | undefined {
+  const out: AdditionalFilters = {};
+  if (af.numberOfTags !== undefined) out.numberOfTags = af.numberOfTags;
+  if (af.sortCriteria !== undefined) out.sortCriteria = af.sortCriteria;
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** The Pulumi resource ID: `<registryId>/<scheduleId>`. */
+export function formatResourceId(registryId: string, scheduleId: string): string {
+  return `${registryId}/${scheduleId}`;
+}
+
+/** Splits a resource ID; `undefined` when it is not `<registryId>/<scheduleId>`. */
+export function parseResourceId(id: string): { registryId: string; scheduleId: string } | undefined {
+  const slash = id.lastIndexOf("/");
+  if (slash <= 0 || slash === id.length - 1) return undefined;
+  return { registryId: id.slice(0, slash), scheduleId: id.slice(slash + 1) };
+}

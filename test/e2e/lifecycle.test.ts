@@ -1,0 +1,136 @@
+/**
+ * A schedule's whole life through the real `pulumi` CLI against the simulator (issue 5, items 1, 2, 4):
+ * preview, up, no-op preview, in-place update, replacement, drift, destroy.
+ */
+import { DEMO_PASSWORD, DEMO_REGISTRY_ID, startSimulator, type RunningSimulator } from "../simulator";
+import { SCHEDULES_PROGRAM, declare, qualysConfig } from "../harness/qualys";
+import { createProgramStack, dynamicResources, type ProgramStack } from "../harness/stack";
+
+const daily = (over: Record<string, unknown> = {}) => [
+  {
+    name: "nightly-api",
+    args: { registryId: DEMO_REGISTRY_ID, repo: ["team/api"], scheduleScanIntervalInDays: 1, schedule: "19:30", ...over },
+  },
+];
+
+let sim: RunningSimulator;
+let ps: ProgramStack;
+
+beforeAll(async () => {
+  sim = await startSimulator();
+  ps = await createProgramStack({ programDir: SCHEDULES_PROGRAM, config: qualysConfig(sim.url), env: declare(daily()) });
+});
+
+afterAll(async () => {
+  await ps?.dispose();
+  await sim?.close();
+});
+
+const only = () => {
+  const all = sim.control.schedules(DEMO_REGISTRY_ID);
+  expect(all).toHaveLength(1);
+  return all[0];
+};
+
+describe("preview of a new schedule", () => {
+  test("plans one create and calls no Qualys API", async () => {
+    sim.control.clearRequests();
+    const res = await ps.stack.preview();
+    expect(res.changeSummary).toEqual({ create: 2 });
+    expect(sim.control.requests()).toEqual([]);
+  });
+});
+
+describe("up", () => {
+  test("creates the schedule in Qualys with the declared fields", async () => {
+    const res = await ps.stack.up();
+    expect(res.summary.resourceChanges).toEqual({ create: 2 });
+    const s = only();
+    expect(s).toMatchObject({ name: "nightly-api", onDemand: false, scheduleScanIntervalInDays: 1, schedule: "19:30" });
+    expect(s.filters[0].repoTags).toEqual([{ repo: "team/api", tag: null }]);
+    expect(res.outputs.scheduleIds.value).toEqual({ "nightly-api": s.scheduleUuid });
+  });
+
+  test("a second preview shows no changes", async () => {
+    const res = await ps.stack.preview();
+    expect(res.changeSummary).toEqual({ same: 2 });
+  });
+});
+
+describe("state holds no secret", () => {
+  test("neither the stack export nor the serialized provider holds the password or the token", async () => {
+    const state = await ps.exportState();
+    const text = JSON.stringify(state);
+    expect(text).not.toContain(DEMO_PASSWORD);
+    expect(text).not.toMatch(/eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/);
+    const [res] = dynamicResources(state);
+    const blob = res.inputs?.__provider as string;
+    expect(typeof blob).toBe("string");
+    // The provider only require()s the installed package's stable subpath.
+    expect(blob).toContain('require("pulumi-qualys-cs/provider-runtime/v1")');
+    const blobBytes = Buffer.byteLength(blob);
+    const stateBytes = Buffer.byteLength(JSON.stringify(res));
+    console.log(`serialized provider: ${blobBytes} bytes; state per schedule: ${stateBytes} bytes`);
+    expect(blobBytes).toBeLessThanOrEqual(1024);
+    expect(stateBytes).toBeLessThanOrEqual(8 * 1024);
+  });
+});
+
+describe("an in-place update", () => {
+  test("changing the start time updates the same schedule", async () => {
+    const before = only().scheduleUuid;
+    await ps.setEnv(declare(daily({ schedule: "20:45" })));
+    const res = await ps.stack.up();
+    expect(res.summary.resourceChanges).toEqual({ same: 1, update: 1 });
+    const s = only();
+    expect(s.scheduleUuid).toBe(before);
+    expect(s.schedule).toBe("20:45");
+  });
+});
+
+describe("a replacement", () => {
+  test("changing repo creates a new schedule and deletes the old one", async () => {
+    const before = only().scheduleUuid;
+    await ps.setEnv(declare(daily({ schedule: "20:45", repo: ["team/api", "team/worker"] })));
+    const res = await ps.stack.up();
+    expect(res.summary.resourceChanges).toEqual({ same: 1, replace: 1 });
+    const s = only();
+    expect(s.scheduleUuid).not.toBe(before);
+    expect(s.filters[0].repoTags.map((r) => r.repo)).toEqual(["team/api", "team/worker"]);
+  });
+});
+
+describe("drift", () => {
+  test("a schedule deleted behind Pulumi's back is dropped by refresh and recreated by up", async () => {
+    sim.control.deleteSchedule(DEMO_REGISTRY_ID, only().scheduleUuid);
+    const refresh = await ps.stack.refresh();
+    expect(refresh.summary.resourceChanges).toMatchObject({ delete: 1 });
+    expect(dynamicResources(await ps.exportState())).toHaveLength(0);
+    const up = await ps.stack.up();
+    expect(up.summary.resourceChanges).toMatchObject({ create: 1 });
+    only();
+  });
+
+  test("a schedule changed behind Pulumi's back is recorded by refresh, shown by preview, restored by up", async () => {
+    const s = only();
+    sim.control.patchSchedule(DEMO_REGISTRY_ID, s.scheduleUuid, { schedule: "03:15" });
+    const refresh = await ps.stack.refresh();
+    expect(refresh.summary.resourceChanges).toMatchObject({ update: 1 });
+    const [res] = dynamicResources(await ps.exportState());
+    expect(res.outputs?.schedule).toBe("03:15");
+    expect(res.inputs?.schedule).toBe("03:15");
+    const preview = await ps.stack.preview({ diff: true });
+    expect(preview.changeSummary).toMatchObject({ update: 1 });
+    expect(preview.stdout).toMatch(/schedule\s*:\s*"03:15"\s*=>\s*"20:45"/);
+    await ps.stack.up();
+    expect(only()).toMatchObject({ scheduleUuid: s.scheduleUuid, schedule: "20:45" });
+  });
+});
+
+describe("destroy", () => {
+  test("deletes every schedule", async () => {
+    const res = await ps.stack.destroy();
+    expect(res.summary.resourceChanges).toEqual({ delete: 2 });
+    expect(sim.control.schedules(DEMO_REGISTRY_ID)).toEqual([]);
+  });
+});
