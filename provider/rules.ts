@@ -41,7 +41,7 @@ export const PROVIDER_KEY = "__provider";
 
 /** Values `days` accepts: [D] 1–7 and 14, [S] 90 (contract §8 item 5). */
 export const ALLOWED_DAYS: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 14, 90];
-/** Longest `name` accepted, in characters (Unicode code points). */
+/** Longest `name` accepted, in UTF-16 code units (as Java counts a string's length) [I]. */
 export const MAX_NAME_LENGTH = 255;
 /** Range of `scheduleScanIntervalInDays`. */
 export const MIN_INTERVAL_DAYS = 1;
@@ -298,11 +298,15 @@ function fieldSchemas() {
       all(
         notBlank("name", "give the schedule a name, or leave name out to use the resource name"),
         (value, addIssue) => {
-          const length = Array.from(value).length;
+          // Counted in UTF-16 code units, as Java (and so, presumably, Qualys) counts a string's length.
+          const length = value.length;
           if (length > MAX_NAME_LENGTH) {
             addIssue(
-              `name must be at most ${MAX_NAME_LENGTH} characters long; got ${length} characters: ` +
-                `${JSON.stringify(Array.from(value).slice(0, 40).join("")).slice(0, -1)}…"`,
+              `name must be at most ${MAX_NAME_LENGTH} characters long; got ${length} characters` +
+                (Array.from(value).length !== length
+                  ? " (counted as UTF-16 code units: an emoji counts as 2)"
+                  : "") +
+                `: ${JSON.stringify(Array.from(value).slice(0, 40).join("")).slice(0, -1)}…"`,
             );
           }
         },
