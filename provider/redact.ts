@@ -24,7 +24,7 @@ const PATTERNS: ReadonlyArray<[RegExp, string]> = [
   // Anything else made of three long base64url segments.
   [/\b[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}/g, REDACTED],
   // `password=…` in a form body or query, `"password":"…"` in JSON, `password: …` in a dump.
-  [/(pass(?:word|wd)?["']?\s*[:=]\s*["']?)[^\s"'&,;}]+/gi, `$1${REDACTED}`],
+  [/((?<![a-z])pass(?:word|wd)?["']?\s*[:=]\s*["']?)[^\s"'&,;}]+/gi, `$1${REDACTED}`],
 ];
 
 function escapeRegExp(text: string): string {

@@ -18,7 +18,7 @@ export class RequestTimeoutError extends QualysError {
     super(
       `No reply from Qualys to ${details.operation} within ${details.timeoutMs} ms, on each of ` +
         `${details.attempts} attempt(s) (${details.method} ${details.path}). ` +
-        `Retry later, or raise qualys:timeoutMs if the gateway is slow.`,
+        `Retry later, or raise qualys:requestTimeoutSeconds (QUALYS_REQUEST_TIMEOUT_SECONDS) if the gateway is slow.`,
     );
     this.name = "RequestTimeoutError";
     this.operation = details.operation;

@@ -397,8 +397,12 @@ export class QualysClient {
             throw this.#rateLimitError(ex, res.status, attempts, waits, totalWaitMs);
           }
           const window = windowMs(res.headers);
+          // A requested wait is honoured in full, plus a little jitter (at most 10%, 250 ms) so the
+          // requests that were refused together do not all come back in the same millisecond.
           const wait =
-            asked ?? backoffMs(retries, this.#retryBaseMs, Math.min(this.#maxWaitMs, window ?? Infinity));
+            asked !== undefined
+              ? asked + Math.round(Math.random() * Math.min(250, asked * 0.1))
+              : backoffMs(retries, this.#retryBaseMs, Math.min(this.#maxWaitMs, window ?? Infinity));
           await pause(wait, res.status);
           continue;
         }
@@ -559,14 +563,14 @@ export class QualysClient {
       return new RateLimitError(
         `Qualys rate limited ${ex.operation} (${status}; ${ex.method} ${ex.path}) and asked to wait ` +
           `${seconds(askedMs)}, longer than the ${seconds(this.#maxWaitMs)} this provider waits at once. ` +
-          `Retry after that time, or lower qualys:concurrency so fewer requests compete for the limit.`,
+          `Retry after that time, or lower qualys:concurrency (QUALYS_CONCURRENCY) so fewer requests compete for the limit.`,
         details,
       );
     }
     return new RateLimitError(
       `Qualys kept rate limiting ${ex.operation} (${status}; ${ex.method} ${ex.path}): gave up after ` +
         `${attempts} attempts and ${waits} waits totalling ${seconds(totalWaitMs)}. Retry later, or raise ` +
-        `qualys:maxRetries or lower qualys:concurrency.`,
+        `qualys:maxRetries (QUALYS_MAX_RETRIES) or lower qualys:concurrency (QUALYS_CONCURRENCY).`,
       details,
     );
   }

@@ -88,9 +88,10 @@ describe("authentication: re-auth on an expired token", () => {
 
   it("a burst of 20 requests that all meet the expired token causes one /auth", async () => {
     await withServer(
-      async (req, res) => {
+      async (req, res, nth) => {
         if (req.headers.authorization === `Bearer ${makeToken(1)}`) {
-          await new Promise((r) => setTimeout(r, 50));
+          // Staggered: most 401s arrive after the new token is already there.
+          await new Promise((r) => setTimeout(r, 20 + nth * 5));
           sendJson(res, 401, expired);
         } else sendJson(res, 200, {});
       },

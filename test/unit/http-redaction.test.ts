@@ -204,6 +204,8 @@ describe("redaction: the redact function", () => {
       `username=a&password=${REDACTED}&token=true`,
     );
     expect(redact('{"password": "hunter22", "x": 1}')).toBe(`{"password": "${REDACTED}", "x": 1}`);
+    expect(redact("user_password=hunter22")).toBe(`user_password=${REDACTED}`);
+    expect(redact("bypass: true")).toBe("bypass: true");
   });
 
   it("leaves ordinary text alone", () => {

@@ -145,7 +145,9 @@ describe("retries: the budget", () => {
       expect(rl.waits).toBe(3);
       expect(rl.status).toBe(429);
       expect(err.message).toContain("gave up after 4 attempts and 3 waits");
-      expect(err.message).toContain("raise qualys:maxRetries or lower qualys:concurrency");
+      expect(err.message).toContain(
+        "raise qualys:maxRetries (QUALYS_MAX_RETRIES) or lower qualys:concurrency (QUALYS_CONCURRENCY)",
+      );
       expect(server.api()).toHaveLength(4);
     });
   });
@@ -159,7 +161,7 @@ describe("retries: the budget", () => {
         const err = await rejection(client.request(call("GET")));
         expect(err).toBeInstanceOf(RequestTimeoutError);
         expect(err.message).toContain("within 100 ms, on each of 2 attempt(s)");
-        expect(err.message).toContain("qualys:timeoutMs");
+        expect(err.message).toContain("qualys:requestTimeoutSeconds (QUALYS_REQUEST_TIMEOUT_SECONDS)");
         expect(server.api()).toHaveLength(2);
         expect(Date.now() - started).toBeLessThan(1500);
       },
