@@ -39,6 +39,9 @@ export const ADDITIONAL_FILTER_PROPERTIES = ["numberOfTags", "sortCriteria"] as 
 /** The input that carries the serialized provider; never validated, passed through untouched. */
 export const PROVIDER_KEY = "__provider";
 
+/** Outputs that Qualys assigns: the resource class declares them unset, and a user cannot set them. */
+export const OUTPUT_ONLY_PROPERTIES = ["scheduleId", "status", "registryType", "created", "updated"] as const;
+
 /** Values `days` accepts: [D] 1–7 and 14, [S] 90 (contract §8 item 5). */
 export const ALLOWED_DAYS: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 14, 90];
 /** Longest `name` accepted, in UTF-16 code units (as Java counts a string's length) [I]. */
@@ -557,9 +560,18 @@ function checkUnguarded(news: Record<string, unknown>): {
   const schemas = fieldSchemas();
 
   const extraKeys = Object.keys(source).filter(
-    (key) => key !== PROVIDER_KEY && !(INPUT_PROPERTIES as readonly string[]).includes(key),
+    (key) =>
+      key !== PROVIDER_KEY &&
+      !(INPUT_PROPERTIES as readonly string[]).includes(key) &&
+      !((OUTPUT_ONLY_PROPERTIES as readonly string[]).includes(key) && !isSet(source[key])),
   );
-  for (const key of extraKeys) failures.push({ property: key, reason: unknownPropertyReason(key) });
+  for (const key of extraKeys) {
+    const reason = (OUTPUT_ONLY_PROPERTIES as readonly string[]).includes(key)
+      ? `${key} is an output of ${RESOURCE_TYPE} (Qualys assigns it), not an input; got ` +
+        `${describeValue(source[key])}: remove it`
+      : unknownPropertyReason(key);
+    failures.push({ property: key, reason });
+  }
 
   const states = {} as Record<InputProperty, FieldState>;
   for (const property of INPUT_PROPERTIES) {

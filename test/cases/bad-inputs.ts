@@ -5,7 +5,9 @@
  * Every case's `args` are merged over `VALID_BASE_ARGS` (plus a `registryId` and a `name` that the
  * test supplies, unless the case sets them). Every `args` is JSON-serializable, so a case removes a
  * base key by setting it to `null` ("not set" for `check`), never `undefined` (JSON drops it).
- * Values JSON cannot carry (NaN, Infinity, -0, lone surrogates…) are tested in the unit tests only.
+ * Values JSON cannot carry (NaN, Infinity, -0, lone surrogates…) are tested in the unit tests only,
+ * and so are keys that are not properties of the resource (the resource class passes only its own
+ * properties to the engine, so such a key never reaches `check` from a program).
  */
 
 /** One rejected input: exactly `property` fails, and its reason includes every word of `reasonIncludes`. */
@@ -75,10 +77,10 @@ export const BAD_INPUTS: BadInputCase[] = [
     reasonIncludes: ["name", "at most 255 characters", "got 256 characters"],
   },
   {
-    title: "name of 100000 characters",
-    args: { name: "x".repeat(100000) },
+    title: "name of 20000 characters",
+    args: { name: "x".repeat(20000) },
     property: "name",
-    reasonIncludes: ["name", "at most 255 characters", "got 100000 characters"],
+    reasonIncludes: ["name", "at most 255 characters", "got 20000 characters"],
   },
   {
     title: "name with a newline",
@@ -400,17 +402,6 @@ export const BAD_INPUTS: BadInputCase[] = [
     args: { additionalFilters: { numberOfTag: 5 } },
     property: "additionalFilters",
     reasonIncludes: ["additionalFilters.numberOfTag", "not a property", "numberOfTags and sortCriteria"],
-  },
-  // properties that do not exist
-  {
-    title: "the interval under its other Qualys name",
-    args: { scheduleIntervalInDays: 1 },
-    property: "scheduleIntervalInDays",
-    reasonIncludes: [
-      "scheduleIntervalInDays",
-      "not a property of RegistryScanSchedule",
-      "did you mean scheduleScanIntervalInDays",
-    ],
   },
 ];
 

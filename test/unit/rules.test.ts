@@ -479,10 +479,25 @@ describe("properties that do not exist", () => {
       "known properties are registryId, name, onDemand, repo, tag, days, scheduleScanIntervalInDays, weekDay, schedule, forceScan, additionalFilters",
     ]);
   });
+  test("the interval under its other Qualys name gets a suggestion", () => {
+    expectRejected({ scheduleIntervalInDays: 1 }, "scheduleIntervalInDays", [
+      "not a property of RegistryScanSchedule",
+      "did you mean scheduleScanIntervalInDays?",
+    ]);
+  });
   test("a likely typo gets a suggestion", () => {
     expectRejected({ weekday: "MONDAY" }, "weekday", ["did you mean weekDay?"]);
     expectRejected({ repos: ["a"] }, "repos", ["did you mean repo?"]);
     expectRejected({ forcescan: true }, "forcescan", ["did you mean forceScan?"]);
+  });
+  test("outputs left unset are ignored, and setting one is rejected", () => {
+    const inputs = expectAccepted({ scheduleId: null, status: undefined, created: null });
+    expect(["scheduleId" in inputs, "status" in inputs, "created" in inputs]).toEqual([false, false, false]);
+    expectRejected({ scheduleId: "5b7c2d1e" }, "scheduleId", [
+      "scheduleId is an output",
+      '"5b7c2d1e"',
+      "remove it",
+    ]);
   });
   test("__provider is not validated and passes through untouched", () => {
     const result = check({ __provider: "exports.handler = …" });
