@@ -3,8 +3,8 @@
 #   1. npm packages from package-lock.json (skipped while it is unchanged)
 #   2. the TypeScript build (dist/), which also type-checks everything
 #   3. the real Pulumi CLI in .tools/bin (test/harness/pulumi-cli.sh; skipped with --no-cli)
-#   4. the package packed with `npm pack` and installed from that tarball into .tools/consumer,
-#      the node_modules that example programs run with, as a user's project installs it
+#   4. the package packed with `npm pack` and installed from that tarball into .tools/consumer
+#      (test/harness/install-consumer.sh), as a user's project installs it
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$repo"
@@ -30,29 +30,5 @@ npx tsc -p examples/tsconfig.json
 
 [ "$want_cli" = 0 ] || bash test/harness/pulumi-cli.sh
 
-# The consumer project: what `npm install pulumi-qualys-cs` gives a user, from this build's tarball.
-consumer=.tools/consumer
-mkdir -p "$consumer"
-tarball=$(npm pack --silent --pack-destination .tools | tail -n 1)
-pin=$(node -p 'require("./package.json").dependencies["@pulumi/pulumi"]')
-ts=$(node -p 'require("./package.json").devDependencies.typescript')
-want=$(stamp ".tools/$tarball" package.json)
-if [ ! -f "$consumer/.setup-stamp" ] || [ "$(cat "$consumer/.setup-stamp")" != "$want" ]; then
-  say "installing the packed $tarball into $consumer"
-  cat >"$consumer/package.json" <<JSON
-{
-  "name": "qualys-cs-consumer",
-  "private": true,
-  "dependencies": {
-    "pulumi-qualys-cs": "file:../$tarball",
-    "@pulumi/pulumi": "$pin",
-    "typescript": "$ts",
-    "@types/node": "^20.0.0"
-  }
-}
-JSON
-  rm -rf "$consumer/node_modules/pulumi-qualys-cs" "$consumer/package-lock.json"
-  (cd "$consumer" && npm install --no-audit --no-fund --loglevel=error --no-package-lock)
-  echo "$want" >"$consumer/.setup-stamp"
-fi
+bash test/harness/install-consumer.sh
 say "ready"
