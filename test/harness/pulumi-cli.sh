@@ -87,9 +87,11 @@ build() {
 
 link_into_out() { # $1 = dir holding pulumi and maybe pulumi-language-nodejs
   mkdir -p "$out"
-  ln -sfn "$1/pulumi" "$out/pulumi"
+  # A hard link (or a copy), not a symlink: the CLI looks for its plugins beside its own resolved path,
+  # and warns about every plugin it has to find on PATH instead.
+  ln -f "$1/pulumi" "$out/pulumi" 2>/dev/null || cp -f "$1/pulumi" "$out/pulumi"
   if [ -x "$1/pulumi-language-nodejs" ]; then
-    ln -sfn "$1/pulumi-language-nodejs" "$out/pulumi-language-nodejs"
+    ln -f "$1/pulumi-language-nodejs" "$out/pulumi-language-nodejs" 2>/dev/null || cp -f "$1/pulumi-language-nodejs" "$out/pulumi-language-nodejs"
   else
     rm -f "$out/pulumi-language-nodejs"
     printf '#!/bin/sh\n# Stand-in for the Go language host, which the module proxy does not serve.\nexec node "%s" "$@"\n' \
