@@ -106,10 +106,8 @@ export class RegistryScanSchedule extends pulumi.dynamic.Resource {
       provider,
       name,
       {
-        // Every property is listed, even when unset, so that each output exists on the resource.
-        registryId: undefined,
+        // Optional properties are listed, even when unset, so that each output exists on the resource.
         onDemand: undefined,
-        repo: undefined,
         tag: undefined,
         days: undefined,
         scheduleScanIntervalInDays: undefined,

@@ -1,0 +1,42 @@
+/**
+ * Values unknown at preview (outputs of resources not created yet) skip the rules that depend on them
+ * (pulumi-notes §1 item 4); once known, the same rules apply at `up`.
+ */
+import { DEMO_REGISTRY_ID, startSimulator, type RunningSimulator } from "../simulator";
+import { qualysConfig } from "../harness/qualys";
+import { REPO_ROOT, createProgramStack, type ProgramStack } from "../harness/stack";
+import * as path from "node:path";
+
+let sim: RunningSimulator;
+let ps: ProgramStack;
+
+beforeAll(async () => {
+  sim = await startSimulator();
+  ps = await createProgramStack({
+    programDir: path.join(REPO_ROOT, "test", "e2e", "programs", "unknown-inputs"),
+    config: { ...qualysConfig(sim.url), "qualys-e2e:registryId": { value: DEMO_REGISTRY_ID } },
+  });
+});
+
+afterAll(async () => {
+  await ps?.dispose();
+  await sim?.close();
+});
+
+describe("unknown inputs during preview", () => {
+  test("preview passes with registryId and the interval unknown, and calls no API", async () => {
+    sim.control.clearRequests();
+    const res = await ps.stack.preview();
+    expect(res.changeSummary).toEqual({ create: 3 });
+    expect(sim.control.requests()).toEqual([]);
+  });
+
+  test("up resolves them and creates the weekly schedule with the canonical weekDay", async () => {
+    const res = await ps.stack.up();
+    expect(res.summary.resourceChanges).toEqual({ create: 3 });
+    const [s] = sim.control.schedules(DEMO_REGISTRY_ID);
+    expect(s).toMatchObject({ scheduleScanIntervalInDays: 7, weekDay: "MONDAY" });
+    await ps.stack.destroy();
+    expect(sim.control.schedules(DEMO_REGISTRY_ID)).toEqual([]);
+  });
+});
