@@ -5,12 +5,27 @@ import tseslint from "typescript-eslint";
 import prettier from "eslint-config-prettier";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "coverage/", "**/node_modules/", ".tools/", "*.mjs", "jest.config.js"] },
+  {
+    ignores: [
+      "dist/",
+      "node_modules/",
+      "coverage/",
+      "**/node_modules/",
+      ".tools/",
+      ".demo/",
+      "*.mjs",
+      "jest.config.js",
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      // The examples and test programs have their own tsconfig (they import the package by name).
+      parserOptions: {
+        project: ["./tsconfig.json", "./examples/tsconfig.json"],
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       "@typescript-eslint/no-explicit-any": "error",

@@ -52,13 +52,22 @@ export class ScheduleApi {
   }
 
   /** Every schedule of the registry that matches the QQL filter (all pages). */
-  async listSchedules(registryId: string, filter?: string, stopWhen?: (seen: WireSchedule[]) => boolean): Promise<WireSchedule[]> {
+  async listSchedules(
+    registryId: string,
+    filter?: string,
+    stopWhen?: (seen: WireSchedule[]) => boolean,
+  ): Promise<WireSchedule[]> {
     const all: WireSchedule[] = [];
     const operation = `list schedules of registry ${registryId}${filter ? ` (filter ${filter})` : ""}`;
     for (let page = 1; ; page++) {
       const query: Record<string, string | number> = { pageNumber: page, pageSize: PAGE_SIZE };
       if (filter) query.filter = filter;
-      const res = await this.client.request({ method: "GET", path: schedulePath(registryId), query, operation });
+      const res = await this.client.request({
+        method: "GET",
+        path: schedulePath(registryId),
+        query,
+        operation,
+      });
       const { count, data } = parseSchedulePage(res, operation);
       all.push(...data);
       if (data.length < PAGE_SIZE || all.length >= count || stopWhen?.(all)) return all;
@@ -88,7 +97,9 @@ export class ScheduleApi {
     try {
       let found: Map<string, WireSchedule>;
       if (ids.length <= FILTERED_LOOKUP_MAX) {
-        const lists = await Promise.all(ids.map((id) => this.listSchedules(registryId, qqlTerm("scheduleUuid", id))));
+        const lists = await Promise.all(
+          ids.map((id) => this.listSchedules(registryId, qqlTerm("scheduleUuid", id))),
+        );
         found = new Map(lists.flat().map((s) => [s.scheduleUuid, s]));
       } else {
         const want = new Set(ids);
@@ -108,7 +119,12 @@ export class ScheduleApi {
   /** POSTs a new schedule and returns its ID. Ambiguous failures surface as `AmbiguousRequestError`. */
   async createSchedule(registryId: string, body: WireScheduleBody): Promise<string> {
     const operation = `create schedule ${JSON.stringify(body.name)} in registry ${registryId}`;
-    const res = await this.client.request({ method: "POST", path: schedulePath(registryId), body, operation });
+    const res = await this.client.request({
+      method: "POST",
+      path: schedulePath(registryId),
+      body,
+      operation,
+    });
     return parseCreatedId(res, operation);
   }
 
@@ -163,5 +179,9 @@ export function scheduleApi(settings: ClientSettings): ScheduleApi {
 
 /** True when Qualys refused because the schedule is running (update and delete, contract §6). */
 export function isRunningRefusal(err: unknown): err is QualysApiError {
-  return err instanceof QualysApiError && (err.status === 400 || err.status === 409) && /running/i.test(err.serverMessage);
+  return (
+    err instanceof QualysApiError &&
+    (err.status === 400 || err.status === 409) &&
+    /running/i.test(err.serverMessage)
+  );
 }

@@ -72,9 +72,16 @@ function integer(
 
 /** Resolves and validates every setting; throws `ConfigError` naming the config key and the variable. */
 export function resolveSettings(source: ConfigSource | undefined): ClientSettings {
-  const gateway = required(source, SETTINGS.gatewayUrl, "gateway (a platform key such as US2, or an https URL)");
+  const gateway = required(
+    source,
+    SETTINGS.gatewayUrl,
+    "gateway (a platform key such as US2, or an https URL)",
+  );
   return {
-    gatewayUrl: resolveGateway(gateway, { configKey: SETTINGS.gatewayUrl.key, envVar: SETTINGS.gatewayUrl.env }),
+    gatewayUrl: resolveGateway(gateway, {
+      configKey: SETTINGS.gatewayUrl.key,
+      envVar: SETTINGS.gatewayUrl.env,
+    }),
     username: required(source, SETTINGS.username, "username"),
     password: required(source, SETTINGS.password, "password", true),
     timeoutMs: integer(source, SETTINGS.requestTimeoutSeconds, DEFAULTS.requestTimeoutSeconds, 1, 600) * 1000,

@@ -11,7 +11,14 @@ import { PartialCreateError } from "./errors/partial-create-error";
 import { ScheduleRunningError } from "./errors/schedule-running-error";
 import { canonicalizeInputs } from "./rules";
 import type { ScheduleInputs, ScheduleOutputs } from "./types";
-import { formatResourceId, fromWireSchedule, parseResourceId, qqlTerm, toWireBody, type WireSchedule } from "./wire";
+import {
+  formatResourceId,
+  fromWireSchedule,
+  parseResourceId,
+  qqlTerm,
+  toWireBody,
+  type WireSchedule,
+} from "./wire";
 
 /** How long a delete waits for Qualys's asynchronous bulk deletion to show. */
 const DELETE_CONFIRM_ATTEMPTS = 20;
@@ -22,8 +29,16 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 /** The input fields of stored outputs (what was last applied). */
 export function lastApplied(props: Record<string, unknown> | undefined): Partial<ScheduleInputs> {
   if (!props) return {};
-  const { scheduleId: _s, status: _st, registryType: _r, created: _c, updated: _u, __provider: _p, ...rest } = props;
-  return rest as Partial<ScheduleInputs>;
+  const {
+    scheduleId: _s,
+    status: _st,
+    registryType: _r,
+    created: _c,
+    updated: _u,
+    __provider: _p,
+    ...rest
+  } = props;
+  return rest;
 }
 
 function outputsOf(
@@ -79,7 +94,9 @@ export async function createSchedule(
   const { registryId, name } = inputs;
   const registryType = await api.registryType(registryId);
   // Whatever already carries this name is not ours, whatever happens next.
-  const before = new Set((await api.listSchedules(registryId, qqlTerm("name", name))).map((s) => s.scheduleUuid));
+  const before = new Set(
+    (await api.listSchedules(registryId, qqlTerm("name", name))).map((s) => s.scheduleUuid),
+  );
   const body = toWireBody(inputs, registryType);
 
   let scheduleId: string;
@@ -108,7 +125,11 @@ export async function createSchedule(
     if (!item) throw new QualysError(`Qualys does not list schedule ${scheduleId} right after creating it`);
     return { id, outs: outputsOf(registryId, scheduleId, item, registryType, inputs).outputs };
   } catch (err) {
-    throw new PartialCreateError({ id, properties: known, cause: err instanceof Error ? err.message : String(err) });
+    throw new PartialCreateError({
+      id,
+      properties: known,
+      cause: err instanceof Error ? err.message : String(err),
+    });
   }
 }
 
@@ -130,7 +151,8 @@ export async function readSchedule(
   }
   if (!item) return {};
   const registryType =
-    item.registryType ?? (typeof props?.registryType === "string" ? props.registryType : await api.registryType(registryId));
+    item.registryType ??
+    (typeof props?.registryType === "string" ? props.registryType : await api.registryType(registryId));
   const { outputs, inputs } = outputsOf(registryId, scheduleId, item, registryType, lastApplied(props));
   return { id, props: outputs, inputs };
 }
@@ -143,12 +165,18 @@ export async function updateSchedule(
   news: ScheduleInputs,
 ): Promise<ScheduleOutputs> {
   const { registryId, scheduleId } = requireId(id);
-  const registryType = typeof olds.registryType === "string" ? olds.registryType : await api.registryType(registryId);
+  const registryType =
+    typeof olds.registryType === "string" ? olds.registryType : await api.registryType(registryId);
   try {
     await api.updateSchedule(registryId, scheduleId, toWireBody(news, registryType));
   } catch (err) {
     if (isRunningRefusal(err)) {
-      throw new ScheduleRunningError({ registryId, scheduleId, action: "update", serverMessage: err.serverMessage });
+      throw new ScheduleRunningError({
+        registryId,
+        scheduleId,
+        action: "update",
+        serverMessage: err.serverMessage,
+      });
     }
     throw err;
   }
@@ -190,7 +218,12 @@ export async function deleteSchedule(api: ScheduleApi, id: string): Promise<void
       await attempt();
     } catch (again) {
       if (isRunningRefusal(again)) {
-        throw new ScheduleRunningError({ registryId, scheduleId, action: "delete", serverMessage: again.serverMessage });
+        throw new ScheduleRunningError({
+          registryId,
+          scheduleId,
+          action: "delete",
+          serverMessage: again.serverMessage,
+        });
       }
       throw again;
     }

@@ -3,7 +3,11 @@
  *
  * @packageDocumentation
  */
-export { RegistryScanSchedule, type RegistryScanScheduleArgs, type RegistryScanScheduleAdditionalFilters } from "./resource";
+export {
+  RegistryScanSchedule,
+  type RegistryScanScheduleArgs,
+  type RegistryScanScheduleAdditionalFilters,
+} from "./resource";
 export { RegistryScanScheduleProvider } from "./provider";
 export type { ScheduleInputs, ScheduleOutputs, AdditionalFilters, WeekDay, SortCriteria } from "./types";
 export { WEEK_DAYS } from "./types";

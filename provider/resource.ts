@@ -89,7 +89,9 @@ export class RegistryScanSchedule extends pulumi.dynamic.Resource {
   /** Whether already-scanned images are rescanned. */
   declare public readonly forceScan: pulumi.Output<boolean>;
   /** The extra tag filters, if any. */
-  declare public readonly additionalFilters: pulumi.Output<{ numberOfTags?: number; sortCriteria?: SortCriteria } | undefined>;
+  declare public readonly additionalFilters: pulumi.Output<
+    { numberOfTags?: number; sortCriteria?: SortCriteria } | undefined
+  >;
   /** The Qualys schedule UUID. */
   declare public readonly scheduleId: pulumi.Output<string>;
   /** The schedule's Qualys status when last read (`Created`, `Running`, `Completed`, …). */

@@ -48,7 +48,11 @@ export function read(id: string, props?: Props): Promise<pulumi.dynamic.ReadResu
   return readSchedule(api(), id, props);
 }
 
-export async function update(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult<Props>> {
+export async function update(
+  id: string,
+  olds: Props,
+  news: Props,
+): Promise<pulumi.dynamic.UpdateResult<Props>> {
   return { outs: await updateSchedule(api(), id, olds, news as unknown as ScheduleInputs) };
 }
 

@@ -4,7 +4,15 @@
  */
 
 /** Days of the week as Qualys spells them. */
-export const WEEK_DAYS = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"] as const;
+export const WEEK_DAYS = [
+  "MONDAY",
+  "TUESDAY",
+  "WEDNESDAY",
+  "THURSDAY",
+  "FRIDAY",
+  "SATURDAY",
+  "SUNDAY",
+] as const;
 /** A day of the week as Qualys spells it. */
 export type WeekDay = (typeof WEEK_DAYS)[number];
 

@@ -44,7 +44,9 @@ export function toWireBody(inputs: ScheduleInputs, registryType: string): WireSc
     schedule: inputs.schedule ?? null,
     forceScan: inputs.forceScan,
     registryType,
-    additionalFilters: af ? { numberOfTags: af.numberOfTags ?? null, sortCriteria: af.sortCriteria ?? null } : null,
+    additionalFilters: af
+      ? { numberOfTags: af.numberOfTags ?? null, sortCriteria: af.sortCriteria ?? null }
+      : null,
   };
 }
 
@@ -75,7 +77,11 @@ export function parseCreatedId(res: ApiResponse, operation: string): string {
   }
   const text = (typeof data === "string" ? data : res.text).trim().replace(/^"(.*)"$/, "$1");
   if (UUID_RE.test(text)) return text;
-  throw malformed(res, operation, 'a JSON object with "scheduleUuid" (or "scheduleId"), or a bare schedule UUID');
+  throw malformed(
+    res,
+    operation,
+    'a JSON object with "scheduleUuid" (or "scheduleId"), or a bare schedule UUID',
+  );
 }
 
 function listItemSchema() {
@@ -91,9 +97,7 @@ function listItemSchema() {
         .array(
           z
             .object({
-              repoTags: z
-                .array(z.object({ repo: z.string(), tag: nullableString }).loose())
-                .nullish(),
+              repoTags: z.array(z.object({ repo: z.string(), tag: nullableString }).loose()).nullish(),
               days: z.number().nullish(),
             })
             .loose(),
@@ -118,7 +122,10 @@ function listItemSchema() {
 export type WireSchedule = z.infer<ReturnType<typeof listItemSchema>>;
 
 /** A page of a list reply; 204 or an empty body means no match (contract §3, §7). */
-export function parseSchedulePage(res: ApiResponse, operation: string): { count: number; data: WireSchedule[] } {
+export function parseSchedulePage(
+  res: ApiResponse,
+  operation: string,
+): { count: number; data: WireSchedule[] } {
   if (res.status === 204 || res.data === undefined || res.text.trim() === "") return { count: 0, data: [] };
   const parsed = z
     .object({ count: z.number().optional(), data: z.array(listItemSchema()).nullish() })
@@ -133,7 +140,10 @@ export function parseSchedulePage(res: ApiResponse, operation: string): { count:
 
 /** The registry's type from a registry-details reply. */
 export function parseRegistryType(res: ApiResponse, operation: string): string {
-  const parsed = z.object({ registryType: z.string().min(1) }).loose().safeParse(res.data);
+  const parsed = z
+    .object({ registryType: z.string().min(1) })
+    .loose()
+    .safeParse(res.data);
   if (!parsed.success) {
     throw malformed(res, operation, 'a JSON object with "registryType"');
   }
@@ -142,7 +152,9 @@ export function parseRegistryType(res: ApiResponse, operation: string): string {
 
 /** A QQL term; values with spaces or quotes are quoted. */
 export function qqlTerm(field: "scheduleUuid" | "name" | "status", value: string): string {
-  return /^[A-Za-z0-9_./:-]+$/.test(value) ? `${field}:${value}` : `${field}:"${value.replace(/(["\\])/g, "\\$1")}"`;
+  return /^[A-Za-z0-9_./:-]+$/.test(value)
+    ? `${field}:${value}`
+    : `${field}:"${value.replace(/(["\\])/g, "\\$1")}"`;
 }
 
 function timestamp(v: number | string | null | undefined): string | undefined {
@@ -185,7 +197,9 @@ export function fromWireSchedule(
   const tag = repoTags?.find((r) => r.tag !== null && r.tag !== undefined)?.tag;
   const daysFilter = item.filters?.find((f) => f.days !== undefined);
   const interval =
-    item.scheduleScanIntervalInDays !== undefined ? item.scheduleScanIntervalInDays : item.scheduleIntervalInDays;
+    item.scheduleScanIntervalInDays !== undefined
+      ? item.scheduleScanIntervalInDays
+      : item.scheduleIntervalInDays;
   const af =
     item.additionalFilters === undefined
       ? lastApplied.additionalFilters
@@ -193,7 +207,8 @@ export function fromWireSchedule(
         ? undefined
         : compactFilters({
             numberOfTags: item.additionalFilters.numberOfTags ?? undefined,
-            sortCriteria: (item.additionalFilters.sortCriteria ?? undefined) as AdditionalFilters["sortCriteria"],
+            sortCriteria: (item.additionalFilters.sortCriteria ??
+              undefined) as AdditionalFilters["sortCriteria"],
           });
 
   const inputs: ScheduleInputs = {
@@ -207,7 +222,8 @@ export function fromWireSchedule(
     tag: repoTags ? (tag ?? undefined) : lastApplied.tag,
     days: daysFilter ? (daysFilter.days ?? undefined) : item.filters ? undefined : lastApplied.days,
     scheduleScanIntervalInDays: pick("scheduleScanIntervalInDays", interval),
-    weekDay: item.weekDay === undefined ? lastApplied.weekDay : item.weekDay ? asWeekDay(item.weekDay) : undefined,
+    weekDay:
+      item.weekDay === undefined ? lastApplied.weekDay : item.weekDay ? asWeekDay(item.weekDay) : undefined,
     schedule: pick("schedule", item.schedule),
     additionalFilters: af,
   };

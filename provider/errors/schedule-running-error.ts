@@ -6,7 +6,12 @@ export class ScheduleRunningError extends QualysError {
   readonly scheduleId: string;
   readonly action: "update" | "delete";
 
-  constructor(details: { registryId: string; scheduleId: string; action: "update" | "delete"; serverMessage: string }) {
+  constructor(details: {
+    registryId: string;
+    scheduleId: string;
+    action: "update" | "delete";
+    serverMessage: string;
+  }) {
     super(
       `Cannot ${details.action} schedule ${details.scheduleId} in registry ${details.registryId}: its status is ` +
         `Running, and Qualys does not ${details.action} running jobs (Qualys said: ${details.serverMessage}). ` +

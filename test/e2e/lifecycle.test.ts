@@ -9,7 +9,13 @@ import { createProgramStack, dynamicResources, type ProgramStack } from "../harn
 const daily = (over: Record<string, unknown> = {}) => [
   {
     name: "nightly-api",
-    args: { registryId: DEMO_REGISTRY_ID, repo: ["team/api"], scheduleScanIntervalInDays: 1, schedule: "19:30", ...over },
+    args: {
+      registryId: DEMO_REGISTRY_ID,
+      repo: ["team/api"],
+      scheduleScanIntervalInDays: 1,
+      schedule: "19:30",
+      ...over,
+    },
   },
 ];
 
@@ -18,7 +24,11 @@ let ps: ProgramStack;
 
 beforeAll(async () => {
   sim = await startSimulator();
-  ps = await createProgramStack({ programDir: SCHEDULES_PROGRAM, config: qualysConfig(sim.url), env: declare(daily()) });
+  ps = await createProgramStack({
+    programDir: SCHEDULES_PROGRAM,
+    config: qualysConfig(sim.url),
+    env: declare(daily()),
+  });
 });
 
 afterAll(async () => {
@@ -46,7 +56,12 @@ describe("up", () => {
     const res = await ps.stack.up();
     expect(res.summary.resourceChanges).toEqual({ create: 2 });
     const s = only();
-    expect(s).toMatchObject({ name: "nightly-api", onDemand: false, scheduleScanIntervalInDays: 1, schedule: "19:30" });
+    expect(s).toMatchObject({
+      name: "nightly-api",
+      onDemand: false,
+      scheduleScanIntervalInDays: 1,
+      schedule: "19:30",
+    });
     expect(s.filters[0].repoTags).toEqual([{ repo: "team/api", tag: null }]);
     expect(res.outputs.scheduleIds.value).toEqual({ "nightly-api": s.scheduleUuid });
   });

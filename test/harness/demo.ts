@@ -26,16 +26,27 @@ async function main(): Promise<void> {
   const project = path.join(demo, "project");
   const home = path.join(demo, "home");
   const backend = path.join(demo, "state");
-  for (const d of [project, home, backend, path.join(project, "examples")]) fs.mkdirSync(d, { recursive: true });
+  for (const d of [project, home, backend, path.join(project, "examples")])
+    fs.mkdirSync(d, { recursive: true });
   fs.copyFileSync(path.join(REPO_ROOT, "Pulumi.yaml"), path.join(project, "Pulumi.yaml"));
-  fs.cpSync(path.join(REPO_ROOT, "examples", "daily"), path.join(project, "examples", "daily"), { recursive: true });
-  fs.writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "qualys-cs-demo", private: true }));
+  fs.cpSync(path.join(REPO_ROOT, "examples", "daily"), path.join(project, "examples", "daily"), {
+    recursive: true,
+  });
+  fs.writeFileSync(
+    path.join(project, "package.json"),
+    JSON.stringify({ name: "qualys-cs-demo", private: true }),
+  );
   const modules = path.join(project, "node_modules");
   if (!fs.existsSync(modules)) fs.symlinkSync(CONSUMER_MODULES, modules, "dir");
 
   // A fixed port keeps qualys:gatewayUrl, and so the stack's provider config, the same on every run.
-  const sim = await startSimulator({ port: Number(values.port), statePath: path.join(demo, "simulator-state.json") });
-  console.log(`Qualys simulator listening on ${sim.url} (user ${DEMO_USERNAME}, registry ${DEMO_REGISTRY_ID})\n`);
+  const sim = await startSimulator({
+    port: Number(values.port),
+    statePath: path.join(demo, "simulator-state.json"),
+  });
+  console.log(
+    `Qualys simulator listening on ${sim.url} (user ${DEMO_USERNAME}, registry ${DEMO_REGISTRY_ID})\n`,
+  );
   try {
     const env = offlineEnv(home, backend);
     const pulumiCommand = await PulumiCommand.get({ root: TOOLS_DIR, skipVersionCheck: true });

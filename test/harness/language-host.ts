@@ -22,9 +22,9 @@ const EXIT_ALREADY_REPORTED = 32;
 type Unary<Req, Res> = grpc.handleUnaryCall<Req, Res>;
 
 function sdkVersion(): string {
-  const pkg = JSON.parse(
-    fs.readFileSync(require.resolve("@pulumi/pulumi/package.json"), "utf8"),
-  ) as { version: string };
+  const pkg = JSON.parse(fs.readFileSync(require.resolve("@pulumi/pulumi/package.json"), "utf8")) as {
+    version: string;
+  };
   return pkg.version;
 }
 
@@ -85,7 +85,8 @@ function run(engineAddress: string): Unary<langproto.RunRequest, langproto.RunRe
       // TypeScript is on unless the project turned it off, as with the Go host.
       PULUMI_NODEJS_TYPESCRIPT: opts["typescript"] === false ? "false" : "true",
     };
-    const nodeArgs = typeof opts["nodeargs"] === "string" ? opts["nodeargs"].split(/\s+/).filter(Boolean) : [];
+    const nodeArgs =
+      typeof opts["nodeargs"] === "string" ? opts["nodeargs"].split(/\s+/).filter(Boolean) : [];
     const child = spawn(process.execPath, [...nodeArgs, runPath, ...buildArgs(req, engineAddress, entry)], {
       cwd: programDir,
       env,
@@ -110,7 +111,10 @@ function run(engineAddress: string): Unary<langproto.RunRequest, langproto.RunRe
 
 function unimplemented(name: string): grpc.handleUnaryCall<unknown, unknown> {
   return (_call, callback) =>
-    callback({ code: grpc.status.UNIMPLEMENTED, details: `${name} is not implemented by this language host` });
+    callback({
+      code: grpc.status.UNIMPLEMENTED,
+      details: `${name} is not implemented by this language host`,
+    });
 }
 
 function main(): void {
@@ -136,7 +140,9 @@ function main(): void {
   const handlers: grpc.UntypedServiceImplementation = {};
   for (const method of Object.keys(service)) {
     const handler = (impl as Record<string, unknown>)[method];
-    handlers[method] = (typeof handler === "function" ? handler : unimplemented(method)) as grpc.UntypedHandleCall;
+    handlers[method] = (
+      typeof handler === "function" ? handler : unimplemented(method)
+    ) as grpc.UntypedHandleCall;
   }
   server.addService(service, handlers);
   server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, port) => {
@@ -147,7 +153,8 @@ function main(): void {
     process.stdout.write(`${port}\n`);
   });
   // The engine stops plugins with a signal; exit promptly so no program is left running.
-  for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.tryShutdown(() => process.exit(0)));
+  for (const sig of ["SIGINT", "SIGTERM"] as const)
+    process.on(sig, () => server.tryShutdown(() => process.exit(0)));
 }
 
 main();

@@ -46,7 +46,8 @@ export function classify(r: Pick<LoggedRequest, "method" | "path">): string {
   if (/\/schedule\/bulk$/.test(r.path)) return "bulkDelete";
   if (/\/cancel$/.test(r.path)) return "cancel";
   if (/\/schedule$/.test(r.path)) return r.method === "POST" ? "create" : "list";
-  if (/\/schedule\/[^/]+$/.test(r.path)) return r.method === "PUT" ? "update" : r.method === "DELETE" ? "delete" : "other";
+  if (/\/schedule\/[^/]+$/.test(r.path))
+    return r.method === "PUT" ? "update" : r.method === "DELETE" ? "delete" : "other";
   if (/\/registry\/[^/]+$/.test(r.path)) return "registry";
   return "other";
 }

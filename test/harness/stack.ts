@@ -88,7 +88,8 @@ export interface StateResource {
 
 function copyProgram(from: string, to: string): void {
   for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
-    if (entry.name === "node_modules" || entry.name === "Pulumi.yaml" || entry.name.startsWith("Pulumi.")) continue;
+    if (entry.name === "node_modules" || entry.name === "Pulumi.yaml" || entry.name.startsWith("Pulumi."))
+      continue;
     const src = path.join(from, entry.name);
     const dst = path.join(to, entry.name);
     if (entry.isDirectory()) {
@@ -134,7 +135,9 @@ let counter = 0;
 /** Creates a project from `programDir` with the tarball-installed package, and a fresh stack. */
 export async function createProgramStack(opts: ProgramStackOptions): Promise<ProgramStack> {
   if (!fs.existsSync(path.join(CONSUMER_MODULES, "pulumi-qualys-cs", "package.json"))) {
-    throw new Error("the packed package is not installed in .tools/consumer: run `bash test/harness/setup.sh` first");
+    throw new Error(
+      "the packed package is not installed in .tools/consumer: run `bash test/harness/setup.sh` first",
+    );
   }
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "qualys-e2e-"));
   const home = path.join(workDir, "home");
@@ -145,7 +148,10 @@ export async function createProgramStack(opts: ProgramStackOptions): Promise<Pro
   // The consumer's node_modules holds real copies (the tarball installed), so a symlink to the
   // directory still resolves every module to a path inside node_modules, as in a user's project.
   fs.symlinkSync(CONSUMER_MODULES, path.join(projectDir, "node_modules"), "dir");
-  fs.writeFileSync(path.join(projectDir, "package.json"), JSON.stringify({ name: "qualys-e2e-program", private: true }));
+  fs.writeFileSync(
+    path.join(projectDir, "package.json"),
+    JSON.stringify({ name: "qualys-e2e-program", private: true }),
+  );
   const project = opts.project ?? "qualys-e2e";
   fs.writeFileSync(
     path.join(projectDir, "Pulumi.yaml"),
@@ -155,12 +161,15 @@ export async function createProgramStack(opts: ProgramStackOptions): Promise<Pro
   let env = { ...offlineEnv(home, backend), ...(opts.env ?? {}) };
   const pulumiCmd = await cli();
   const stackName = `e2e${process.pid}x${++counter}`;
-  const stack = await LocalWorkspace.createStack({ stackName, workDir: projectDir }, {
-    workDir: projectDir,
-    pulumiHome: home,
-    envVars: env,
-    pulumiCommand: pulumiCmd,
-  });
+  const stack = await LocalWorkspace.createStack(
+    { stackName, workDir: projectDir },
+    {
+      workDir: projectDir,
+      pulumiHome: home,
+      envVars: env,
+      pulumiCommand: pulumiCmd,
+    },
+  );
   if (opts.config) await stack.setAllConfig(opts.config);
 
   return {

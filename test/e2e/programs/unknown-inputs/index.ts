@@ -7,9 +7,7 @@ const config = new pulumi.Config();
 
 /** Stands in for the resource that registers a registry with Qualys and reports its ID. */
 const registryProvider: pulumi.dynamic.ResourceProvider = {
-  async create(inputs: Record<string, unknown>) {
-    return { id: String(inputs.qualysId), outs: inputs };
-  },
+  create: (inputs: Record<string, unknown>) => Promise.resolve({ id: String(inputs.qualysId), outs: inputs }),
 };
 class Registry extends pulumi.dynamic.Resource {
   declare readonly qualysId: pulumi.Output<string>;
