@@ -104,10 +104,16 @@ export class ScheduleApi {
       } else {
         const want = new Set(ids);
         const seen = new Map<string, WireSchedule>();
-        await this.listSchedules(registryId, undefined, (all) => {
-          for (const s of all) if (want.has(s.scheduleUuid)) seen.set(s.scheduleUuid, s);
+        const collect = (list: WireSchedule[]): void => {
+          for (const s of list) if (want.has(s.scheduleUuid)) seen.set(s.scheduleUuid, s);
+        };
+        // `stopWhen` is not consulted for the last page, so what was listed is collected again
+        // afterwards: otherwise every schedule on the last page would read as gone.
+        const listed = await this.listSchedules(registryId, undefined, (all) => {
+          collect(all);
           return seen.size === want.size;
         });
+        collect(listed);
         found = seen;
       }
       for (const [id, waiters] of batch.ids) for (const w of waiters) w.resolve(found.get(id));
