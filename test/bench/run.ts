@@ -1,0 +1,560 @@
+/**
+ * `npm run bench`: what the provider costs the user and the Qualys API, against a floor measured in the
+ * same run (issue 8). See `--help`.
+ *
+ * For every scenario (N schedules over R registries) and repetition, a fresh stack of ours (the
+ * end-to-end generic program with `RegistryScanSchedule`) and a fresh stack of the floor (the same
+ * program with a no-op dynamic resource) each go through the phases below with the real CLI; each CLI
+ * run is timed from spawn to exit, with the simulator's request log cleared before and read after.
+ * Then a second pass repeats ours with added API latency.
+ */
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { parseArgs } from "node:util";
+
+import { DEFAULTS } from "../../provider/config";
+import { apiCalls, declare, qualysConfig, SCHEDULES_PROGRAM } from "../harness/qualys";
+import {
+  createProgramStack,
+  dynamicResources,
+  REPO_ROOT,
+  TOOLS_DIR,
+  type ProgramStack,
+} from "../harness/stack";
+import type { LoggedRequest } from "../simulator";
+import { startSimulatorProcess, timedCli, type SimulatorProcess } from "./processes";
+import type { PeakMemory } from "./procmem";
+import { renderMarkdown, renderSvg } from "./report";
+import { peakInFlight, summarize, type Summary } from "./stats";
+import { parseScenarios, registryIds, schedules, type Scenario, type Variant } from "./workload";
+
+export const FLOOR_PROGRAM = path.join(REPO_ROOT, "test", "bench", "programs", "floor");
+/** The floor's provider module, compiled (this file's sibling). */
+const FLOOR_PROVIDER_JS = path.join(__dirname, "floor-provider.js");
+const FLOOR_MODULE = "bench-floor-noop";
+
+/**
+ * Installs the floor's provider as a package in `<project>/.floor/node_modules` and returns the
+ * NODE_PATH that lets both the program and the dynamic-provider process `require()` it by name.
+ */
+function installFloorProvider(projectDir: string): string {
+  const modules = path.join(projectDir, ".floor", "node_modules");
+  const dir = path.join(modules, FLOOR_MODULE);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.copyFileSync(FLOOR_PROVIDER_JS, path.join(dir, "index.js"));
+  fs.writeFileSync(
+    path.join(dir, "package.json"),
+    JSON.stringify({ name: FLOOR_MODULE, version: "0.0.0", main: "index.js" }),
+  );
+  return modules;
+}
+
+export const PHASES = ["preview", "up", "previewAgain", "refresh", "updateAll", "destroy"] as const;
+export type Phase = (typeof PHASES)[number];
+export type Side = "ours" | "floor";
+
+/** The Pulumi CLI's default `--parallel` (resource operations at once), which the runs keep. */
+export const ENGINE_PARALLEL = 8;
+
+interface PhaseSpec {
+  args: string[];
+  variant: Variant;
+  /** What the CLI's summary must say, given N. */
+  expect: (n: number) => RegExp;
+}
+
+/** `up`, `refresh` and `destroy` skip their preview, as the Automation API and CI runs do. */
+const PHASE_SPECS: Record<Phase, PhaseSpec> = {
+  preview: { args: ["preview"], variant: "base", expect: (n) => new RegExp(`\\b${n + 1} to create`) },
+  up: {
+    args: ["up", "--yes", "--skip-preview"],
+    variant: "base",
+    expect: (n) => new RegExp(`\\b${n + 1} created`),
+  },
+  previewAgain: { args: ["preview"], variant: "base", expect: (n) => new RegExp(`\\b${n + 1} unchanged`) },
+  refresh: {
+    args: ["refresh", "--yes", "--skip-preview"],
+    variant: "base",
+    expect: (n) => new RegExp(`\\b${n + 1} unchanged`),
+  },
+  updateAll: {
+    args: ["up", "--yes", "--skip-preview"],
+    variant: "updated",
+    expect: (n) => new RegExp(`\\b${n} updated`),
+  },
+  destroy: {
+    args: ["destroy", "--yes", "--skip-preview"],
+    variant: "updated",
+    expect: (n) => new RegExp(`\\b${n + 1} deleted`),
+  },
+};
+
+/** One CLI run of one phase. */
+interface PhaseRun {
+  ms: number;
+  calls: Record<string, number>;
+  peakInFlight: number;
+  memory: PeakMemory;
+}
+
+/** One stack through every phase. */
+interface StackRun {
+  phases: Record<Phase, PhaseRun>;
+  blobBytes: number;
+  stateBytesPerSchedule: { mean: number; max: number };
+}
+
+export interface PhaseResult {
+  ours: Summary;
+  floor: Summary;
+  /** median(ours) / median(floor). */
+  ratio: number;
+  /** API calls of ours by kind (the median run's; they are the same in every run of a deterministic phase). */
+  calls: Record<string, number>;
+  callsTotal: number;
+  callsPerSchedule: number;
+  /** Largest count over the repetitions, for the "per run" targets. */
+  maxCalls: Record<string, number>;
+  peakInFlight: number;
+  /** Peak resident set of the dynamic-provider process, KiB (largest over repetitions). */
+  providerPeakKiB: { ours: number; floor: number };
+}
+
+export interface LatencyPhaseResult {
+  ours: Summary;
+  floorMedian: number;
+  /** ours − floor: what the API costs on top of Pulumi. */
+  excessOverFloorMs: number;
+  /** N × latency / concurrency cap (one call per schedule, every slot busy). */
+  lowerBoundMs: number;
+  /** excess / lower bound. */
+  ratioToBound: number;
+  /** calls × latency / cap: the bound for the calls actually made. */
+  callsBoundMs: number;
+  calls: Record<string, number>;
+  callsTotal: number;
+  peakInFlight: number;
+}
+
+export interface ScenarioResult {
+  scenario: Scenario;
+  phases: Record<Phase, PhaseResult>;
+  blobBytes: { ours: number; floor: number };
+  stateBytesPerSchedule: { ours: { mean: number; max: number }; floor: { mean: number; max: number } };
+  providerPeakKiB: { ours: number; floor: number };
+  latency?: { latencyMs: number; phases: Record<Phase, LatencyPhaseResult> };
+}
+
+export interface Target {
+  name: string;
+  goal: string;
+  value: string;
+  met: boolean | null;
+}
+
+export interface BenchResults {
+  meta: {
+    date: string;
+    command: string;
+    reps: number;
+    latencyReps: number;
+    latencyMs: number;
+    concurrencyCap: number;
+    engineParallel: number;
+    machine: { cpus: number; cpuModel: string; memoryGiB: number; os: string; node: string; pulumi: string };
+    loadAverage: { start: number[]; end: number[] };
+    durationS: number;
+  };
+  scenarios: ScenarioResult[];
+  targets: Target[];
+}
+
+function usage(): string {
+  return [
+    "usage: npm run bench -- [--reps N] [--sizes 1,50,200,200x10] [--latency MS] [--latency-reps N] [--quick]",
+    "  --reps N          repetitions per scenario, ours and floor interleaved (default 3)",
+    "  --sizes LIST      scenarios: N schedules in one registry, or NxR over R registries",
+    "                    (default 1,50,200,200x10)",
+    "  --latency MS      added API latency of the second pass; 0 skips it (default 50)",
+    "  --latency-reps N  repetitions of the latency pass (default: --reps)",
+    "  --quick           --sizes 1,50 --reps 1 unless given",
+    "  --out DIR         where bench-results.{json,md,svg} go (default: the repository root)",
+  ].join("\n");
+}
+
+function positiveInt(flag: string, raw: string | undefined, dflt: number, min = 1): number {
+  if (raw === undefined) return dflt;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > 1000)
+    throw new Error(`${flag} expects an integer ≥ ${min}, got ${raw}`);
+  return n;
+}
+
+const log = (msg: string): void => void process.stderr.write(`[bench] ${msg}\n`);
+
+function state(ps: ProgramStack): Promise<{ blobBytes: number; perSchedule: { mean: number; max: number } }> {
+  return ps.exportState().then((st) => {
+    const res = dynamicResources(st);
+    const sizes = res.map((r) => Buffer.byteLength(JSON.stringify(r)));
+    const blob = res[0]?.inputs?.__provider;
+    return {
+      blobBytes: typeof blob === "string" ? Buffer.byteLength(blob) : 0,
+      perSchedule: {
+        mean: sizes.length ? Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length) : 0,
+        max: sizes.length ? Math.max(...sizes) : 0,
+      },
+    };
+  });
+}
+
+/** One fresh stack of `side` through every phase. */
+async function runStack(
+  sim: SimulatorProcess,
+  scenario: Scenario,
+  side: Side,
+  latencyMs: number,
+): Promise<StackRun> {
+  await sim.control.reset();
+  await sim.control.configure({ latencyMs });
+  const ps = await createProgramStack({
+    programDir: side === "ours" ? SCHEDULES_PROGRAM : FLOOR_PROGRAM,
+    project: side === "ours" ? "bench-ours" : "bench-floor",
+    config: qualysConfig(sim.url),
+    env: declare(schedules(scenario, "base")),
+  });
+  if (side === "floor") await ps.setEnv({ NODE_PATH: installFloorProvider(ps.projectDir) });
+  const phases: Partial<Record<Phase, PhaseRun>> = {};
+  let st: Awaited<ReturnType<typeof state>> | undefined;
+  try {
+    for (const phase of PHASES) {
+      const spec = PHASE_SPECS[phase];
+      await ps.setEnv(declare(schedules(scenario, spec.variant)));
+      await sim.control.clearRequests();
+      const run = await timedCli(
+        [...spec.args, "--stack", ps.stack.name, "--non-interactive"],
+        ps.projectDir,
+        ps.env,
+        30 * 60_000,
+      );
+      const reqs: LoggedRequest[] = await sim.control.requests();
+      const summary = `${run.stdout}\n${run.stderr}`;
+      if (run.code !== 0 || !spec.expect(scenario.n).test(summary)) {
+        throw new Error(
+          `${side} ${scenario.id} ${phase}: exit ${run.code}, expected ${String(spec.expect(scenario.n))}:\n` +
+            summary.slice(-4000),
+        );
+      }
+      phases[phase] = {
+        ms: run.ms,
+        calls: apiCalls(reqs),
+        peakInFlight: peakInFlight(reqs),
+        memory: run.memory,
+      };
+      if (phase === "up") {
+        st = await state(ps);
+        if (side === "ours") {
+          const held = (await sim.control.schedules()).length;
+          if (held !== scenario.n)
+            throw new Error(`ours ${scenario.id}: the simulator holds ${held} schedules after up`);
+        }
+      }
+      log(
+        `  ${side.padEnd(5)} ${phase.padEnd(12)} ${(run.ms / 1000).toFixed(2)} s  ${JSON.stringify(phases[phase]?.calls)}`,
+      );
+    }
+    if (side === "ours") {
+      const left = (await sim.control.schedules()).length;
+      if (left !== 0) throw new Error(`ours ${scenario.id}: ${left} schedules left after destroy`);
+    }
+  } finally {
+    await ps.dispose();
+  }
+  return {
+    phases: phases as Record<Phase, PhaseRun>,
+    blobBytes: st?.blobBytes ?? 0,
+    stateBytesPerSchedule: st?.perSchedule ?? { mean: 0, max: 0 },
+  };
+}
+
+const sum = (r: Record<string, number>): number => Object.values(r).reduce((a, b) => a + b, 0);
+
+/** The run whose time is the median's (or nearest), for call counts. */
+function medianRun(runs: PhaseRun[]): PhaseRun {
+  const m = summarize(runs.map((r) => r.ms)).median;
+  return runs.reduce((best, r) => (Math.abs(r.ms - m) < Math.abs(best.ms - m) ? r : best));
+}
+
+function maxCalls(runs: PhaseRun[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of runs) for (const [k, v] of Object.entries(r.calls)) out[k] = Math.max(out[k] ?? 0, v);
+  return out;
+}
+
+function aggregate(scenario: Scenario, ours: StackRun[], floor: StackRun[]): ScenarioResult {
+  const phases = {} as Record<Phase, PhaseResult>;
+  for (const phase of PHASES) {
+    const o = ours.map((r) => r.phases[phase]);
+    const f = floor.map((r) => r.phases[phase]);
+    const os_ = summarize(o.map((r) => r.ms));
+    const fs_ = summarize(f.map((r) => r.ms));
+    const mid = medianRun(o);
+    phases[phase] = {
+      ours: os_,
+      floor: fs_,
+      ratio: os_.median / fs_.median,
+      calls: mid.calls,
+      callsTotal: sum(mid.calls),
+      callsPerSchedule: sum(mid.calls) / scenario.n,
+      maxCalls: maxCalls(o),
+      peakInFlight: Math.max(...o.map((r) => r.peakInFlight)),
+      providerPeakKiB: {
+        ours: Math.max(...o.map((r) => r.memory.provider ?? 0)),
+        floor: Math.max(...f.map((r) => r.memory.provider ?? 0)),
+      },
+    };
+  }
+  const peak = (runs: StackRun[]): number =>
+    Math.max(...runs.flatMap((r) => PHASES.map((p) => r.phases[p].memory.provider ?? 0)));
+  return {
+    scenario,
+    phases,
+    blobBytes: { ours: ours[0].blobBytes, floor: floor[0].blobBytes },
+    stateBytesPerSchedule: {
+      ours: {
+        mean: ours[0].stateBytesPerSchedule.mean,
+        max: Math.max(...ours.map((r) => r.stateBytesPerSchedule.max)),
+      },
+      floor: {
+        mean: floor[0].stateBytesPerSchedule.mean,
+        max: Math.max(...floor.map((r) => r.stateBytesPerSchedule.max)),
+      },
+    },
+    providerPeakKiB: { ours: peak(ours), floor: peak(floor) },
+  };
+}
+
+function latencyResult(
+  scenario: Scenario,
+  runs: StackRun[],
+  base: ScenarioResult,
+  latencyMs: number,
+  cap: number,
+): Record<Phase, LatencyPhaseResult> {
+  const out = {} as Record<Phase, LatencyPhaseResult>;
+  for (const phase of PHASES) {
+    const o = runs.map((r) => r.phases[phase]);
+    const s = summarize(o.map((r) => r.ms));
+    const mid = medianRun(o);
+    const floorMedian = base.phases[phase].floor.median;
+    const lowerBoundMs = (scenario.n * latencyMs) / cap;
+    const calls = sum(mid.calls);
+    out[phase] = {
+      ours: s,
+      floorMedian,
+      excessOverFloorMs: s.median - floorMedian,
+      lowerBoundMs,
+      ratioToBound: (s.median - floorMedian) / lowerBoundMs,
+      callsBoundMs: (calls * latencyMs) / cap,
+      calls: mid.calls,
+      callsTotal: calls,
+      peakInFlight: Math.max(...o.map((r) => r.peakInFlight)),
+    };
+  }
+  return out;
+}
+
+const fmt = (x: number, d = 2): string => x.toFixed(d);
+
+function targets(results: ScenarioResult[]): Target[] {
+  const out: Target[] = [];
+  const at200 = results.filter((r) => r.scenario.n === 200);
+  for (const r of at200) {
+    for (const phase of ["preview", "previewAgain"] as const) {
+      const ratio = r.phases[phase].ratio;
+      out.push({
+        name: `${phase} ≤ 1.10 × floor (${r.scenario.id})`,
+        goal: "≤ 1.10",
+        value: fmt(ratio),
+        met: ratio <= 1.1,
+      });
+    }
+  }
+  for (const r of results) {
+    for (const phase of ["up", "refresh"] as const) {
+      const ratio = r.phases[phase].ratio;
+      out.push({
+        name: `${phase} ≤ 1.3 × floor (${r.scenario.id})`,
+        goal: "≤ 1.30",
+        value: fmt(ratio),
+        met: ratio <= 1.3,
+      });
+    }
+  }
+  const runs = results.flatMap((r) => PHASES.map((p) => ({ r, p, calls: r.phases[p].maxCalls })));
+  const maxAuth = Math.max(0, ...runs.map((x) => x.calls.auth ?? 0));
+  out.push({
+    name: "one /auth call per CLI run",
+    goal: "≤ 1",
+    value: `${maxAuth} (most in any run)`,
+    met: maxAuth <= 1,
+  });
+  const worstRegistry = runs.reduce(
+    (w, x) => Math.max(w, (x.calls.registry ?? 0) / x.r.scenario.registries),
+    0,
+  );
+  out.push({
+    name: "one registry read per registry per run",
+    goal: "≤ 1",
+    value: `${fmt(worstRegistry, 2)} (most per registry in any run)`,
+    met: worstRegistry <= 1,
+  });
+  const refresh200 = results.find((r) => r.scenario.n === 200 && r.scenario.registries === 1);
+  if (refresh200) {
+    const lists = refresh200.phases.refresh.maxCalls.list ?? 0;
+    out.push({
+      name: "refresh of 200 in one registry: list calls",
+      goal: "a handful (≤ 5)",
+      value: `${lists}`,
+      met: lists <= 5,
+    });
+  }
+  for (const r of at200) {
+    const l = r.latency?.phases.up;
+    if (!l) continue;
+    out.push({
+      name: `up of 200 with ${r.latency?.latencyMs ?? 0} ms latency (${r.scenario.id}): time over the floor vs N×latency/cap`,
+      goal: "≤ 1.5 × bound",
+      value: `${fmt(l.excessOverFloorMs / 1000)} s / ${fmt(l.lowerBoundMs / 1000)} s = ${fmt(l.ratioToBound)}`,
+      met: l.ratioToBound <= 1.5,
+    });
+  }
+  const blob = Math.max(0, ...results.map((r) => r.blobBytes.ours));
+  out.push({
+    name: "serialized provider",
+    goal: "≤ 4096 B",
+    value: `${blob} B`,
+    met: results.length ? blob <= 4096 : null,
+  });
+  const st = Math.max(0, ...results.map((r) => r.stateBytesPerSchedule.ours.max));
+  out.push({
+    name: "state per schedule",
+    goal: "≤ 8192 B",
+    value: `${st} B (largest)`,
+    met: results.length ? st <= 8192 : null,
+  });
+  return out;
+}
+
+function pulumiVersion(): string {
+  try {
+    return execFileSync(path.join(TOOLS_DIR, "bin", "pulumi"), ["version"], {
+      encoding: "utf8",
+      env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" },
+    }).trim();
+  } catch {
+    return "unknown";
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      reps: { type: "string" },
+      sizes: { type: "string" },
+      latency: { type: "string" },
+      "latency-reps": { type: "string" },
+      quick: { type: "boolean", default: false },
+      out: { type: "string" },
+      help: { type: "boolean", default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) {
+    process.stdout.write(`${usage()}\n`);
+    return;
+  }
+  const reps = positiveInt("--reps", values.reps, values.quick ? 1 : 3);
+  const latencyReps = positiveInt("--latency-reps", values["latency-reps"], reps);
+  const latencyMs = positiveInt("--latency", values.latency, 50, 0);
+  const scenarios = parseScenarios(values.sizes ?? (values.quick ? "1,50" : "1,50,200,200x10"));
+  const outDir = path.resolve(values.out ?? REPO_ROOT);
+  const cap = DEFAULTS.concurrency;
+
+  const started = Date.now();
+  const loadStart = os.loadavg();
+  const maxRegistries = Math.max(...scenarios.map((s) => s.registries));
+  const sim = await startSimulatorProcess(
+    registryIds(maxRegistries).map((id) => ({ id, type: "DockerHub" })),
+  );
+  log(`simulator at ${sim.url}; reps ${reps}; scenarios ${scenarios.map((s) => s.id).join(", ")}`);
+
+  const results: ScenarioResult[] = [];
+  try {
+    for (const scenario of scenarios) {
+      const ours: StackRun[] = [];
+      const floor: StackRun[] = [];
+      for (let rep = 0; rep < reps; rep++) {
+        // Alternate which side goes first, so a drift in machine load falls on both.
+        const order: Side[] = rep % 2 === 0 ? ["ours", "floor"] : ["floor", "ours"];
+        for (const side of order) {
+          log(`${scenario.id} rep ${rep + 1}/${reps}: ${side}`);
+          (side === "ours" ? ours : floor).push(await runStack(sim, scenario, side, 0));
+        }
+      }
+      const result = aggregate(scenario, ours, floor);
+      if (latencyMs > 0) {
+        const slow: StackRun[] = [];
+        for (let rep = 0; rep < latencyReps; rep++) {
+          log(`${scenario.id} latency ${latencyMs} ms rep ${rep + 1}/${latencyReps}: ours`);
+          slow.push(await runStack(sim, scenario, "ours", latencyMs));
+        }
+        result.latency = { latencyMs, phases: latencyResult(scenario, slow, result, latencyMs, cap) };
+      }
+      results.push(result);
+    }
+  } finally {
+    await sim.stop();
+  }
+
+  const cpus = os.cpus();
+  const results_: BenchResults = {
+    meta: {
+      date: new Date().toISOString(),
+      command: `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim(),
+      reps,
+      latencyReps,
+      latencyMs,
+      concurrencyCap: cap,
+      engineParallel: ENGINE_PARALLEL,
+      machine: {
+        cpus: cpus.length,
+        cpuModel: cpus[0]?.model ?? "unknown",
+        memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+        os: `${os.type()} ${os.release()} ${os.arch()}`,
+        node: process.version,
+        pulumi: pulumiVersion(),
+      },
+      loadAverage: { start: loadStart, end: os.loadavg() },
+      durationS: Math.round((Date.now() - started) / 1000),
+    },
+    scenarios: results,
+    targets: targets(results),
+  };
+  fs.mkdirSync(outDir, { recursive: true });
+  const md = renderMarkdown(results_);
+  fs.writeFileSync(path.join(outDir, "bench-results.json"), `${JSON.stringify(results_, null, 2)}\n`);
+  fs.writeFileSync(path.join(outDir, "bench-results.md"), md);
+  fs.writeFileSync(path.join(outDir, "bench-results.svg"), renderSvg(results_));
+  process.stdout.write(md);
+  log(`wrote bench-results.{json,md,svg} in ${outDir} (${results_.meta.durationS} s)`);
+}
+
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(1);
+  });
+}
