@@ -5,7 +5,7 @@
  * canonical NEW INPUTS that `check` returned. Only input properties are compared, after
  * canonicalization, so a value written differently but meaning the same is not a change.
  */
-import { containsUnknown, INPUT_PROPERTIES, normalizeInputs } from "./rules";
+import { containsUnknown, INPUT_PROPERTIES, normalizeInputs, PROVIDER_KEY } from "./rules";
 import { REPLACE_FIELDS } from "./types";
 
 /** What `diff` tells the engine. */
@@ -52,5 +52,26 @@ export function planScheduleDiff(olds: Record<string, unknown>, news: Record<str
   const replaces = wasOnDemand
     ? changed
     : changed.filter((property) => (REPLACE_FIELDS as readonly string[]).includes(property));
-  return { changes: changed.length > 0, replaces, deleteBeforeReplace: false };
+  return {
+    changes: changed.length > 0 || providerOnlyChange(olds, news),
+    replaces,
+    deleteBeforeReplace: false,
+  };
+}
+
+/**
+ * True when no input changed but the stored provider differs from the program's (a stack written by
+ * another release or serializer). The update then rewrites the stored provider, which is what
+ * refresh and destroy run, without calling Qualys.
+ */
+export function providerOnlyChange(olds: Record<string, unknown>, news: Record<string, unknown>): boolean {
+  const stored = olds?.[PROVIDER_KEY];
+  const wanted = news?.[PROVIDER_KEY];
+  return (
+    typeof stored === "string" &&
+    typeof wanted === "string" &&
+    !containsUnknown(wanted) &&
+    stored !== wanted &&
+    changedInputFields(olds, news).length === 0
+  );
 }

@@ -10,8 +10,8 @@ import type * as pulumi from "@pulumi/pulumi";
 import { scheduleApi, type ScheduleApi } from "./api";
 import { resolveSettings, type ConfigSource } from "./config";
 import { createSchedule, deleteSchedule, readSchedule, updateSchedule } from "./crud";
-import { planScheduleDiff } from "./plan";
-import { checkScheduleInputs } from "./rules";
+import { planScheduleDiff, providerOnlyChange } from "./plan";
+import { checkScheduleInputs, PROVIDER_KEY } from "./rules";
 import type { ScheduleInputs } from "./types";
 
 type Props = Record<string, unknown>;
@@ -48,11 +48,17 @@ export function read(id: string, props?: Props): Promise<pulumi.dynamic.ReadResu
   return readSchedule(api(), id, props);
 }
 
+/** Updates in place; when only the stored provider changed, rewrites it without calling Qualys. */
 export async function update(
   id: string,
   olds: Props,
   news: Props,
 ): Promise<pulumi.dynamic.UpdateResult<Props>> {
+  if (providerOnlyChange(olds, news)) {
+    // The engine adds the new provider to these outputs; nothing at Qualys changes.
+    const { [PROVIDER_KEY]: _stored, ...outs } = olds;
+    return { outs };
+  }
   return { outs: await updateSchedule(api(), id, olds, news as unknown as ScheduleInputs) };
 }
 

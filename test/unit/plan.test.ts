@@ -2,7 +2,7 @@
  * `diff`: what changes in place and what forces a new schedule (contract §6). `olds` are the stored
  * old outputs, `news` the canonical new inputs that `check` returned.
  */
-import { changedInputFields, planScheduleDiff } from "../../provider/plan";
+import { changedInputFields, planScheduleDiff, providerOnlyChange } from "../../provider/plan";
 import { checkScheduleInputs } from "../../provider/rules";
 import { REPLACE_FIELDS, UNKNOWN, UPDATABLE_FIELDS } from "../../provider/types";
 
@@ -58,10 +58,9 @@ const CHANGED_VALUES: Record<string, unknown> = {
 };
 
 describe("no change", () => {
-  test("the same inputs plan nothing, outputs-only keys and __provider aside", () => {
-    expect(
-      planScheduleDiff(outputsOf(AUTOMATIC_INPUTS), { ...AUTOMATIC_INPUTS, __provider: "other code" }),
-    ).toEqual({
+  test("the same inputs plan nothing, outputs-only keys aside", () => {
+    const olds = outputsOf(AUTOMATIC_INPUTS);
+    expect(planScheduleDiff(olds, { ...AUTOMATIC_INPUTS, __provider: olds.__provider })).toEqual({
       changes: false,
       replaces: [],
       deleteBeforeReplace: false,
@@ -244,5 +243,42 @@ describe("unknown new values count as changes", () => {
   test("an unknown field on an on-demand schedule replaces", () => {
     const news = { ...ON_DEMAND_INPUTS, name: UNKNOWN };
     expect(planScheduleDiff(outputsOf(ON_DEMAND_INPUTS), news).replaces).toEqual(["name"]);
+  });
+});
+
+describe("a changed stored provider with unchanged inputs", () => {
+  const olds = {
+    registryId: "r",
+    name: "n",
+    onDemand: false,
+    repo: ["a"],
+    forceScan: false,
+    scheduleScanIntervalInDays: 7,
+    weekDay: "MONDAY",
+    scheduleId: "s",
+    __provider: "old",
+  };
+  const news = {
+    registryId: "r",
+    name: "n",
+    onDemand: false,
+    repo: ["a"],
+    forceScan: false,
+    scheduleScanIntervalInDays: 7,
+    weekDay: "MONDAY",
+    __provider: "new",
+  };
+
+  test("is a change without replacement", () => {
+    expect(planScheduleDiff(olds, news)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+    expect(providerOnlyChange(olds, news)).toBe(true);
+  });
+
+  test("is not a provider-only change when an input changed too", () => {
+    expect(providerOnlyChange(olds, { ...news, name: "m" })).toBe(false);
+  });
+
+  test("is no change when the stored provider is the same", () => {
+    expect(planScheduleDiff(olds, { ...news, __provider: "old" }).changes).toBe(false);
   });
 });
