@@ -1,0 +1,242 @@
+/**
+ * `pulumi-qualys-cs import`: reads live schedules and writes the code that declares them and the file
+ * that lets `pulumi import --file` adopt them without creating or changing anything.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parseArgs } from "node:util";
+
+import { scheduleApi, type ScheduleApi } from "../api";
+import { QualysError } from "../errors";
+import type { ClientSettings } from "../http/client";
+import { generateCode } from "./codegen";
+import { EXIT_FAILURE, EXIT_USAGE, ImportCommandError } from "./errors";
+import { parseImportId, parseScheduleArg } from "./ids";
+import { buildImportFile, renderImportFile } from "./import-file";
+import type { ImportedSchedule } from "./imported";
+import { readImportable, type RegistrySelection } from "./read-schedules";
+import { serializedProvider } from "./serialized-provider";
+import { importSettings } from "./settings";
+
+/** Default file names written into `--out`. */
+export const DEFAULT_IMPORT_FILE = "qualys-import.json";
+export const DEFAULT_CODE_FILE = "qualys-schedules.ts";
+
+/** The usage text of `pulumi-qualys-cs import`. */
+export const IMPORT_USAGE = `Usage: pulumi-qualys-cs import [<registryId>/<scheduleId>]... [options]
+
+Reads Qualys registry scan schedules (only reads) and writes:
+  - TypeScript that declares them as RegistryScanSchedule resources, with their current settings;
+  - an import file with which \`pulumi import --file\` adopts them without creating anything.
+
+Selection (at least a registry, or full IDs):
+  --registry <id>        the registry whose schedules to import (all of them unless narrowed)
+  --schedule <id>        only this schedule (a schedule ID of --registry, or <registryId>/<scheduleId>);
+                         repeatable
+  --name <pattern>       only schedules whose whole name matches (* and ? wildcards); repeatable
+
+Output (default: --out .):
+  --out <dir>            write ${DEFAULT_IMPORT_FILE} and ${DEFAULT_CODE_FILE} into <dir>
+  --file <path>          write the import file to <path> and print the code to standard output
+  --force                overwrite files that exist
+  --protect <bool>       declare the resources with { protect: true } (default true, as \`pulumi import\`);
+                         with --protect=false, also pass --protect=false to \`pulumi import\`
+
+Settings (as the provider reads them):
+  --stack <name>         read qualys:gatewayUrl, qualys:username, qualys:password from this stack's config
+                         (runs \`pulumi config --show-secrets\` in the current directory); otherwise, and
+                         for anything the stack does not set, QUALYS_GATEWAY_URL, QUALYS_USERNAME and
+                         QUALYS_PASSWORD
+
+Then, in the Pulumi project:
+  1. add the declarations to the program;
+  2. pulumi import --file ${DEFAULT_IMPORT_FILE} --generate-code=false --yes
+  3. pulumi preview        (shows no changes)
+
+  -h, --help             show this help
+`;
+
+/** What the command needs from its surroundings; tests replace parts of it. */
+export interface CommandIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** The Pulumi project directory (files are written relative to it). */
+  cwd: string;
+  /** The API for the resolved settings (default: the provider's shared client). */
+  api?: (settings: ClientSettings) => ScheduleApi;
+  /** The `__provider` string (default: serialized from the project's installed package). */
+  serializeProvider?: (projectDir: string) => Promise<string>;
+}
+
+interface ParsedImportArgs {
+  selections: RegistrySelection[];
+  outDir?: string;
+  importFile?: string;
+  force: boolean;
+  protect: boolean;
+  stack?: string;
+  help: boolean;
+}
+
+function usageError(message: string): ImportCommandError {
+  return new ImportCommandError(
+    `${message}\nRun \`pulumi-qualys-cs import --help\` for the options.`,
+    EXIT_USAGE,
+  );
+}
+
+/** Parses the arguments after `import`. Throws `ImportCommandError` (usage exit code) for a bad command line. */
+export function parseImportArgs(argv: string[]): ParsedImportArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        registry: { type: "string" },
+        schedule: { type: "string", multiple: true },
+        name: { type: "string", multiple: true },
+        out: { type: "string" },
+        file: { type: "string" },
+        force: { type: "boolean" },
+        protect: { type: "string" },
+        stack: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (err) {
+    throw usageError(err instanceof Error ? err.message : String(err));
+  }
+  const v = parsed.values;
+  const help = v.help === true;
+  if (help) return { selections: [], force: false, protect: true, help };
+
+  const registry = v.registry;
+  if (registry !== undefined) parseImportId(`${registry}/x`); // same rules for the registry part
+  const ids = [
+    ...parsed.positionals.map(parseImportId),
+    ...(v.schedule ?? []).map((s) => parseScheduleArg(s, registry)),
+  ];
+  if (registry === undefined && ids.length === 0) {
+    throw usageError(
+      "Name the schedules to import: --registry <registryId>, or IDs <registryId>/<scheduleId>.",
+    );
+  }
+  const names = v.name ?? [];
+  if (names.some((n) => n === "")) throw usageError("--name needs a non-empty pattern.");
+  if (names.length > 0 && registry === undefined) throw usageError("--name needs --registry <registryId>.");
+  if (v.out !== undefined && v.file !== undefined)
+    throw usageError("Give --out <dir> or --file <path>, not both.");
+  if (v.protect !== undefined && v.protect !== "true" && v.protect !== "false") {
+    throw usageError(`--protect takes true or false, not ${JSON.stringify(v.protect)}.`);
+  }
+
+  const byRegistry = new Map<string, RegistrySelection>();
+  const selection = (registryId: string): RegistrySelection => {
+    let sel = byRegistry.get(registryId);
+    if (!sel) {
+      sel = { registryId, scheduleIds: [], names: [] };
+      byRegistry.set(registryId, sel);
+    }
+    return sel;
+  };
+  if (registry !== undefined) selection(registry).names.push(...names);
+  for (const id of ids) {
+    const sel = selection(id.registryId);
+    if (!sel.scheduleIds.includes(id.scheduleId)) sel.scheduleIds.push(id.scheduleId);
+  }
+  return {
+    selections: [...byRegistry.values()],
+    outDir: v.out,
+    importFile: v.file,
+    force: v.force === true,
+    protect: v.protect !== "false",
+    stack: v.stack,
+    help,
+  };
+}
+
+function describe(s: ImportedSchedule): string {
+  const i = s.inputs;
+  if (i.onDemand) return "on demand";
+  const interval = i.scheduleScanIntervalInDays;
+  const at = i.schedule ? ` at ${i.schedule} UTC` : "";
+  if (interval === 1) return `daily${at}`;
+  if (interval === 7) return `weekly on ${i.weekDay ?? "?"}${at}`;
+  return `every ${interval ?? "?"} days`;
+}
+
+/** A path as the user reads it: relative to the project when inside it, else absolute. */
+function shown(cwd: string, file: string): string {
+  const rel = path.relative(cwd, file);
+  return rel === "" || rel.startsWith("..") || path.isAbsolute(rel) ? file : rel;
+}
+
+function writeNew(file: string, text: string, force: boolean): void {
+  if (!force && fs.existsSync(file)) {
+    throw new ImportCommandError(
+      `${file} exists: pass --force to overwrite it, or choose another --out/--file.`,
+    );
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+}
+
+/** Runs `import` with its arguments; returns the exit code. Errors are printed, never thrown. */
+export async function runImportCommand(argv: string[], io: CommandIO): Promise<number> {
+  try {
+    const args = parseImportArgs(argv);
+    if (args.help) {
+      io.stdout(IMPORT_USAGE);
+      return 0;
+    }
+    // The provider string first: it needs no network, and a wrong installation should fail before any call.
+    const providerText = await (io.serializeProvider ?? serializedProvider)(io.cwd);
+    const settings = await importSettings(
+      args.stack === undefined ? undefined : { stack: args.stack, cwd: io.cwd },
+    );
+    const api = (io.api ?? scheduleApi)(settings);
+    const schedules = await readImportable(api, args.selections);
+
+    const importPath = path.resolve(
+      io.cwd,
+      args.importFile ?? path.join(args.outDir ?? ".", DEFAULT_IMPORT_FILE),
+    );
+    const codePath =
+      args.importFile === undefined ? path.resolve(io.cwd, args.outDir ?? ".", DEFAULT_CODE_FILE) : undefined;
+    const shownImport = shown(io.cwd, importPath);
+    const code = generateCode(schedules, { protect: args.protect, importFile: shownImport });
+    const file = renderImportFile(buildImportFile(schedules, providerText));
+    writeNew(importPath, file, args.force);
+    if (codePath) writeNew(codePath, code, args.force);
+    else io.stdout(code);
+
+    const width = Math.max(...schedules.map((s) => s.resourceName.length));
+    io.stderr(
+      [
+        `Read ${schedules.length} schedule${schedules.length === 1 ? "" : "s"} from Qualys (nothing was changed there):`,
+        ...schedules.map((s) => `  ${s.resourceName.padEnd(width)}  ${s.id}  ${describe(s)}`),
+        `Wrote ${shownImport}${codePath ? ` and ${shown(io.cwd, codePath)}` : ""}.`,
+        "Next, in your Pulumi project:",
+        `  1. add the declarations${codePath ? ` in ${shown(io.cwd, codePath)}` : " printed above"} to your program;`,
+        `  2. pulumi import --file ${shownImport}${args.protect ? "" : " --protect=false"} --generate-code=false --yes`,
+        "  3. pulumi preview   (expect no changes)",
+        "",
+      ].join("\n"),
+    );
+    return 0;
+  } catch (err) {
+    if (err instanceof ImportCommandError) {
+      io.stderr(`error: ${err.message}\n`);
+      return err.exitCode;
+    }
+    if (err instanceof QualysError) {
+      io.stderr(`error: ${err.message}\n`);
+      return EXIT_FAILURE;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    io.stderr(`error: unexpected failure: ${new QualysError(message).message}\n`);
+    return EXIT_FAILURE;
+  }
+}

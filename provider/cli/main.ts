@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+/**
+ * The `pulumi-qualys-cs` command (the package's `bin`). Subcommands: `import`.
+ */
+import { IMPORT_USAGE, runImportCommand } from "./import-command";
+
+const USAGE = `Usage: pulumi-qualys-cs <command> [options]
+
+Commands:
+  import    write the code and the \`pulumi import\` file that bring existing Qualys schedules under
+            management without recreating them
+
+Run \`pulumi-qualys-cs import --help\` for its options.
+`;
+
+/** Runs the command line; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const io = {
+    stdout: (text: string) => void process.stdout.write(text),
+    stderr: (text: string) => void process.stderr.write(text),
+    cwd: process.cwd(),
+  };
+  if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+    io.stdout(command === "help" && rest[0] === "import" ? IMPORT_USAGE : USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === "import") return runImportCommand(rest, io);
+  io.stderr(`error: unknown command ${JSON.stringify(command)}.\n\n${USAGE}`);
+  return 2;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}
