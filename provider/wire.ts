@@ -4,9 +4,7 @@
  */
 import { z } from "zod";
 
-import { MalformedResponseError } from "./errors";
-import type { ApiResponse } from "./http/response";
-import { snippet } from "./redact";
+import { malformed, type ApiResponse } from "./http/response";
 import type { AdditionalFilters, ScheduleInputs, WeekDay } from "./types";
 import { WEEK_DAYS } from "./types";
 
@@ -48,16 +46,6 @@ export function toWireBody(inputs: ScheduleInputs, registryType: string): WireSc
       ? { numberOfTags: af.numberOfTags ?? null, sortCriteria: af.sortCriteria ?? null }
       : null,
   };
-}
-
-function malformed(res: ApiResponse, operation: string, expected: string): MalformedResponseError {
-  return new MalformedResponseError({
-    operation,
-    expected,
-    status: res.status,
-    contentType: res.headers["content-type"] ?? "",
-    bodySnippet: snippet(res.text),
-  });
 }
 
 const UUID_RE = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;

@@ -35,7 +35,8 @@ export function errorFields(data: unknown): { errorCode?: string; message?: stri
   return { errorCode: str(record.errorCode), message: str(record.message) };
 }
 
-function malformed(res: ApiResponse, operation: string, expected: string): MalformedResponseError {
+/** The error for a reply that is not what `operation` expected: names the call and what came back, redacted. */
+export function malformed(res: ApiResponse, operation: string, expected: string): MalformedResponseError {
   return new MalformedResponseError({
     operation,
     expected,
