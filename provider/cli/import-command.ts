@@ -11,7 +11,7 @@ import { QualysError } from "../errors";
 import type { ClientSettings } from "../http/client";
 import { generateCode } from "./codegen";
 import { EXIT_FAILURE, EXIT_USAGE, ImportCommandError } from "./errors";
-import { parseImportId, parseScheduleArg } from "./ids";
+import { isIdPart, parseImportId, parseScheduleArg, type ImportId } from "./ids";
 import { buildImportFile, renderImportFile } from "./import-file";
 import type { ImportedSchedule } from "./imported";
 import { readImportable, type RegistrySelection } from "./read-schedules";
@@ -113,11 +113,20 @@ export function parseImportArgs(argv: string[]): ParsedImportArgs {
   if (help) return { selections: [], force: false, protect: true, help };
 
   const registry = v.registry;
-  if (registry !== undefined) parseImportId(`${registry}/x`); // same rules for the registry part
-  const ids = [
-    ...parsed.positionals.map(parseImportId),
-    ...(v.schedule ?? []).map((s) => parseScheduleArg(s, registry)),
-  ];
+  if (registry !== undefined && !isIdPart(registry)) {
+    throw usageError(
+      `Malformed registry ID ${JSON.stringify(registry)}: a registry ID has no slashes, spaces or control characters.`,
+    );
+  }
+  let ids: ImportId[];
+  try {
+    ids = [
+      ...parsed.positionals.map(parseImportId),
+      ...(v.schedule ?? []).map((s) => parseScheduleArg(s, registry)),
+    ];
+  } catch (err) {
+    throw err instanceof ImportCommandError ? usageError(err.message) : err;
+  }
   if (registry === undefined && ids.length === 0) {
     throw usageError(
       "Name the schedules to import: --registry <registryId>, or IDs <registryId>/<scheduleId>.",
