@@ -1,0 +1,65 @@
+/**
+ * Reading a schedule back (contract §7): when list replies leave out the interval, weekDay, forceScan
+ * and additionalFilters (the v1.1 shape), refresh keeps the last applied values and reports no drift
+ * on them, while drift on the fields Qualys does return is still seen.
+ */
+import { DEMO_REGISTRY_ID, startSimulator, type RunningSimulator } from "../simulator";
+import { SCHEDULES_PROGRAM, declare, qualysConfig } from "../harness/qualys";
+import { createProgramStack, dynamicResources, type ProgramStack } from "../harness/stack";
+
+const weekly = {
+  registryId: DEMO_REGISTRY_ID,
+  repo: ["team/api"],
+  scheduleScanIntervalInDays: 7,
+  weekDay: "SATURDAY",
+  schedule: "04:00",
+  forceScan: true,
+  additionalFilters: { numberOfTags: 3, sortCriteria: "createdDate" },
+};
+
+let sim: RunningSimulator;
+let ps: ProgramStack;
+
+beforeAll(async () => {
+  sim = await startSimulator({ omitExtendedFields: true });
+  ps = await createProgramStack({
+    programDir: SCHEDULES_PROGRAM,
+    config: qualysConfig(sim.url),
+    env: declare([{ name: "weekly", args: weekly }]),
+  });
+  await ps.stack.up();
+});
+
+afterAll(async () => {
+  await ps?.stack.destroy();
+  await ps?.dispose();
+  await sim?.close();
+});
+
+describe("list replies without the extended fields", () => {
+  test("refresh changes nothing and keeps the applied values", async () => {
+    const refresh = await ps.stack.refresh();
+    expect(refresh.summary.resourceChanges).toEqual({ same: 2 });
+    const [res] = dynamicResources(await ps.exportState());
+    expect(res.outputs).toMatchObject({
+      scheduleScanIntervalInDays: 7,
+      weekDay: "SATURDAY",
+      forceScan: true,
+      additionalFilters: { numberOfTags: 3, sortCriteria: "createdDate" },
+    });
+    expect((await ps.stack.preview()).changeSummary).toEqual({ same: 2 });
+  });
+
+  test("drift on a field Qualys does return is still seen and restored", async () => {
+    const [s] = sim.control.schedules(DEMO_REGISTRY_ID);
+    sim.control.patchSchedule(DEMO_REGISTRY_ID, s.scheduleUuid, { schedule: "05:30" });
+    await ps.stack.refresh();
+    const preview = await ps.stack.preview();
+    expect(preview.changeSummary).toEqual({ same: 1, update: 1 });
+    await ps.stack.up();
+    expect(sim.control.schedules(DEMO_REGISTRY_ID)[0]).toMatchObject({
+      schedule: "04:00",
+      weekDay: "SATURDAY",
+    });
+  });
+});
