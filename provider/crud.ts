@@ -26,6 +26,14 @@ const DELETE_CONFIRM_INTERVAL_MS = 500;
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * After a create timed out or its connection broke, the gateway may still be at work on it. Before
+ * concluding that nothing was created, the provider keeps looking for the schedule for one more
+ * request timeout (at most this long), every `SETTLE_POLL_MS`.
+ */
+const MAX_SETTLE_MS = 30_000;
+const SETTLE_POLL_MS = 500;
+
 /** The input fields of stored outputs (what was last applied). */
 export function lastApplied(props: Record<string, unknown> | undefined): Partial<ScheduleInputs> {
   if (!props) return {};
@@ -104,12 +112,25 @@ export async function createSchedule(
     scheduleId = await api.createSchedule(registryId, body);
   } catch (err) {
     if (!(err instanceof AmbiguousRequestError || err instanceof MalformedResponseError)) throw err;
-    const after = await api.listSchedules(registryId, qqlTerm("name", name));
-    const fresh = after.map((s) => s.scheduleUuid).filter((id) => !before.has(id));
+    const freshIds = async (): Promise<string[]> =>
+      (await api.listSchedules(registryId, qqlTerm("name", name)))
+        .map((s) => s.scheduleUuid)
+        .filter((id) => !before.has(id));
+    let fresh = await freshIds();
+    // A 2xx reply (malformed or not) means the gateway is done; a timeout or a broken connection does
+    // not: a schedule committed a moment later must still be found, or the next `up` duplicates it.
+    const settleMs = err instanceof AmbiguousRequestError ? Math.min(api.client.timeoutMs, MAX_SETTLE_MS) : 0;
+    const deadline = Date.now() + settleMs;
+    while (fresh.length === 0 && Date.now() < deadline) {
+      await sleep(SETTLE_POLL_MS);
+      fresh = await freshIds();
+    }
     if (fresh.length === 0) {
       throw new QualysError(
-        `${err.message} Checked: Qualys has no new schedule named ${JSON.stringify(name)}, so nothing was created; ` +
-          `run \`pulumi up\` again.`,
+        `${err.message} Checked${settleMs > 0 ? ` for ${Math.round(settleMs / 1000)} s` : ""}: Qualys has no new ` +
+          `schedule named ${JSON.stringify(name)} in registry ${registryId}, so nothing was created; run ` +
+          `\`pulumi up\` again. (If a schedule with that name shows up in Qualys later, it is not in the ` +
+          `stack: delete it before the next \`pulumi up\`.)`,
       );
     }
     if (fresh.length > 1) {

@@ -193,6 +193,11 @@ export class QualysClient {
     }
   }
 
+  /** The per-attempt timeout, in ms (how long a request the gateway accepted may still be at work). */
+  get timeoutMs(): number {
+    return this.#timeoutMs;
+  }
+
   [inspect.custom](_depth: number, _options: InspectOptions): string {
     return `QualysClient { gatewayUrl: ${JSON.stringify(this.gatewayUrl)} }`;
   }
