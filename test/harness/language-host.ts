@@ -21,6 +21,9 @@ const EXIT_ALREADY_REPORTED = 32;
 
 type Unary<Req, Res> = grpc.handleUnaryCall<Req, Res>;
 
+/** Programs this host started and that are still running. */
+const running = new Set<ReturnType<typeof spawn>>();
+
 function sdkVersion(): string {
   const pkg = JSON.parse(fs.readFileSync(require.resolve("@pulumi/pulumi/package.json"), "utf8")) as {
     version: string;
@@ -92,6 +95,8 @@ function run(engineAddress: string): Unary<langproto.RunRequest, langproto.RunRe
       env,
       stdio: ["ignore", "inherit", "inherit"],
     });
+    running.add(child);
+    child.on("close", () => running.delete(child));
     child.on("error", (err) => {
       resp.setError(`could not start node for the program: ${err.message}`);
       callback(null, resp);
