@@ -21,6 +21,12 @@ export const PAGE_SIZE = 100;
 export const BATCH_WINDOW_MS = 15;
 /** A batch this small is answered by filtered calls; a larger one pages through the registry. */
 const FILTERED_LOOKUP_MAX = 2;
+/**
+ * How long a complete listing of a registry answers later look-ups, provided no write to that registry
+ * started or ended since the listing began. A refresh of many schedules then costs the registry's pages,
+ * not a page-through per batch of the engine's (at most `--parallel`) concurrent reads.
+ */
+export const SNAPSHOT_TTL_MS = 10_000;
 
 const base = (registryId: string): string => `/v1.3/registry/${encodeURIComponent(registryId)}`;
 const schedulePath = (registryId: string, scheduleId?: string): string =>
@@ -30,9 +36,26 @@ interface PendingLookup {
   ids: Map<string, { resolve: (s: WireSchedule | undefined) => void; reject: (e: unknown) => void }[]>;
 }
 
+/** A complete listing of one registry, usable while its registry's write epoch is unchanged. */
+interface Snapshot {
+  epoch: number;
+  startedAt: number;
+  /** Every schedule of the registry by ID; rejects if the listing failed. */
+  listing: Promise<Map<string, WireSchedule>>;
+  /**
+   * IDs already answered. A listing answers each ID once: asking again means polling for a change
+   * (delete confirmation, an asynchronous bulk delete), which needs a fresh read.
+   */
+  served: Set<string>;
+}
+
 export class ScheduleApi {
   private readonly registryTypes = new Map<string, Promise<string>>();
   private readonly pending = new Map<string, PendingLookup>();
+  /** Bumped when a write to the registry starts and when it ends. */
+  private readonly writeEpochs = new Map<string, number>();
+  private readonly writesInFlight = new Map<string, number>();
+  private readonly snapshots = new Map<string, Snapshot>();
 
   constructor(readonly client: QualysClient) {}
 
@@ -74,8 +97,50 @@ export class ScheduleApi {
     }
   }
 
-  /** The schedule with this ID, or `undefined` when Qualys no longer has it (contract §7). Batched. */
-  findSchedule(registryId: string, scheduleId: string): Promise<WireSchedule | undefined> {
+  /**
+   * The schedule with this ID, or `undefined` when Qualys no longer has it (contract §7). Answered
+   * from a fresh snapshot of the registry when there is one (no write since it began, see
+   * `SNAPSHOT_TTL_MS`), else batched with the look-ups arriving within `BATCH_WINDOW_MS`.
+   */
+  async findSchedule(registryId: string, scheduleId: string): Promise<WireSchedule | undefined> {
+    const snap = this.snapshots.get(registryId);
+    if (snap && !snap.served.has(scheduleId) && this.usable(registryId, snap)) {
+      snap.served.add(scheduleId);
+      try {
+        const all = await snap.listing;
+        // Checked again: a write may have started while the listing was under way.
+        if (this.usable(registryId, snap)) return all.get(scheduleId);
+      } catch {
+        // The batch below reports its own failure.
+      }
+    }
+    return this.batched(registryId, scheduleId);
+  }
+
+  private usable(registryId: string, snap: Snapshot): boolean {
+    return this.epoch(registryId) === snap.epoch && Date.now() - snap.startedAt < SNAPSHOT_TTL_MS;
+  }
+
+  private epoch(registryId: string): number {
+    return this.writeEpochs.get(registryId) ?? 0;
+  }
+
+  /** Runs a write, marking the registry's snapshot stale when it starts and again when it ends. */
+  private async write<T>(registryId: string, run: () => Promise<T>): Promise<T> {
+    const bump = (inFlight: number): void => {
+      this.writeEpochs.set(registryId, this.epoch(registryId) + 1);
+      this.writesInFlight.set(registryId, inFlight);
+      this.snapshots.delete(registryId);
+    };
+    bump((this.writesInFlight.get(registryId) ?? 0) + 1);
+    try {
+      return await run();
+    } finally {
+      bump((this.writesInFlight.get(registryId) ?? 1) - 1);
+    }
+  }
+
+  private batched(registryId: string, scheduleId: string): Promise<WireSchedule | undefined> {
     return new Promise((resolve, reject) => {
       let batch = this.pending.get(registryId);
       if (!batch) {
@@ -101,6 +166,9 @@ export class ScheduleApi {
           ids.map((id) => this.listSchedules(registryId, qqlTerm("scheduleUuid", id))),
         );
         found = new Map(lists.flat().map((s) => [s.scheduleUuid, s]));
+      } else if ((this.writesInFlight.get(registryId) ?? 0) === 0) {
+        // No write under way: list the whole registry, and keep the listing for the look-ups to come.
+        found = await this.snapshot(registryId, ids);
       } else {
         const want = new Set(ids);
         const seen = new Map<string, WireSchedule>();
@@ -122,6 +190,24 @@ export class ScheduleApi {
     }
   }
 
+  /** Lists every schedule of the registry and keeps the listing as its snapshot. */
+  private snapshot(registryId: string, ids: string[]): Promise<Map<string, WireSchedule>> {
+    const listing = this.listSchedules(registryId).then(
+      (all) => new Map(all.map((s) => [s.scheduleUuid, s])),
+    );
+    const snap: Snapshot = {
+      epoch: this.epoch(registryId),
+      startedAt: Date.now(),
+      listing,
+      served: new Set(ids),
+    };
+    this.snapshots.set(registryId, snap);
+    listing.catch(() => {
+      if (this.snapshots.get(registryId) === snap) this.snapshots.delete(registryId);
+    });
+    return listing;
+  }
+
   /** POSTs a new schedule and returns its ID. Ambiguous failures surface as `AmbiguousRequestError`. */
   async createSchedule(registryId: string, body: WireScheduleBody): Promise<string> {
     const operation = `create schedule ${JSON.stringify(body.name)} in registry ${registryId}`;
@@ -135,38 +221,46 @@ export class ScheduleApi {
   }
 
   async updateSchedule(registryId: string, scheduleId: string, body: WireScheduleBody): Promise<ApiResponse> {
-    return this.client.request({
-      method: "PUT",
-      path: schedulePath(registryId, scheduleId),
-      body,
-      operation: `update schedule ${scheduleId} (${JSON.stringify(body.name)}) in registry ${registryId}`,
-    });
+    return this.write(registryId, () =>
+      this.client.request({
+        method: "PUT",
+        path: schedulePath(registryId, scheduleId),
+        body,
+        operation: `update schedule ${scheduleId} (${JSON.stringify(body.name)}) in registry ${registryId}`,
+      }),
+    );
   }
 
   async deleteSchedule(registryId: string, scheduleId: string): Promise<void> {
-    await this.client.request({
-      method: "DELETE",
-      path: schedulePath(registryId, scheduleId),
-      operation: `delete schedule ${scheduleId} in registry ${registryId}`,
-    });
+    await this.write(registryId, () =>
+      this.client.request({
+        method: "DELETE",
+        path: schedulePath(registryId, scheduleId),
+        operation: `delete schedule ${scheduleId} in registry ${registryId}`,
+      }),
+    );
   }
 
   /** Bulk delete by ID only, never by filter (contract §8 item 7). Asynchronous on Qualys's side. */
   async bulkDeleteSchedule(registryId: string, scheduleId: string): Promise<void> {
-    await this.client.request({
-      method: "DELETE",
-      path: `${schedulePath(registryId)}/bulk`,
-      query: { scheduleIds: scheduleId },
-      operation: `bulk-delete schedule ${scheduleId} in registry ${registryId}`,
-    });
+    await this.write(registryId, () =>
+      this.client.request({
+        method: "DELETE",
+        path: `${schedulePath(registryId)}/bulk`,
+        query: { scheduleIds: scheduleId },
+        operation: `bulk-delete schedule ${scheduleId} in registry ${registryId}`,
+      }),
+    );
   }
 
   async cancelSchedule(registryId: string, scheduleId: string): Promise<void> {
-    await this.client.request({
-      method: "POST",
-      path: `${schedulePath(registryId, scheduleId)}/cancel`,
-      operation: `cancel schedule ${scheduleId} in registry ${registryId}`,
-    });
+    await this.write(registryId, () =>
+      this.client.request({
+        method: "POST",
+        path: `${schedulePath(registryId, scheduleId)}/cancel`,
+        operation: `cancel schedule ${scheduleId} in registry ${registryId}`,
+      }),
+    );
   }
 }
 
