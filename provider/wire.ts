@@ -109,17 +109,29 @@ function listItemSchema() {
 /** One schedule as a list reply holds it. Fields the server left out are `undefined`. */
 export type WireSchedule = z.infer<ReturnType<typeof listItemSchema>>;
 
-/** A page of a list reply; 204 or an empty body means no match (contract §3, §7). */
+/**
+ * A page of a list reply; 204 means no match (contract §3, §7). A reply with neither `count` nor
+ * `data` (an empty body, `{}`, some other object) is malformed, never "no match".
+ */
 export function parseSchedulePage(
   res: ApiResponse,
   operation: string,
 ): { count: number; data: WireSchedule[] } {
-  if (res.status === 204 || res.data === undefined || res.text.trim() === "") return { count: 0, data: [] };
+  // Only a 204 means "no match". Any other empty reply is malformed: read as "no match", it would make
+  // refresh drop every schedule it asked about from the stack.
+  if (res.status === 204) return { count: 0, data: [] };
+  if (res.text.trim() === "") {
+    throw malformed(
+      res,
+      operation,
+      'a JSON object {"count": n, "data": [...]} (or 204 when nothing matches)',
+    );
+  }
   const parsed = z
     .object({ count: z.number().optional(), data: z.array(listItemSchema()).nullish() })
     .loose()
     .safeParse(res.data);
-  if (!parsed.success) {
+  if (!parsed.success || (parsed.data.count === undefined && parsed.data.data === undefined)) {
     throw malformed(res, operation, 'a JSON object {"count": n, "data": [schedules with "scheduleUuid"]}');
   }
   const data = parsed.data.data ?? [];
