@@ -7,8 +7,10 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 
+import { ScheduleApi } from "../../provider/api";
 import { DEFAULT_CODE_FILE, DEFAULT_IMPORT_FILE, runImportCommand } from "../../provider/cli/import-command";
 import type { ImportFile } from "../../provider/cli/import-file";
+import { sharedClient } from "../../provider/http/client";
 import {
   DEMO_PASSWORD,
   DEMO_REGISTRY_ID,
@@ -64,6 +66,9 @@ async function run(...argv: string[]): Promise<{ code: number; stdout: string; s
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
     serializeProvider: () => Promise.resolve(PROVIDER),
+    // A fresh API per run, as each run of the command is a fresh process: no look-up cache of an
+    // earlier test (the simulator is reset between tests) answers this one.
+    api: (settings) => new ScheduleApi(sharedClient(settings)),
   });
   return { code, stdout, stderr };
 }
