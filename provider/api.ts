@@ -98,18 +98,20 @@ export class ScheduleApi {
   }
 
   /**
-   * The schedule with this ID, or `undefined` when Qualys no longer has it (contract §7). Answered
-   * from a fresh snapshot of the registry when there is one (no write since it began, see
-   * `SNAPSHOT_TTL_MS`), else batched with the look-ups arriving within `BATCH_WINDOW_MS`.
+   * The schedule with this ID, or `undefined` when Qualys no longer has it (contract §7). Found in a
+   * fresh snapshot of the registry when there is one (no write since it began, see `SNAPSHOT_TTL_MS`),
+   * else batched with the look-ups arriving within `BATCH_WINDOW_MS`.
    */
   async findSchedule(registryId: string, scheduleId: string): Promise<WireSchedule | undefined> {
     const snap = this.snapshots.get(registryId);
     if (snap && !snap.served.has(scheduleId) && this.usable(registryId, snap)) {
       snap.served.add(scheduleId);
       try {
-        const all = await snap.listing;
-        // Checked again: a write may have started while the listing was under way.
-        if (this.usable(registryId, snap)) return all.get(scheduleId);
+        const hit = (await snap.listing).get(scheduleId);
+        // Checked again: a write may have started while the listing was under way. Only a hit is
+        // answered: "gone" always comes from a listing made after the look-up was asked for (a create
+        // that timed out may commit later, and refresh must never drop a schedule on a stale listing).
+        if (hit && this.usable(registryId, snap)) return hit;
       } catch {
         // The batch below reports its own failure.
       }
@@ -211,12 +213,9 @@ export class ScheduleApi {
   /** POSTs a new schedule and returns its ID. Ambiguous failures surface as `AmbiguousRequestError`. */
   async createSchedule(registryId: string, body: WireScheduleBody): Promise<string> {
     const operation = `create schedule ${JSON.stringify(body.name)} in registry ${registryId}`;
-    const res = await this.client.request({
-      method: "POST",
-      path: schedulePath(registryId),
-      body,
-      operation,
-    });
+    const res = await this.write(registryId, () =>
+      this.client.request({ method: "POST", path: schedulePath(registryId), body, operation }),
+    );
     return parseCreatedId(res, operation);
   }
 
