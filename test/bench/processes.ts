@@ -4,10 +4,12 @@ import * as path from "node:path";
 
 import { controlClient, type ControlClient } from "../simulator";
 import { REPO_ROOT, TOOLS_DIR } from "../harness/stack";
-import { sampleTree, type PeakMemory } from "./procmem";
+import { cpuMs, sampleTree, type CpuTime, type PeakMemory } from "./procmem";
 
 export interface SimulatorProcess {
   url: string;
+  /** CPU time the simulator process has used so far, ms. */
+  cpuMs(): number;
   control: ControlClient;
   stop(): Promise<void>;
 }
@@ -42,7 +44,8 @@ export async function startSimulatorProcess(
     });
   });
   child.stdout.resume();
-  return { url, control: controlClient(url), stop: () => stopChild(child) };
+  const pid = child.pid ?? -1;
+  return { url, control: controlClient(url), cpuMs: () => cpuMs(pid) ?? 0, stop: () => stopChild(child) };
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
@@ -64,6 +67,8 @@ export interface TimedRun {
   /** Wall time from spawn to exit, ms. */
   ms: number;
   memory: PeakMemory;
+  /** CPU time per role of the CLI's process tree, ms. */
+  cpu: CpuTime;
 }
 
 /** Runs the `pulumi` binary once, timing it and sampling the peak memory of its process tree. */
@@ -99,7 +104,7 @@ export function timedCli(
         stdout: Buffer.concat(out).toString(),
         stderr: Buffer.concat(err).toString(),
         ms,
-        memory: sampler.stop(),
+        ...sampler.stop(),
       });
     });
   });

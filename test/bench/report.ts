@@ -53,6 +53,23 @@ export function renderMarkdown(r: BenchResults): string {
   }
   lines.push("", "N is schedules; `200x10` is 200 schedules spread over 10 registries.", "");
 
+  lines.push("## CPU time per phase (median, s)", "");
+  lines.push(
+    "| N | phase | ours: total | engine | program | provider | simulator | floor: total | engine | program | provider |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+  );
+  const c = (x: number | undefined): string => s(x ?? 0);
+  for (const sc of r.scenarios) {
+    for (const p of PHASE_ORDER) {
+      const { ours, floor } = sc.phases[p].cpuMs;
+      lines.push(
+        `| ${sc.scenario.id} | ${PHASE_LABEL[p]} | ${c(ours.total)} | ${c(ours.engine)} | ${c(ours.program)} | ` +
+          `${c(ours.provider)} | ${c(ours.simulator)} | ${c(floor.total)} | ${c(floor.engine)} | ${c(floor.program)} | ${c(floor.provider)} |`,
+      );
+    }
+  }
+  lines.push("");
+
   const slow = r.scenarios.filter((sc) => sc.latency);
   if (slow.length > 0) {
     lines.push(`## With ${m.latencyMs} ms added to every API call (${m.latencyReps} repetition(s))`, "");
