@@ -101,10 +101,13 @@ export async function createSchedule(
 ): Promise<{ id: string; outs: ScheduleOutputs }> {
   const { registryId, name } = inputs;
   const registryType = await api.registryType(registryId);
+  // Compared exactly here too: Qualys's `name:` filter is not documented to be an exact match.
+  const namedIds = async (): Promise<string[]> =>
+    (await api.listSchedules(registryId, qqlTerm("name", name)))
+      .filter((s) => s.name === name)
+      .map((s) => s.scheduleUuid);
   // Whatever already carries this name is not ours, whatever happens next.
-  const before = new Set(
-    (await api.listSchedules(registryId, qqlTerm("name", name))).map((s) => s.scheduleUuid),
-  );
+  const before = new Set(await namedIds());
   const body = toWireBody(inputs, registryType);
 
   let scheduleId: string;
@@ -112,18 +115,26 @@ export async function createSchedule(
     scheduleId = await api.createSchedule(registryId, body);
   } catch (err) {
     if (!(err instanceof AmbiguousRequestError || err instanceof MalformedResponseError)) throw err;
-    const freshIds = async (): Promise<string[]> =>
-      (await api.listSchedules(registryId, qqlTerm("name", name)))
-        .map((s) => s.scheduleUuid)
-        .filter((id) => !before.has(id));
-    let fresh = await freshIds();
+    const freshIds = async (): Promise<string[]> => (await namedIds()).filter((id) => !before.has(id));
     // A 2xx reply (malformed or not) means the gateway is done; a timeout or a broken connection does
     // not: a schedule committed a moment later must still be found, or the next `up` duplicates it.
     const settleMs = err instanceof AmbiguousRequestError ? Math.min(api.client.timeoutMs, MAX_SETTLE_MS) : 0;
     const deadline = Date.now() + settleMs;
-    while (fresh.length === 0 && Date.now() < deadline) {
-      await sleep(SETTLE_POLL_MS);
+    let fresh: string[];
+    try {
       fresh = await freshIds();
+      while (fresh.length === 0 && Date.now() < deadline) {
+        await sleep(SETTLE_POLL_MS);
+        fresh = await freshIds();
+      }
+    } catch (checkErr) {
+      // The outcome stays unknown: say so, and what to look for, rather than only the second failure.
+      throw new QualysError(
+        `${err.message} Checking whether Qualys created it failed too: ` +
+          `${checkErr instanceof Error ? checkErr.message : String(checkErr)} Before the next \`pulumi up\`, ` +
+          `look in Qualys for a schedule named ${JSON.stringify(name)} in registry ${registryId}: if there is ` +
+          `one, adopt it (README, "Adopting existing schedules") or delete it.`,
+      );
     }
     if (fresh.length === 0) {
       throw new QualysError(

@@ -266,3 +266,37 @@ describe("batched reads", () => {
     expect(reads.map((r) => r.id)).toEqual(ids);
   });
 });
+
+describe("a create whose outcome is unknown and cannot be checked", () => {
+  test("says the outcome is unknown and what to look for, not only the second failure", async () => {
+    /** Lists once normally (the snapshot before the POST), then fails as a 403 would. */
+    class FailingSecondList extends ScheduleApi {
+      private lists = 0;
+      override async listSchedules(...args: Parameters<ScheduleApi["listSchedules"]>) {
+        if (++this.lists > 1) throw new QualysError("Qualys rejected list schedules: 403 FORBIDDEN");
+        return super.listSchedules(...args);
+      }
+    }
+    sim.control.injectFault({ method: "POST", path: "/schedule$", kind: "commitThenFail", mode: "500" });
+    const inputs: ScheduleInputs = {
+      registryId: DEMO_REGISTRY_ID,
+      name: "unknown-outcome",
+      onDemand: false,
+      repo: ["team/api"],
+      scheduleScanIntervalInDays: 1,
+      schedule: "01:00",
+      forceScan: false,
+    };
+    const err = await createSchedule(new FailingSecondList(client), inputs).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(QualysError);
+    const message = (err as Error).message;
+    expect(message).toContain("is unknown");
+    expect(message).toContain("Checking whether Qualys created it failed too");
+    expect(message).toContain("403 FORBIDDEN");
+    expect(message).toContain('look in Qualys for a schedule named "unknown-outcome"');
+    expect(message).not.toContain(DEMO_PASSWORD);
+  });
+});
