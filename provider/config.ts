@@ -6,6 +6,7 @@
 import { ConfigError } from "./errors";
 import { resolveGateway } from "./gateway";
 import type { ClientSettings } from "./http/client";
+import { SETTINGS } from "./settings";
 
 /** Reads one raw setting; `configure` gives the engine's config, else only the environment counts. */
 export type ConfigSource = (key: string) => string | undefined;
@@ -14,16 +15,6 @@ interface SettingSpec {
   key: string;
   env: string;
 }
-
-/** Every setting the provider reads: `qualys:<name>` in stack config, or the environment variable. */
-export const SETTINGS = {
-  gatewayUrl: { key: "qualys:gatewayUrl", env: "QUALYS_GATEWAY_URL" },
-  username: { key: "qualys:username", env: "QUALYS_USERNAME" },
-  password: { key: "qualys:password", env: "QUALYS_PASSWORD" },
-  requestTimeoutSeconds: { key: "qualys:requestTimeoutSeconds", env: "QUALYS_REQUEST_TIMEOUT_SECONDS" },
-  maxRetries: { key: "qualys:maxRetries", env: "QUALYS_MAX_RETRIES" },
-  concurrency: { key: "qualys:concurrency", env: "QUALYS_CONCURRENCY" },
-} as const satisfies Record<string, SettingSpec>;
 
 /** Defaults of the tuning settings. */
 export const DEFAULTS = { requestTimeoutSeconds: 30, maxRetries: 5, concurrency: 8 } as const;

@@ -12,7 +12,7 @@ export { RegistryScanScheduleProvider } from "./provider";
 export type { ScheduleInputs, ScheduleOutputs, AdditionalFilters, WeekDay, SortCriteria } from "./types";
 export { WEEK_DAYS } from "./types";
 export { PLATFORMS } from "./gateway";
-export { SETTINGS as CONFIG_SETTINGS } from "./config";
+export { SETTINGS as CONFIG_SETTINGS } from "./settings";
 export * from "./errors";
 export { ScheduleRunningError } from "./errors/schedule-running-error";
 export { DuplicateSchedulesError } from "./errors/duplicate-schedules-error";

@@ -1,3 +1,4 @@
+import { SETTINGS } from "../settings";
 import { QualysError } from "./qualys-error";
 
 /** What a `MalformedResponseError` is built from. */
@@ -29,7 +30,7 @@ export class MalformedResponseError extends QualysError {
     const body = d.bodySnippet.length > 0 ? JSON.stringify(d.bodySnippet) : "an empty body";
     const hint =
       d.hint ??
-      "Check that qualys:gatewayUrl points at the Qualys API gateway of your platform; if it does, retry, and report the reply if it persists.";
+      `Check that ${SETTINGS.gatewayUrl.key} points at the Qualys API gateway of your platform; if it does, retry, and report the reply if it persists.`;
     super(
       `Unexpected reply to ${d.operation}${where}: expected ${d.expected}, got ${d.status} ` +
         `${d.contentType || "(no content-type)"} with ${body}. ${hint}`,

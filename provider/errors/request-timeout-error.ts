@@ -1,3 +1,4 @@
+import { settingInParens } from "../settings";
 import { QualysError } from "./qualys-error";
 
 /** No reply within the per-attempt timeout, on every attempt of a request that was safe to repeat. */
@@ -18,7 +19,7 @@ export class RequestTimeoutError extends QualysError {
     super(
       `No reply from Qualys to ${details.operation} within ${details.timeoutMs} ms, on each of ` +
         `${details.attempts} attempt(s) (${details.method} ${details.path}). ` +
-        `Retry later, or raise qualys:requestTimeoutSeconds (QUALYS_REQUEST_TIMEOUT_SECONDS) if the gateway is slow.`,
+        `Retry later, or raise ${settingInParens("requestTimeoutSeconds")} if the gateway is slow.`,
     );
     this.name = "RequestTimeoutError";
     this.operation = details.operation;

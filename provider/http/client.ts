@@ -18,6 +18,7 @@ import { STATUS_CODES } from "node:http";
 import { setTimeout as delay } from "node:timers/promises";
 import axios, { type AxiosInstance } from "axios";
 import pLimit from "p-limit";
+import { setting, settingInParens } from "../settings";
 import {
   AmbiguousRequestError,
   GatewayUnreachableError,
@@ -246,7 +247,7 @@ export class QualysClient {
         method: "POST",
         path: "/auth",
         hint:
-          "Check that qualys:gatewayUrl / QUALYS_GATEWAY_URL is the Qualys API gateway of your platform " +
+          `Check that ${setting("gatewayUrl")} is the Qualys API gateway of your platform ` +
           "(not the web UI or a proxy login page).",
       });
     }
@@ -387,7 +388,7 @@ export class QualysClient {
           throw new QualysAuthError(
             `Qualys at ${this.gatewayUrl} rejected a freshly issued token for ${ex.operation} ` +
               `(${this.#statusAndMessage(res)}; ${ex.method} ${ex.path}). Check that the Qualys user ` +
-              `qualys:username / QUALYS_USERNAME may use the Container Security API.`,
+              `${setting("username")} may use the Container Security API.`,
             this.gatewayUrl,
             res.status,
           );
@@ -441,14 +442,14 @@ export class QualysClient {
           }
           throw new GatewayUnreachableError(
             `Could not reach the Qualys gateway ${this.gatewayUrl} to ${ex.operation}: ${outcome.summary} ` +
-              `(${attempts} attempt(s)). Check qualys:gatewayUrl / QUALYS_GATEWAY_URL and the network ` +
+              `(${attempts} attempt(s)). Check ${setting("gatewayUrl")} and the network ` +
               `or proxy between this machine and the gateway.`,
             { gatewayUrl: this.gatewayUrl, operation: ex.operation, code: outcome.code, attempts },
           );
         case "tls":
           throw new GatewayUnreachableError(
             `Could not open a secure connection to the Qualys gateway ${this.gatewayUrl} to ${ex.operation}: ` +
-              `${outcome.summary}. Check qualys:gatewayUrl / QUALYS_GATEWAY_URL, and any TLS-intercepting ` +
+              `${outcome.summary}. Check ${setting("gatewayUrl")}, and any TLS-intercepting ` +
               `proxy (NODE_EXTRA_CA_CERTS).`,
             { gatewayUrl: this.gatewayUrl, operation: ex.operation, code: outcome.code, attempts },
           );
@@ -479,7 +480,7 @@ export class QualysClient {
           throw new GatewayUnreachableError(
             `The Qualys gateway ${this.gatewayUrl} kept dropping the connection to ${ex.operation} ` +
               `(${outcome.summary}; ${attempts} attempt(s), ${ex.method} ${ex.path}). Retry later; if it ` +
-              `persists, check qualys:gatewayUrl / QUALYS_GATEWAY_URL and any proxy in between.`,
+              `persists, check ${setting("gatewayUrl")} and any proxy in between.`,
             { gatewayUrl: this.gatewayUrl, operation: ex.operation, code: outcome.code, attempts },
           );
       }
@@ -508,7 +509,7 @@ export class QualysClient {
     const { errorCode, message } = this.#codeAndMessage(res);
     let hint: string | undefined;
     if (res.status >= 300 && res.status < 400) {
-      hint = "The gateway redirected the request: check qualys:gatewayUrl / QUALYS_GATEWAY_URL.";
+      hint = `The gateway redirected the request: check ${setting("gatewayUrl")}.`;
     } else if (res.status === 403) {
       hint =
         "Check that the Qualys user has the Container Security permissions (role and scope) for this registry.";
@@ -533,14 +534,14 @@ export class QualysClient {
     if (res.status === 403) {
       return new QualysAuthError(
         `Qualys at ${this.gatewayUrl} refused API access for this user (${this.#statusAndMessage(res)}). ` +
-          `Check that the account in qualys:username / QUALYS_USERNAME may use the API and is not locked.`,
+          `Check that the account in ${setting("username")} may use the API and is not locked.`,
         this.gatewayUrl,
         res.status,
       );
     }
     return new QualysAuthError(
       `Qualys authentication failed: the credentials were rejected by ${this.gatewayUrl} ` +
-        `(check qualys:username / QUALYS_USERNAME and qualys:password / QUALYS_PASSWORD).`,
+        `(check ${setting("username")} and ${setting("password")}).`,
       this.gatewayUrl,
       res.status,
     );
@@ -568,14 +569,14 @@ export class QualysClient {
       return new RateLimitError(
         `Qualys rate limited ${ex.operation} (${status}; ${ex.method} ${ex.path}) and asked to wait ` +
           `${seconds(askedMs)}, longer than the ${seconds(this.#maxWaitMs)} this provider waits at once. ` +
-          `Retry after that time, or lower qualys:concurrency (QUALYS_CONCURRENCY) so fewer requests compete for the limit.`,
+          `Retry after that time, or lower ${settingInParens("concurrency")} so fewer requests compete for the limit.`,
         details,
       );
     }
     return new RateLimitError(
       `Qualys kept rate limiting ${ex.operation} (${status}; ${ex.method} ${ex.path}): gave up after ` +
         `${attempts} attempts and ${waits} waits totalling ${seconds(totalWaitMs)}. Retry later, or raise ` +
-        `qualys:maxRetries (QUALYS_MAX_RETRIES) or lower qualys:concurrency (QUALYS_CONCURRENCY).`,
+        `${settingInParens("maxRetries")} or lower ${settingInParens("concurrency")}.`,
       details,
     );
   }
