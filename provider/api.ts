@@ -21,6 +21,8 @@ export const PAGE_SIZE = 100;
 export const BATCH_WINDOW_MS = 15;
 /** A batch this small is answered by filtered calls; a larger one pages through the registry. */
 const FILTERED_LOOKUP_MAX = 2;
+/** Bound on the pages fetched one by one after the predicted ones (100 000 schedules per registry). */
+const MAX_EXTRA_PAGES = 1000;
 /**
  * How long a complete listing of a registry answers later look-ups, provided no write to that registry
  * started or ended since the listing began. A refresh of many schedules then costs the registry's pages,
@@ -56,6 +58,10 @@ export class ScheduleApi {
   private readonly writeEpochs = new Map<string, number>();
   private readonly writesInFlight = new Map<string, number>();
   private readonly snapshots = new Map<string, Snapshot>();
+  /** The schedule count of each registry's last complete listing. */
+  private readonly counts = new Map<string, number>();
+  /** Schedules this process asked Qualys to delete. */
+  private readonly deleted = new Set<string>();
 
   constructor(readonly client: QualysClient) {}
 
@@ -162,41 +168,69 @@ export class ScheduleApi {
     if (!batch) return;
     const ids = [...batch.ids.keys()];
     try {
-      let found: Map<string, WireSchedule>;
-      if (ids.length <= FILTERED_LOOKUP_MAX) {
-        const lists = await Promise.all(
-          ids.map((id) => this.listSchedules(registryId, qqlTerm("scheduleUuid", id))),
-        );
-        found = new Map(lists.flat().map((s) => [s.scheduleUuid, s]));
-      } else if ((this.writesInFlight.get(registryId) ?? 0) === 0) {
-        // No write under way: list the whole registry, and keep the listing for the look-ups to come.
-        found = await this.snapshot(registryId, ids);
-      } else {
-        const want = new Set(ids);
-        const seen = new Map<string, WireSchedule>();
-        const collect = (list: WireSchedule[]): void => {
-          for (const s of list) if (want.has(s.scheduleUuid)) seen.set(s.scheduleUuid, s);
-        };
-        // `stopWhen` is not consulted for the last page, so what was listed is collected again
-        // afterwards: otherwise every schedule on the last page would read as gone.
-        const listed = await this.listSchedules(registryId, undefined, (all) => {
-          collect(all);
-          return seen.size === want.size;
-        });
-        collect(listed);
-        found = seen;
-      }
+      // A schedule this process deleted is looked up by ID: a delete confirmation must never rest on a
+      // page-through, whose pages shift while other deletes land.
+      const exact = ids.filter((id) => this.deleted.has(id));
+      const rest = ids.filter((id) => !this.deleted.has(id));
+      const pages = this.estimatedPages(registryId);
+      // With no write under way, a listing is kept for the look-ups to come (a refresh reads every
+      // schedule of the registry), so it is worth it as soon as it costs no more calls than this batch.
+      const quiet = (this.writesInFlight.get(registryId) ?? 0) === 0;
+      const list =
+        rest.length > 0 &&
+        (quiet ? rest.length >= pages : rest.length > Math.max(FILTERED_LOOKUP_MAX, pages));
+      const filtered = list ? exact : [...exact, ...rest];
+      const [byId, listed] = await Promise.all([
+        Promise.all(filtered.map((id) => this.listSchedules(registryId, qqlTerm("scheduleUuid", id)))),
+        !list
+          ? undefined
+          : quiet
+            ? this.snapshot(registryId, rest)
+            : this.listAll(registryId).then((all) => new Map(all.map((s) => [s.scheduleUuid, s]))),
+      ]);
+      const found = new Map(byId.flat().map((s) => [s.scheduleUuid, s]));
+      for (const [id, s] of listed ?? []) if (!found.has(id)) found.set(id, s);
       for (const [id, waiters] of batch.ids) for (const w of waiters) w.resolve(found.get(id));
     } catch (err) {
       for (const waiters of batch.ids.values()) for (const w of waiters) w.reject(err);
     }
   }
 
+  /** Pages of the registry's listing, as its last listing counted (1 before any). */
+  private estimatedPages(registryId: string): number {
+    return Math.max(1, Math.ceil((this.counts.get(registryId) ?? 0) / PAGE_SIZE));
+  }
+
+  /**
+   * Every schedule of the registry: the pages its last count predicts are fetched together (one round
+   * trip instead of one per page), then any further pages one by one.
+   */
+  private async listAll(registryId: string): Promise<WireSchedule[]> {
+    const operation = `list schedules of registry ${registryId}`;
+    const page = async (n: number): Promise<{ count: number; data: WireSchedule[] }> => {
+      const res = await this.client.request({
+        method: "GET",
+        path: schedulePath(registryId),
+        query: { pageNumber: n, pageSize: PAGE_SIZE },
+        operation,
+      });
+      return parseSchedulePage(res, operation);
+    };
+    const first = this.estimatedPages(registryId);
+    const got = await Promise.all(Array.from({ length: first }, (_, i) => page(i + 1)));
+    const more = (): boolean => {
+      const last = got[got.length - 1];
+      return last.data.length === PAGE_SIZE && got.length * PAGE_SIZE < last.count;
+    };
+    for (let n = first + 1; more() && n <= first + MAX_EXTRA_PAGES; n++) got.push(await page(n));
+    this.counts.set(registryId, Math.max(...got.map((p) => p.count)));
+    // Pages may overlap when schedules are created meanwhile: one entry per ID.
+    return [...new Map(got.flatMap((p) => p.data).map((s) => [s.scheduleUuid, s])).values()];
+  }
+
   /** Lists every schedule of the registry and keeps the listing as its snapshot. */
   private snapshot(registryId: string, ids: string[]): Promise<Map<string, WireSchedule>> {
-    const listing = this.listSchedules(registryId).then(
-      (all) => new Map(all.map((s) => [s.scheduleUuid, s])),
-    );
+    const listing = this.listAll(registryId).then((all) => new Map(all.map((s) => [s.scheduleUuid, s])));
     const snap: Snapshot = {
       epoch: this.epoch(registryId),
       startedAt: Date.now(),
@@ -231,6 +265,7 @@ export class ScheduleApi {
   }
 
   async deleteSchedule(registryId: string, scheduleId: string): Promise<void> {
+    this.deleted.add(scheduleId);
     await this.write(registryId, () =>
       this.client.request({
         method: "DELETE",
@@ -242,6 +277,7 @@ export class ScheduleApi {
 
   /** Bulk delete by ID only, never by filter (contract §8 item 7). Asynchronous on Qualys's side. */
   async bulkDeleteSchedule(registryId: string, scheduleId: string): Promise<void> {
+    this.deleted.add(scheduleId);
     await this.write(registryId, () =>
       this.client.request({
         method: "DELETE",
