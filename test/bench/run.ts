@@ -130,13 +130,19 @@ export type CpuSummary = Partial<Record<ProcessRole | "simulator" | "total", num
 
 export interface LatencyPhaseResult {
   ours: Summary;
+  /** Median of ours in the same scenario without added latency. */
+  oursNoLatencyMedian: number;
   floorMedian: number;
-  /** ours − floor: what the API costs on top of Pulumi. */
+  /** ours with latency − ours without: what the latency cost, which concurrency is there to hide. */
+  addedByLatencyMs: number;
+  /** ours with latency − floor: what the API costs on top of Pulumi. */
   excessOverFloorMs: number;
   /** N × latency / concurrency cap (one call per schedule, every slot busy). */
   lowerBoundMs: number;
-  /** excess / lower bound. */
+  /** addedByLatency / lower bound. */
   ratioToBound: number;
+  /** excessOverFloor / lower bound. */
+  overFloorRatioToBound: number;
   /** calls × latency / cap: the bound for the calls actually made. */
   callsBoundMs: number;
   calls: Record<string, number>;
@@ -189,6 +195,7 @@ function usage(): string {
     "  --latency-reps N  repetitions of the latency pass (default: --reps)",
     "  --quick           --sizes 1,50 --reps 1 unless given",
     "  --out DIR         where bench-results.{json,md,svg} go (default: the repository root)",
+    "  --render FILE     no run: recompute targets from a bench-results.json and write the outputs again",
   ].join("\n");
 }
 
@@ -391,12 +398,16 @@ function latencyResult(
     const floorMedian = base.phases[phase].floor.median;
     const lowerBoundMs = (scenario.n * latencyMs) / cap;
     const calls = sum(mid.calls);
+    const noLatency = base.phases[phase].ours.median;
     out[phase] = {
       ours: s,
+      oursNoLatencyMedian: noLatency,
       floorMedian,
+      addedByLatencyMs: s.median - noLatency,
       excessOverFloorMs: s.median - floorMedian,
       lowerBoundMs,
-      ratioToBound: (s.median - floorMedian) / lowerBoundMs,
+      ratioToBound: (s.median - noLatency) / lowerBoundMs,
+      overFloorRatioToBound: (s.median - floorMedian) / lowerBoundMs,
       callsBoundMs: (calls * latencyMs) / cap,
       calls: mid.calls,
       callsTotal: calls,
@@ -465,9 +476,11 @@ function targets(results: ScenarioResult[]): Target[] {
     const l = r.latency?.phases.up;
     if (!l) continue;
     out.push({
-      name: `up of 200 with ${r.latency?.latencyMs ?? 0} ms latency (${r.scenario.id}): time over the floor vs N×latency/cap`,
+      name: `up of 200 with ${r.latency?.latencyMs ?? 0} ms latency (${r.scenario.id}): time the latency added vs N×latency/cap`,
       goal: "≤ 1.5 × bound",
-      value: `${fmt(l.excessOverFloorMs / 1000)} s / ${fmt(l.lowerBoundMs / 1000)} s = ${fmt(l.ratioToBound)}`,
+      value:
+        `${fmt(l.addedByLatencyMs / 1000)} s / ${fmt(l.lowerBoundMs / 1000)} s = ${fmt(l.ratioToBound)} ` +
+        `(over the floor: ${fmt(l.excessOverFloorMs / 1000)} s = ${fmt(l.overFloorRatioToBound)})`,
       met: l.ratioToBound <= 1.5,
     });
   }
@@ -508,6 +521,7 @@ async function main(): Promise<void> {
       "latency-reps": { type: "string" },
       quick: { type: "boolean", default: false },
       out: { type: "string" },
+      render: { type: "string" },
       help: { type: "boolean", default: false },
     },
     strict: true,
@@ -515,6 +529,10 @@ async function main(): Promise<void> {
   });
   if (values.help) {
     process.stdout.write(`${usage()}\n`);
+    return;
+  }
+  if (values.render !== undefined) {
+    rerender(values.render, path.resolve(values.out ?? REPO_ROOT));
     return;
   }
   const reps = positiveInt("--reps", values.reps, values.quick ? 1 : 3);
@@ -585,13 +603,37 @@ async function main(): Promise<void> {
     scenarios: results,
     targets: targets(results),
   };
+  write(results_, outDir);
+}
+
+function write(results: BenchResults, outDir: string): void {
   fs.mkdirSync(outDir, { recursive: true });
-  const md = renderMarkdown(results_);
-  fs.writeFileSync(path.join(outDir, "bench-results.json"), `${JSON.stringify(results_, null, 2)}\n`);
+  const md = renderMarkdown(results);
+  fs.writeFileSync(path.join(outDir, "bench-results.json"), `${JSON.stringify(results, null, 2)}\n`);
   fs.writeFileSync(path.join(outDir, "bench-results.md"), md);
-  fs.writeFileSync(path.join(outDir, "bench-results.svg"), renderSvg(results_));
+  fs.writeFileSync(path.join(outDir, "bench-results.svg"), renderSvg(results));
   process.stdout.write(md);
-  log(`wrote bench-results.{json,md,svg} in ${outDir} (${results_.meta.durationS} s)`);
+  log(`wrote bench-results.{json,md,svg} in ${outDir} (${results.meta.durationS} s)`);
+}
+
+/** Recomputes the derived figures and targets of a results file from its medians, and renders it again. */
+function rerender(file: string, outDir: string): void {
+  const results = JSON.parse(fs.readFileSync(file, "utf8")) as BenchResults;
+  for (const sc of results.scenarios) {
+    const lat = sc.latency;
+    if (!lat) continue;
+    for (const phase of PHASES) {
+      const x = lat.phases[phase];
+      x.oursNoLatencyMedian = sc.phases[phase].ours.median;
+      x.floorMedian = sc.phases[phase].floor.median;
+      x.addedByLatencyMs = x.ours.median - x.oursNoLatencyMedian;
+      x.excessOverFloorMs = x.ours.median - x.floorMedian;
+      x.ratioToBound = x.addedByLatencyMs / x.lowerBoundMs;
+      x.overFloorRatioToBound = x.excessOverFloorMs / x.lowerBoundMs;
+    }
+  }
+  results.targets = targets(results.scenarios);
+  write(results, outDir);
 }
 
 if (require.main === module) {
