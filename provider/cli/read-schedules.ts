@@ -30,7 +30,8 @@ export function namePattern(pattern: string): RegExp {
   return new RegExp(`^${body}$`, "su");
 }
 
-async function requireRegistry(api: ScheduleApi, registryId: string): Promise<void> {
+/** Throws `ImportCommandError` naming the registry when Qualys has no registry `registryId` (a 404). */
+export async function requireRegistry(api: ScheduleApi, registryId: string): Promise<void> {
   try {
     await api.registryType(registryId);
   } catch (err) {
