@@ -34,7 +34,7 @@ import {
 import { importSettings } from "./settings";
 
 /** The usage text of `pulumi-qualys-cs recover`. */
-export const RECOVER_USAGE = `Usage: pulumi-qualys-cs recover --stack <name> [--cwd <dir>] [--yes] [--dry-run]
+export const RECOVER_USAGE = `Usage: pulumi-qualys-cs recover --stack <name> [--cwd <dir>] [--yes] [--dry-run] [--drop-unresolved]
 
 Repairs a stack after an interrupted \`pulumi up\` (for example the CLI was killed while it created
 schedules). Such a run leaves its creates in the state as pending operations without IDs, whether or
