@@ -1,17 +1,25 @@
 /**
  * `pulumi-qualys-cs recover` with the real `pulumi` CLI: `pulumi up` of 20 schedules is killed (SIGKILL)
- * midway, as in faults-interrupt.test.ts; then the installed command repairs the stack (refusing first
+ * midway (issue 6, scenario 11; what the kill leaves is shown in faults-interrupt.test.ts); then the installed command repairs the stack (refusing first
  * while the killed run's lock is there), and `pulumi refresh` and `pulumi up` converge on exactly 20
  * schedules, no duplicates, 20 resources in state and a preview without changes. The command only
  * reads from Qualys.
  */
-import { execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import * as path from "node:path";
 
 import { DEMO_PASSWORD, DEMO_REGISTRY_ID, startSimulator, type RunningSimulator } from "../simulator";
 import type { LoggedRequest } from "../simulator";
-import { SCHEDULES_PROGRAM, convergence, declare, qualysConfig, type Declared } from "../harness/qualys";
-import { TOOLS_DIR, createProgramStack, dynamicResources, type ProgramStack } from "../harness/stack";
+import {
+  SCHEDULES_PROGRAM,
+  convergence,
+  dailySchedules,
+  declare,
+  qualysConfig,
+  tableRow,
+  upKilledMidway,
+} from "../harness/qualys";
+import { createProgramStack, dynamicResources, type ProgramStack } from "../harness/stack";
 
 const COUNT = 20;
 
@@ -32,8 +40,6 @@ afterAll(async () => {
   await ps?.dispose();
   await sim?.close();
 });
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Requests that are neither a GET nor the /auth POST. */
 const writes = (log: LoggedRequest[]) =>
@@ -61,35 +67,8 @@ function recover(stack: ProgramStack, args: string[]): Promise<Run> {
   });
 }
 
-/** Starts `pulumi up` as a user would, and SIGKILLs it once the simulator holds `after` schedules. */
-async function upKilledMidway(stack: ProgramStack, after: number): Promise<number> {
-  sim.control.configure({ latencyMs: 150 });
-  const child = spawn(
-    path.join(TOOLS_DIR, "bin", "pulumi"),
-    ["up", "--yes", "--skip-preview", "--non-interactive", "--stack", stack.stack.name],
-    { cwd: stack.projectDir, env: { ...process.env, ...stack.env }, stdio: "ignore" },
-  );
-  const exited = new Promise((resolve) => child.on("exit", resolve));
-  const t0 = Date.now();
-  while (sim.control.schedules().length < after && Date.now() - t0 < 60_000) await sleep(10);
-  child.kill("SIGKILL");
-  await exited;
-  sim.control.configure({ latencyMs: 0 });
-  // Requests the killed provider had already sent finish on the server.
-  await sleep(500);
-  return sim.control.schedules().length;
-}
-
 test("up of 20 killed midway: recover, refresh, up give exactly 20 schedules, no duplicates, no changes", async () => {
-  const declared: Declared[] = Array.from({ length: COUNT }, (_, i) => ({
-    name: `rec-${String(i).padStart(2, "0")}`,
-    args: {
-      registryId: DEMO_REGISTRY_ID,
-      repo: ["team/api"],
-      scheduleScanIntervalInDays: 1,
-      schedule: "19:30",
-    },
-  }));
+  const declared = dailySchedules("rec", COUNT);
   const names = declared.map((d) => d.name);
   ps = await createProgramStack({
     programDir: SCHEDULES_PROGRAM,
@@ -97,7 +76,7 @@ test("up of 20 killed midway: recover, refresh, up give exactly 20 schedules, no
     env: declare(declared),
   });
 
-  const killedAt = await upKilledMidway(ps, 8);
+  const killedAt = await upKilledMidway(sim, ps, 8);
   expect(killedAt).toBeGreaterThanOrEqual(8);
   expect(killedAt).toBeLessThan(COUNT);
   const interrupted = await ps.exportState();
@@ -188,6 +167,13 @@ test("up of 20 killed midway: recover, refresh, up give exactly 20 schedules, no
 
   const preview = await ps.run(["preview", "--expect-no-changes"]);
   expect(preview.code).toBe(0);
+  tableRow({
+    scenario: "11. up of 20 killed (SIGKILL) midway, then recover, refresh, up",
+    api: `${killedAt} created before the kill; ${pending.length} creates left pending`,
+    server: COUNT,
+    state: c.inState,
+    duplicates: c.duplicates,
+  });
   console.log(
     `killed with ${killedAt} schedules on the server, ${recordedAtKill} in state, ${pending.length} pending ` +
       `creates: recover adopted ${adopted} (after an ambiguity was resolved), dropped ${dropped}; after ` +

@@ -1,13 +1,14 @@
 /** Glue between the end-to-end harness and the simulator: stack config, program inputs, counts. */
+import { spawn } from "node:child_process";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import * as path from "node:path";
 
 import type { ConfigMap } from "@pulumi/pulumi/automation";
 
-import { DEMO_PASSWORD, DEMO_USERNAME } from "../simulator";
-import type { LoggedRequest, StoredSchedule } from "../simulator";
-import { dynamicResources, REPO_ROOT, type StateDeployment } from "./stack";
+import { DEMO_PASSWORD, DEMO_REGISTRY_ID, DEMO_USERNAME } from "../simulator";
+import type { LoggedRequest, RunningSimulator, StoredSchedule } from "../simulator";
+import { dynamicResources, REPO_ROOT, TOOLS_DIR, type ProgramStack, type StateDeployment } from "./stack";
 
 /** The generic program of the end-to-end tests (compiled copy is not used: the CLI runs the .ts). */
 export const SCHEDULES_PROGRAM = path.join(REPO_ROOT, "test", "e2e", "programs", "schedules");
@@ -106,41 +107,44 @@ export function tableRow(cells: {
   );
 }
 
+/** `count` daily schedules named `<prefix>-00`, `<prefix>-01`, … in the demo registry. */
+export function dailySchedules(prefix: string, count: number): Declared[] {
+  return Array.from({ length: count }, (_, i) => ({
+    name: `${prefix}-${String(i).padStart(2, "0")}`,
+    args: {
+      registryId: DEMO_REGISTRY_ID,
+      repo: ["team/api"],
+      scheduleScanIntervalInDays: 1,
+      schedule: "19:30",
+    },
+  }));
+}
+
 /**
- * What a user does after an interrupted `pulumi up` left pending creates (see the README): for each
- * pending create whose schedule Qualys has (looked up by registry and name), record it as a resource
- * with its ID; drop every pending create. Returns the edited deployment, for `pulumi stack import`.
+ * Starts `pulumi up` as a user would and SIGKILLs it once the simulator holds `after` schedules (with
+ * some latency, so that creates are in flight). Returns how many schedules the simulator then holds.
  */
-export function resolvePendingCreates(
-  state: StateDeployment,
-  lookup: (registryId: string, name: string) => string | undefined,
-): { state: StateDeployment; adopted: number; cleared: number } {
-  const copy = structuredClone(state);
-  const pending = copy.deployment.pending_operations ?? [];
-  let adopted = 0;
-  let cleared = 0;
-  const resources = copy.deployment.resources ?? [];
-  for (const op of pending) {
-    if (op.type !== "creating") continue;
-    const inputs = op.resource.inputs ?? {};
-    const scheduleId =
-      typeof inputs.registryId === "string" && typeof inputs.name === "string"
-        ? lookup(inputs.registryId, inputs.name)
-        : undefined;
-    if (scheduleId === undefined) {
-      cleared += 1;
-      continue;
-    }
-    resources.push({
-      ...op.resource,
-      id: `${String(inputs.registryId)}/${scheduleId}`,
-      outputs: { ...inputs },
-    });
-    adopted += 1;
-  }
-  copy.deployment.resources = resources;
-  copy.deployment.pending_operations = pending.filter((op) => op.type !== "creating");
-  return { state: copy, adopted, cleared };
+export async function upKilledMidway(
+  sim: RunningSimulator,
+  ps: ProgramStack,
+  after: number,
+): Promise<number> {
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  sim.control.configure({ latencyMs: 150 });
+  const child = spawn(
+    path.join(TOOLS_DIR, "bin", "pulumi"),
+    ["up", "--yes", "--skip-preview", "--non-interactive", "--stack", ps.stack.name],
+    { cwd: ps.projectDir, env: { ...process.env, ...ps.env }, stdio: "ignore" },
+  );
+  const exited = new Promise((resolve) => child.on("exit", resolve));
+  const t0 = Date.now();
+  while (sim.control.schedules().length < after && Date.now() - t0 < 60_000) await sleep(10);
+  child.kill("SIGKILL");
+  await exited;
+  sim.control.configure({ latencyMs: 0 });
+  // Requests the killed provider had already sent finish on the server.
+  await sleep(500);
+  return sim.control.schedules().length;
 }
 
 /** A gateway in front of the simulator that holds chosen requests, then lets the simulator do them. */
