@@ -4,7 +4,7 @@
  * arrive together are answered from one paged list of their registry instead of one call each.
  */
 import { QualysApiError } from "./errors";
-import { sharedClient, type ClientSettings, type QualysClient } from "./http/client";
+import type { ClientSettings, QualysClient } from "./http/client";
 import type { ApiResponse } from "./http/response";
 import {
   parseCreatedId,
@@ -303,6 +303,9 @@ const apis = new WeakMap<QualysClient, ScheduleApi>();
 
 /** The process-wide API for these settings (one token, one concurrency cap, one registry cache). */
 export function scheduleApi(settings: ClientSettings): ScheduleApi {
+  // Loaded on first use: the program and `pulumi preview` never call Qualys, and the HTTP stack (axios)
+  // is over half of the package's load time, paid in the program's process and the provider's.
+  const { sharedClient } = require("./http/client") as typeof import("./http/client");
   const client = sharedClient(settings);
   let api = apis.get(client);
   if (!api) {
