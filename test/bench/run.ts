@@ -475,13 +475,20 @@ function targets(results: ScenarioResult[]): Target[] {
   for (const r of at200) {
     const l = r.latency?.phases.up;
     if (!l) continue;
+    const ms = r.latency?.latencyMs ?? 0;
+    // Two readings of "wall time against the bound": what the latency added to our own run, and
+    // everything ours takes beyond the floor (the provider's own work included).
     out.push({
-      name: `up of 200 with ${r.latency?.latencyMs ?? 0} ms latency (${r.scenario.id}): time the latency added vs N×latency/cap`,
-      goal: "≤ 1.5 × bound",
-      value:
-        `${fmt(l.addedByLatencyMs / 1000)} s / ${fmt(l.lowerBoundMs / 1000)} s = ${fmt(l.ratioToBound)} ` +
-        `(over the floor: ${fmt(l.excessOverFloorMs / 1000)} s = ${fmt(l.overFloorRatioToBound)})`,
+      name: `up of 200 with ${ms} ms latency (${r.scenario.id}): time the latency added (ours − ours without latency)`,
+      goal: "≤ 1.5 × N×latency/cap",
+      value: `${fmt(l.addedByLatencyMs / 1000)} s / ${fmt(l.lowerBoundMs / 1000)} s = ${fmt(l.ratioToBound)}`,
       met: l.ratioToBound <= 1.5,
+    });
+    out.push({
+      name: `up of 200 with ${ms} ms latency (${r.scenario.id}): time over the floor (ours − floor)`,
+      goal: "≤ 1.5 × N×latency/cap",
+      value: `${fmt(l.excessOverFloorMs / 1000)} s / ${fmt(l.lowerBoundMs / 1000)} s = ${fmt(l.overFloorRatioToBound)}`,
+      met: l.overFloorRatioToBound <= 1.5,
     });
   }
   const blob = Math.max(0, ...results.map((r) => r.blobBytes.ours));
