@@ -153,13 +153,15 @@ export function renderSvg(r: BenchResults): string {
       `<line x1="${ox + pad.l}" y1="${oy + pad.t + h}" x2="${ox + pad.l + w}" y2="${oy + pad.t + h}" stroke="#888"/>`,
       `<line x1="${ox + pad.l}" y1="${oy + pad.t}" x2="${ox + pad.l}" y2="${oy + pad.t + h}" stroke="#888"/>`,
     );
-    for (let k = 0; k <= 4; k++) {
+    // From 1: the zero line is the axis itself.
+    for (let k = 1; k <= 4; k++) {
       const v = (maxY * k) / 4;
       out.push(
         `<line x1="${ox + pad.l}" y1="${y(v).toFixed(1)}" x2="${ox + pad.l + w}" y2="${y(v).toFixed(1)}" stroke="#eee"/>`,
         `<text x="${ox + pad.l - 4}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end">${(v / 1000).toFixed(1)}</text>`,
       );
     }
+    out.push(`<text x="${ox + pad.l - 4}" y="${oy + pad.t + h + 4}" text-anchor="end">0</text>`);
     for (const n of [...new Set(r.scenarios.map((sc) => sc.scenario.n))]) {
       out.push(`<text x="${x(n).toFixed(1)}" y="${oy + pad.t + h + 14}" text-anchor="middle">${n}</text>`);
     }
