@@ -1,7 +1,8 @@
 /**
  * The Qualys CS schedule endpoints the provider uses (contract §3), as typed calls over the one HTTP
- * client. Per process and client: each registry's type is read once, and schedule look-ups that
- * arrive together are answered from one paged list of their registry instead of one call each.
+ * client. Per process and client: each registry's type is read once; schedule look-ups that arrive
+ * together are answered by filtered calls or one listing of their registry, whichever costs fewer calls;
+ * and a listing made while no write to its registry is under way answers later look-ups (a refresh).
  */
 import { QualysApiError } from "./errors";
 import type { ClientSettings, QualysClient } from "./http/client";
@@ -19,7 +20,10 @@ import {
 export const PAGE_SIZE = 100;
 /** How long look-ups wait for company before the batch goes out. */
 export const BATCH_WINDOW_MS = 15;
-/** A batch this small is answered by filtered calls; a larger one pages through the registry. */
+/**
+ * While writes to the registry are under way, a batch this small (or no larger than the registry's
+ * page count) is answered by filtered calls; a larger one by a listing of the registry.
+ */
 const FILTERED_LOOKUP_MAX = 2;
 /** Bound on the pages fetched one by one after the predicted ones (100 000 schedules per registry). */
 const MAX_EXTRA_PAGES = 1000;
