@@ -38,8 +38,13 @@ const base = (registryId: string): string => `/v1.3/registry/${encodeURIComponen
 const schedulePath = (registryId: string, scheduleId?: string): string =>
   `${base(registryId)}/schedule${scheduleId === undefined ? "" : `/${encodeURIComponent(scheduleId)}`}`;
 
+interface Waiter<T> {
+  resolve: (value: T) => void;
+  reject: (e: unknown) => void;
+}
+
 interface PendingLookup {
-  ids: Map<string, { resolve: (s: WireSchedule | undefined) => void; reject: (e: unknown) => void }[]>;
+  ids: Map<string, Waiter<WireSchedule | undefined>[]>;
 }
 
 /** A complete listing of one registry, usable while its registry's write epoch is unchanged. */
@@ -58,6 +63,7 @@ interface Snapshot {
 export class ScheduleApi {
   private readonly registryTypes = new Map<string, Promise<string>>();
   private readonly pending = new Map<string, PendingLookup>();
+  private readonly pendingNames = new Map<string, Map<string, Waiter<WireSchedule[]>[]>>();
   /** Bumped when a write to the registry starts and when it ends. */
   private readonly writeEpochs = new Map<string, number>();
   private readonly writesInFlight = new Map<string, number>();
@@ -194,9 +200,52 @@ export class ScheduleApi {
       ]);
       const found = new Map(byId.flat().map((s) => [s.scheduleUuid, s]));
       for (const [id, s] of listed ?? []) if (!found.has(id)) found.set(id, s);
+      // "Gone" never rests on a page-through: pages shift when schedules are deleted meanwhile (in the
+      // console, say), so one can fall between two pages. A miss is confirmed by ID.
+      const misses = list ? rest.filter((id) => !found.has(id)) : [];
+      const confirmed = await Promise.all(
+        misses.map((id) => this.listSchedules(registryId, qqlTerm("scheduleUuid", id))),
+      );
+      for (const s of confirmed.flat()) found.set(s.scheduleUuid, s);
       for (const [id, waiters] of batch.ids) for (const w of waiters) w.resolve(found.get(id));
     } catch (err) {
       for (const waiters of batch.ids.values()) for (const w of waiters) w.reject(err);
+    }
+  }
+
+  /**
+   * The schedules of the registry named exactly `name` (Qualys's `name:` filter is not documented as
+   * exact). Batched like look-ups: names asked for together in one registry (the creates of one
+   * `pulumi up`) are answered by filtered calls when few, else by one listing of the registry.
+   */
+  schedulesNamed(registryId: string, name: string): Promise<WireSchedule[]> {
+    return new Promise((resolve, reject) => {
+      let batch = this.pendingNames.get(registryId);
+      if (!batch) {
+        batch = new Map();
+        this.pendingNames.set(registryId, batch);
+        setTimeout(() => void this.flushNames(registryId), BATCH_WINDOW_MS);
+      }
+      batch.set(name, [...(batch.get(name) ?? []), { resolve, reject }]);
+    });
+  }
+
+  private async flushNames(registryId: string): Promise<void> {
+    const batch = this.pendingNames.get(registryId);
+    this.pendingNames.delete(registryId);
+    if (!batch) return;
+    const names = [...batch.keys()];
+    try {
+      const schedules =
+        names.length > Math.max(FILTERED_LOOKUP_MAX, this.estimatedPages(registryId))
+          ? await this.listAll(registryId)
+          : (await Promise.all(names.map((n) => this.listSchedules(registryId, qqlTerm("name", n))))).flat();
+      for (const [name, waiters] of batch) {
+        const named = schedules.filter((s) => s.name === name);
+        for (const w of waiters) w.resolve(named);
+      }
+    } catch (err) {
+      for (const waiters of batch.values()) for (const w of waiters) w.reject(err);
     }
   }
 

@@ -11,14 +11,7 @@ import { PartialCreateError } from "./errors/partial-create-error";
 import { ScheduleRunningError } from "./errors/schedule-running-error";
 import { canonicalizeInputs } from "./rules";
 import type { ScheduleInputs, ScheduleOutputs } from "./types";
-import {
-  formatResourceId,
-  fromWireSchedule,
-  parseResourceId,
-  qqlTerm,
-  toWireBody,
-  type WireSchedule,
-} from "./wire";
+import { formatResourceId, fromWireSchedule, parseResourceId, toWireBody, type WireSchedule } from "./wire";
 
 /** How long a delete waits for Qualys's asynchronous bulk deletion to show. */
 const DELETE_CONFIRM_ATTEMPTS = 20;
@@ -101,11 +94,8 @@ export async function createSchedule(
 ): Promise<{ id: string; outs: ScheduleOutputs }> {
   const { registryId, name } = inputs;
   const registryType = await api.registryType(registryId);
-  // Compared exactly here too: Qualys's `name:` filter is not documented to be an exact match.
   const namedIds = async (): Promise<string[]> =>
-    (await api.listSchedules(registryId, qqlTerm("name", name)))
-      .filter((s) => s.name === name)
-      .map((s) => s.scheduleUuid);
+    (await api.schedulesNamed(registryId, name)).map((s) => s.scheduleUuid);
   // Whatever already carries this name is not ours, whatever happens next.
   const before = new Set(await namedIds());
   const body = toWireBody(inputs, registryType);
