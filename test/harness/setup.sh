@@ -25,6 +25,8 @@ if [ ! -f node_modules/.setup-stamp ] || [ "$(cat node_modules/.setup-stamp)" !=
 fi
 
 say "building (tsc)"
+# From scratch: jest runs the compiled tests, and a renamed test must not live on as a stale copy.
+rm -rf dist
 npx tsc -p tsconfig.json
 npx tsc -p examples/tsconfig.json
 
