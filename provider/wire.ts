@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 
+import { QualysError } from "./errors";
 import { malformed, type ApiResponse } from "./http/response";
 import type { AdditionalFilters, ScheduleInputs, WeekDay } from "./types";
 import { WEEK_DAYS } from "./types";
@@ -194,7 +195,20 @@ export function fromWireSchedule(
 
   const repoTags = item.filters?.flatMap((f) => f.repoTags ?? []);
   const repo = repoTags && repoTags.length > 0 ? repoTags.map((r) => r.repo) : (lastApplied.repo ?? []);
-  const tag = repoTags?.find((r) => r.tag !== null && r.tag !== undefined)?.tag;
+  const tags = new Set((repoTags ?? []).map((r) => r.tag ?? null));
+  if (tags.size > 1) {
+    // Flattening them to one tag would make state lie, and the next update would overwrite them.
+    const each = (repoTags ?? []).map(
+      (r) => `${r.repo}: ${r.tag === null || r.tag === undefined ? "all tags" : r.tag}`,
+    );
+    throw new QualysError(
+      `Schedule ${item.scheduleUuid} (${JSON.stringify(item.name ?? "")}) in registry ${registryId} gives its ` +
+        `repositories different tags (${each.join("; ")}). A RegistryScanSchedule has one tag for all its ` +
+        `repositories, so it cannot hold this schedule without changing it: give the repositories one tag in ` +
+        `Qualys, or split the schedule, then run the command again.`,
+    );
+  }
+  const tag = [...tags][0];
   const daysFilter = item.filters?.find((f) => f.days !== undefined);
   const interval =
     item.scheduleScanIntervalInDays !== undefined

@@ -300,3 +300,33 @@ describe("a create whose outcome is unknown and cannot be checked", () => {
     expect(message).not.toContain(DEMO_PASSWORD);
   });
 });
+
+describe("a schedule whose repositories carry different tags (made in the console)", () => {
+  test("is refused on read, naming each repository's tag, rather than flattened to one tag", async () => {
+    const s = sim.control.createSchedule(DEMO_REGISTRY_ID, {
+      name: "mixed-tags",
+      onDemand: false,
+      forceScan: false,
+      filters: [
+        {
+          repoTags: [
+            { repo: "team/api", tag: "v1" },
+            { repo: "team/worker", tag: null },
+          ],
+          days: null,
+        },
+      ],
+      scheduleScanIntervalInDays: 1,
+      weekDay: null,
+      schedule: "01:00",
+      additionalFilters: null,
+    });
+    const err = await readSchedule(api, `${DEMO_REGISTRY_ID}/${s.scheduleUuid}`).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(QualysError);
+    expect((err as Error).message).toContain("different tags (team/api: v1; team/worker: all tags)");
+    expect((err as Error).message).toContain("give the repositories one tag in Qualys");
+  });
+});
