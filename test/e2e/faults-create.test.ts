@@ -7,7 +7,7 @@
  */
 import type { ConfigMap } from "@pulumi/pulumi/automation";
 
-import { DEMO_PASSWORD, DEMO_REGISTRY_ID, startSimulator, type RunningSimulator } from "../simulator";
+import { DEMO_PASSWORD, startSimulator, type RunningSimulator } from "../simulator";
 import {
   SCHEDULES_PROGRAM,
   classify,
@@ -17,16 +17,12 @@ import {
   startHoldingProxy,
   tableRow,
   type Declared,
+  daily,
 } from "../harness/qualys";
 import { createProgramStack, dynamicResources, type ProgramStack } from "../harness/stack";
 
 const JWT = /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/;
 const TIMEOUT_SECONDS = 2;
-
-const daily = (name: string, schedule = "19:30"): Declared => ({
-  name,
-  args: { registryId: DEMO_REGISTRY_ID, repo: ["team/api"], scheduleScanIntervalInDays: 1, schedule },
-});
 
 let sim: RunningSimulator;
 const stacks: ProgramStack[] = [];

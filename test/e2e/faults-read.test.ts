@@ -12,13 +12,9 @@ import {
   qualysConfig,
   tableRow,
   type Declared,
+  daily,
 } from "../harness/qualys";
 import { createProgramStack, dynamicResources, type ProgramStack } from "../harness/stack";
-
-const daily = (name: string, schedule = "19:30"): Declared => ({
-  name,
-  args: { registryId: DEMO_REGISTRY_ID, repo: ["team/api"], scheduleScanIntervalInDays: 1, schedule },
-});
 
 let sim: RunningSimulator;
 const stacks: ProgramStack[] = [];

@@ -6,6 +6,8 @@ import * as path from "node:path";
 
 import type { ConfigMap } from "@pulumi/pulumi/automation";
 
+import { QualysClient, type ClientSettings } from "../../provider/http/client";
+
 import { DEMO_PASSWORD, DEMO_REGISTRY_ID, DEMO_USERNAME } from "../simulator";
 import type { LoggedRequest, RunningSimulator, StoredSchedule } from "../simulator";
 import { dynamicResources, REPO_ROOT, TOOLS_DIR, type ProgramStack, type StateDeployment } from "./stack";
@@ -107,17 +109,33 @@ export function tableRow(cells: {
   );
 }
 
+/** A daily schedule of `team/api` in the demo registry. */
+export function daily(name: string, schedule = "19:30"): Declared {
+  return {
+    name,
+    args: { registryId: DEMO_REGISTRY_ID, repo: ["team/api"], scheduleScanIntervalInDays: 1, schedule },
+  };
+}
+
 /** `count` daily schedules named `<prefix>-00`, `<prefix>-01`, … in the demo registry. */
 export function dailySchedules(prefix: string, count: number): Declared[] {
-  return Array.from({ length: count }, (_, i) => ({
-    name: `${prefix}-${String(i).padStart(2, "0")}`,
-    args: {
-      registryId: DEMO_REGISTRY_ID,
-      repo: ["team/api"],
-      scheduleScanIntervalInDays: 1,
-      schedule: "19:30",
-    },
-  }));
+  return Array.from({ length: count }, (_, i) => daily(`${prefix}-${String(i).padStart(2, "0")}`));
+}
+
+/** The provider's HTTP client pointed at a simulator with the demo credentials (unit tests). */
+export function simulatorClient(
+  sim: RunningSimulator,
+  overrides: Partial<ClientSettings> = {},
+): QualysClient {
+  return new QualysClient({
+    gatewayUrl: sim.url,
+    username: DEMO_USERNAME,
+    password: DEMO_PASSWORD,
+    timeoutMs: 5000,
+    maxRetries: 0,
+    concurrency: 8,
+    ...overrides,
+  });
 }
 
 /**

@@ -5,13 +5,8 @@
 import { ScheduleApi } from "../../provider/api";
 import { QualysClient, type ApiRequest } from "../../provider/http/client";
 import type { ApiResponse } from "../../provider/http/response";
-import {
-  DEMO_PASSWORD,
-  DEMO_REGISTRY_ID,
-  DEMO_USERNAME,
-  startSimulator,
-  type RunningSimulator,
-} from "../simulator";
+import { DEMO_REGISTRY_ID, startSimulator, type RunningSimulator } from "../simulator";
+import { simulatorClient } from "../harness/qualys";
 
 const item = (id: string) => ({ scheduleUuid: id, name: `s-${id}`, status: "Created" });
 const reply = (data: unknown): ApiResponse => ({
@@ -55,14 +50,7 @@ describe("name checks before creates", () => {
 
   beforeAll(async () => {
     sim = await startSimulator();
-    client = new QualysClient({
-      gatewayUrl: sim.url,
-      username: DEMO_USERNAME,
-      password: DEMO_PASSWORD,
-      timeoutMs: 5000,
-      maxRetries: 0,
-      concurrency: 8,
-    });
+    client = simulatorClient(sim, { timeoutMs: 5000, maxRetries: 0, concurrency: 8 });
   });
 
   afterAll(async () => {

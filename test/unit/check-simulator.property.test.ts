@@ -14,14 +14,8 @@ import { QualysClient } from "../../provider/http/client";
 import { ALLOWED_DAYS, checkScheduleInputs, MAX_NUMBER_OF_TAGS } from "../../provider/rules";
 import { WEEK_DAYS, type ScheduleInputs } from "../../provider/types";
 import { qqlTerm, toWireBody } from "../../provider/wire";
-import {
-  DEMO_PASSWORD,
-  DEMO_REGISTRY_ID,
-  DEMO_REGISTRY_TYPE,
-  DEMO_USERNAME,
-  startSimulator,
-  type RunningSimulator,
-} from "../simulator";
+import { DEMO_REGISTRY_ID, DEMO_REGISTRY_TYPE, startSimulator, type RunningSimulator } from "../simulator";
+import { simulatorClient } from "../harness/qualys";
 
 const SEED = 6_2026;
 const RUNS = 1000;
@@ -32,14 +26,7 @@ let api: ScheduleApi;
 
 beforeAll(async () => {
   sim = await startSimulator();
-  client = new QualysClient({
-    gatewayUrl: sim.url,
-    username: DEMO_USERNAME,
-    password: DEMO_PASSWORD,
-    timeoutMs: 5000,
-    maxRetries: 0,
-    concurrency: 4,
-  });
+  client = simulatorClient(sim, { timeoutMs: 5000, maxRetries: 0, concurrency: 4 });
   api = new ScheduleApi(client);
 });
 

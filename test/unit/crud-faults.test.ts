@@ -20,6 +20,7 @@ import {
   startSimulator,
   type RunningSimulator,
 } from "../simulator";
+import { simulatorClient } from "../harness/qualys";
 
 const JWT = /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/;
 const SCHEDULES_PATH = `/csapi/v1.3/registry/${DEMO_REGISTRY_ID}/schedule`;
@@ -53,15 +54,7 @@ beforeAll(async () => {
 
 beforeEach(() => {
   sim.control.reset();
-  client = new QualysClient({
-    gatewayUrl: sim.url,
-    username: DEMO_USERNAME,
-    password: DEMO_PASSWORD,
-    timeoutMs: 2000,
-    maxRetries: 2,
-    concurrency: 4,
-    retryBaseMs: 20,
-  });
+  client = simulatorClient(sim, { timeoutMs: 2000, maxRetries: 2, concurrency: 4, retryBaseMs: 20 });
   api = new ScheduleApi(client);
 });
 
