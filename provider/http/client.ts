@@ -10,7 +10,7 @@
  * (the cap wraps one attempt, not the whole retry chain); and the final failure must become a typed,
  * redacted error that never carries the axios error. That is one small loop (`exchange`).
  */
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import http from "node:http";
 import https from "node:https";
 import { inspect, type InspectOptions } from "node:util";
@@ -92,6 +92,8 @@ type Outcome =
 
 /** One logical request: where it goes and how it may be repeated. */
 interface Exchange {
+  /** Sent as `X-Request-Id`, the same on every attempt: repeats of one call can be told apart in logs. */
+  requestId: string;
   method: ApiRequest["method"];
   /** Path without the query, for messages. */
   path: string;
@@ -172,6 +174,7 @@ export class QualysClient {
         ).toString()
       : "";
     return this.#exchange({
+      requestId: randomUUID(),
       method: req.method,
       path,
       url: `${this.gatewayUrl}${path}${query ? `?${query}` : ""}`,
@@ -228,6 +231,7 @@ export class QualysClient {
   async #authenticate(): Promise<string> {
     const form = new URLSearchParams({ username: this.#username, password: this.#password, token: "true" });
     const res = await this.#exchange({
+      requestId: randomUUID(),
       method: "POST",
       path: "/auth",
       url: `${this.gatewayUrl}/auth`,
@@ -287,6 +291,7 @@ export class QualysClient {
     };
     if (ex.contentType !== undefined) headers["Content-Type"] = ex.contentType;
     if (token !== undefined) headers.Authorization = `Bearer ${token}`;
+    headers["X-Request-Id"] = ex.requestId;
     try {
       const r = await this.#http.request<unknown>({
         method: ex.method,

@@ -76,12 +76,12 @@ function windows(log: LoggedRequest[], windowMs: number): Map<LoggedRequest, num
   return out;
 }
 
-/** Attempts of the same logical call: list-by-name calls carry the schedule's name in the query. */
+/** Attempts of the same logical call: the provider sends one `X-Request-Id` on every attempt of a call. */
 function attemptsByQuery(log: LoggedRequest[]): LoggedRequest[][] {
   const by = new Map<string, LoggedRequest[]>();
   for (const r of log) {
-    if (classify(r) !== "list" || !r.query.includes("filter=name")) continue;
-    by.set(r.query, [...(by.get(r.query) ?? []), r]);
+    if (r.requestId === undefined) continue;
+    by.set(r.requestId, [...(by.get(r.requestId) ?? []), r]);
   }
   return [...by.values()];
 }
@@ -138,9 +138,7 @@ describe("rate limits during up of 20 schedules", () => {
     expect(gaps).toBeGreaterThan(0);
 
     const c = await expectConverged(ps, declared);
-    console.log(
-      `429 storm: ${log.length} calls, ${refused.length} refused, ${gaps} repeats of list calls checked`,
-    );
+    console.log(`429 storm: ${log.length} calls, ${refused.length} refused, ${gaps} repeats checked`);
     tableRow({
       scenario: "4. 429 storm (10 calls / 2 s) during up of 20",
       api: `${refused.length} of ${log.length} calls answered 429; POSTs repeated only after 429`,

@@ -101,6 +101,8 @@ export class Simulator implements SimulatorControl {
       at,
       durationMs: 0,
     };
+    const requestId = req.headers["x-request-id"];
+    if (typeof requestId === "string" && /^[\w-]{1,64}$/.test(requestId)) entry.requestId = requestId;
     const done = (status: number) => {
       entry.status = status;
       entry.durationMs = Date.now() - at;

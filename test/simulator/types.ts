@@ -90,6 +90,8 @@ export interface LoggedRequest {
   /** ms epoch, arrival. */
   at: number;
   durationMs: number;
+  /** The client's `X-Request-Id` header, if it sent one: the same on every attempt of one call. */
+  requestId?: string;
 }
 
 export type Fault = {
