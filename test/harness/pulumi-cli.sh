@@ -55,7 +55,7 @@ build() {
   local work="$cache_root/build-v$pin" start=$SECONDS
   rm -rf "$work" "$cache" "$cache.tmp"
   mkdir -p "$work" "$cache.tmp"
-  say "building Pulumi CLI v$pin from its Go modules: a cold build takes about 10-25 minutes on 2 cores,"
+  say "building Pulumi CLI v$pin from its Go modules: a cold build takes about 3-5 minutes on 2 cores,"
   say "and is cached in $cache for later runs"
   cd "$work"
   export GOTOOLCHAIN=local GOFLAGS=-mod=mod CGO_ENABLED=0
