@@ -9,6 +9,7 @@
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
+import { children } from "../harness/proc";
 
 export type ProcessRole = "provider" | "program" | "languageHost" | "engine" | "other";
 
@@ -49,21 +50,6 @@ function read(file: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function children(pid: number): number[] {
-  let tids: string[];
-  try {
-    tids = fs.readdirSync(`/proc/${pid}/task`);
-  } catch {
-    return [];
-  }
-  const out: number[] = [];
-  for (const tid of tids) {
-    const text = read(`/proc/${pid}/task/${tid}/children`);
-    if (text) for (const c of text.trim().split(/\s+/)) if (c !== "") out.push(Number(c));
-  }
-  return out;
 }
 
 export function roleOf(cmdline: string): ProcessRole {

@@ -157,9 +157,19 @@ function main(): void {
     }
     process.stdout.write(`${port}\n`);
   });
-  // The engine stops plugins with a signal; exit promptly so no program is left running.
-  for (const sig of ["SIGINT", "SIGTERM"] as const)
-    process.on(sig, () => server.tryShutdown(() => process.exit(0)));
+  const stop = (): void => {
+    for (const child of running) child.kill("SIGKILL");
+    server.forceShutdown();
+    process.exit(0);
+  };
+  // The engine stops plugins with a signal: stop at once (tryShutdown would wait for the engine's
+  // open stream). If the engine itself dies (say `pulumi up` was killed), this process is re-parented:
+  // like the Go host's health check, leave then, and take the program along.
+  for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, stop);
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) stop();
+  }, 1000).unref();
 }
 
 main();

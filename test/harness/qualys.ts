@@ -10,6 +10,7 @@ import { QualysClient, type ClientSettings } from "../../provider/http/client";
 
 import { DEMO_PASSWORD, DEMO_REGISTRY_ID, DEMO_USERNAME } from "../simulator";
 import type { LoggedRequest, RunningSimulator, StoredSchedule } from "../simulator";
+import { descendants } from "./proc";
 import { dynamicResources, REPO_ROOT, TOOLS_DIR, type ProgramStack, type StateDeployment } from "./stack";
 
 /** The generic program of the end-to-end tests (compiled copy is not used: the CLI runs the .ts). */
@@ -157,11 +158,21 @@ export async function upKilledMidway(
   const exited = new Promise((resolve) => child.on("exit", resolve));
   const t0 = Date.now();
   while (sim.control.schedules().length < after && Date.now() - t0 < 60_000) await sleep(10);
+  const plugins = descendants(child.pid!);
   child.kill("SIGKILL");
   await exited;
   sim.control.configure({ latencyMs: 0 });
   // Requests the killed provider had already sent finish on the server.
   await sleep(500);
+  // The SDK's dynamic-provider plugin, orphaned by the kill, has no health check and would linger
+  // (the CLI starts plugins in process groups of their own): end what the killed run had started.
+  for (const pid of plugins) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // Already gone.
+    }
+  }
   return sim.control.schedules().length;
 }
 
