@@ -36,7 +36,8 @@ lap "Node.js runtimes, newest CLI and floor consumer"
 sdk_of() { node -p 'require(process.argv[1]).version' "$1/node_modules/@pulumi/pulumi/package.json"; }
 run_jest() { # $1 = node bin dir, $2 = CLI root (holds bin/), $3 = consumer dir; rest = jest arguments
   local bin=$1 cli=$2 consumer=$3; shift 3
-  say "jest on Node.js $("$bin/node" --version), Pulumi CLI $("$cli/bin/pulumi" version), @pulumi/pulumi $(sdk_of "$consumer") in the consumer"
+  say "jest on Node.js $("$bin/node" --version), Pulumi CLI $("$cli/bin/pulumi" version), @pulumi/pulumi $(sdk_of "$repo/$consumer") in the consumer"
+  (cd "$consumer" && npm ls @pulumi/pulumi) >&2
   PATH="$bin:$PATH" QUALYS_E2E_PULUMI_ROOT="$repo/$cli" QUALYS_E2E_CONSUMER="$repo/$consumer" \
     node node_modules/jest/bin/jest.js "$@"
 }
