@@ -67,11 +67,11 @@ describe("authentication: rejected credentials are reported once per run", () =>
       expect(first).toBeInstanceOf(QualysAuthError);
       const later = await rejection(client.request({ ...get, operation: "read registry r2" }));
       expect(later).toBeInstanceOf(AuthFailedEarlierError);
-      expect((later).message).toBe(
+      expect(later.message).toBe(
         `Not sent (read registry r2): Qualys at ${client.gatewayUrl} already rejected the credentials in this run ` +
           "(QualysAuthError, shown for the first resource that failed).",
       );
-      expect((later).cause).toBe(first);
+      expect(later.cause).toBe(first);
       expect(server.authCount()).toBe(1);
       expect(server.api()).toEqual([]);
     });
