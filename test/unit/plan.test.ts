@@ -1,5 +1,5 @@
 /**
- * `diff`: what changes in place and what forces a new schedule (contract §6). `olds` are the stored
+ * `diff`: what changes in place and what forces a new schedule (docs/qualys-contract.md §6). `olds` are the stored
  * old outputs, `news` the canonical new inputs that `check` returned.
  */
 import { changedInputFields, planScheduleDiff, providerOnlyChange } from "../../provider/schedule/plan";
