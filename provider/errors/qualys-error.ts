@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { redact } from "../redact";
+import { redact } from "../qualys/redact";
 
 /**
  * Base of every error this package throws. Built from plain, already-summarised data only: never an
@@ -8,8 +8,8 @@ import { redact } from "../redact";
  * whole without leaking a credential.
  */
 export class QualysError extends Error {
-  constructor(message: string) {
-    super(redact(message));
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(redact(message), options);
     this.name = "QualysError";
   }
 
@@ -17,7 +17,7 @@ export class QualysError extends Error {
   toJSON(): Record<string, unknown> {
     const out: Record<string, unknown> = { name: this.name, message: this.message };
     for (const [key, value] of Object.entries(this)) {
-      if (key !== "stack" && isPlain(value)) out[key] = value;
+      if (key !== "stack" && (isPlain(value) || isStringList(value))) out[key] = value;
     }
     return out;
   }
@@ -29,6 +29,10 @@ export class QualysError extends Error {
     const extra = Object.keys(fields).length > 0 ? ` ${inspect(fields, { breakLength: Infinity })}` : "";
     return `${redact(this.stack ?? `${this.name}: ${this.message}`)}${extra}`;
   }
+}
+
+function isStringList(value: unknown): boolean {
+  return Array.isArray(value) && value.every((member) => typeof member === "string");
 }
 
 function isPlain(value: unknown): boolean {

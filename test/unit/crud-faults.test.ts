@@ -1,5 +1,5 @@
 /**
- * The provider's CRUD against the simulator when replies are malformed (issue 6, "bad input"): a
+ * The provider's CRUD against the simulator when replies are malformed: a
  * non-JSON body, JSON of the wrong shape, a create reply with no ID, an empty 200. Each gives a typed
  * error that names the call and what came back, with no credential in it, and no schedule is lost:
  * nothing is created twice, a committed create is adopted, and a read never mistakes a bad reply for
@@ -8,11 +8,11 @@
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 
-import { ScheduleApi } from "../../provider/api";
-import { createSchedule, readSchedule } from "../../provider/crud";
+import { ScheduleApi } from "../../provider/schedule/lookups";
+import { createSchedule, readSchedule } from "../../provider/schedule/crud";
 import { MalformedResponseError, QualysError } from "../../provider/errors";
-import { QualysClient } from "../../provider/http/client";
-import type { ScheduleInputs } from "../../provider/types";
+import { QualysClient } from "../../provider/qualys/http/client";
+import type { ScheduleInputs } from "../../provider/schedule/types";
 import {
   DEMO_PASSWORD,
   DEMO_REGISTRY_ID,

@@ -1,14 +1,25 @@
 /**
  * The provider's create, read, update and delete against Qualys, with the duplicate and orphan rules
- * of contract §9: an ambiguous create is reconciled by name, a created-but-unreadable schedule is
+ * of docs/qualys-contract.md §9: an ambiguous create is reconciled by name, a created-but-unreadable schedule is
  * recorded through `PartialCreateError`, deletes are by ID and confirmed.
  */
-import type { ScheduleApi } from "./api";
-import { isRunningRefusal } from "./api";
-import { AmbiguousRequestError, MalformedResponseError, QualysApiError, QualysError } from "./errors";
-import { DuplicateSchedulesError } from "./errors/duplicate-schedules-error";
-import { PartialCreateError } from "./errors/partial-create-error";
-import { ScheduleRunningError } from "./errors/schedule-running-error";
+import { lastApplied as storedInputs } from "../core/properties";
+import {
+  AmbiguousRequestError,
+  CreateOutcomeUnknownError,
+  DeleteNotConfirmedError,
+  DuplicateSchedulesError,
+  InvalidResourceIdError,
+  isRunningRefusal,
+  MalformedResponseError,
+  NothingCreatedError,
+  PartialCreateError,
+  QualysApiError,
+  ScheduleRunningError,
+  ScheduleVanishedError,
+} from "../errors";
+import type { ScheduleApi } from "./lookups";
+import { SCHEDULE } from "./properties";
 import { canonicalizeInputs } from "./rules";
 import type { ScheduleInputs, ScheduleOutputs } from "./types";
 import { formatResourceId, fromWireSchedule, parseResourceId, toWireBody, type WireSchedule } from "./wire";
@@ -29,17 +40,7 @@ const SETTLE_POLL_MS = 500;
 
 /** The input fields of stored outputs (what was last applied). */
 export function lastApplied(props: Record<string, unknown> | undefined): Partial<ScheduleInputs> {
-  if (!props) return {};
-  const {
-    scheduleId: _s,
-    status: _st,
-    registryType: _r,
-    created: _c,
-    updated: _u,
-    __provider: _p,
-    ...rest
-  } = props;
-  return rest;
+  return storedInputs(SCHEDULE.properties, props);
 }
 
 function outputsOf(
@@ -60,10 +61,7 @@ function outputsOf(
 function requireId(id: string): { registryId: string; scheduleId: string } {
   const parsed = parseResourceId(id);
   if (!parsed) {
-    throw new QualysError(
-      `Invalid RegistryScanSchedule ID ${JSON.stringify(id)}: expected "<registryId>/<scheduleId>", ` +
-        `for example "5e1f0c2a-7b3d-4c8e-9a6f-1d2b3c4e5f60/3c9d…".`,
-    );
+    throw new InvalidResourceIdError({ id });
   }
   return parsed;
 }
@@ -87,7 +85,7 @@ function explainForbidden(err: unknown, registryId: string): unknown {
   return err;
 }
 
-/** Creates the schedule; never duplicates it after an ambiguous failure (contract §9). */
+/** Creates the schedule; never duplicates it after an ambiguous failure (docs/qualys-contract.md §9). */
 export async function createSchedule(
   api: ScheduleApi,
   inputs: ScheduleInputs,
@@ -108,7 +106,7 @@ export async function createSchedule(
     const freshIds = async (): Promise<string[]> => (await namedIds()).filter((id) => !before.has(id));
     // A 2xx reply (malformed or not) means the gateway is done; a timeout or a broken connection does
     // not: a schedule committed a moment later must still be found, or the next `up` duplicates it.
-    const settleMs = err instanceof AmbiguousRequestError ? Math.min(api.client.timeoutMs, MAX_SETTLE_MS) : 0;
+    const settleMs = err instanceof AmbiguousRequestError ? Math.min(api.settleTimeoutMs, MAX_SETTLE_MS) : 0;
     const deadline = Date.now() + settleMs;
     let fresh: string[];
     try {
@@ -119,39 +117,25 @@ export async function createSchedule(
       }
     } catch (checkErr) {
       // The outcome stays unknown: say so, and what to look for, rather than only the second failure.
-      throw new QualysError(
-        `${err.message} Checking whether Qualys created it failed too: ` +
-          `${checkErr instanceof Error ? checkErr.message : String(checkErr)} Before the next \`pulumi up\`, ` +
-          `look in Qualys for a schedule named ${JSON.stringify(name)} in registry ${registryId}: if there is ` +
-          `one, adopt it (README, "Adopting existing schedules") or delete it.`,
-      );
+      throw new CreateOutcomeUnknownError({ registryId, name, cause: err, checkFailure: checkErr });
     }
     if (fresh.length === 0) {
-      throw new QualysError(
-        `${err.message} Checked${settleMs > 0 ? ` for ${Math.round(settleMs / 1000)} s` : ""}: Qualys has no new ` +
-          `schedule named ${JSON.stringify(name)} in registry ${registryId}, so nothing was created; run ` +
-          `\`pulumi up\` again. (If a schedule with that name shows up in Qualys later, it is not in the ` +
-          `stack: delete it before the next \`pulumi up\`.)`,
-      );
+      throw new NothingCreatedError({ registryId, name, cause: err, checkedMs: settleMs });
     }
     if (fresh.length > 1) {
-      throw new DuplicateSchedulesError({ registryId, name, scheduleIds: fresh, cause: err.message });
+      throw new DuplicateSchedulesError({ registryId, name, scheduleIds: fresh, cause: err });
     }
-    scheduleId = fresh[0];
+    scheduleId = fresh[0]!;
   }
 
   const id = formatResourceId(registryId, scheduleId);
   const known: ScheduleOutputs = { ...inputs, scheduleId, status: "Unknown", registryType };
   try {
     const item = await api.findSchedule(registryId, scheduleId);
-    if (!item) throw new QualysError(`Qualys does not list schedule ${scheduleId} right after creating it`);
+    if (!item) throw new ScheduleVanishedError({ registryId, scheduleId, after: "create" });
     return { id, outs: outputsOf(registryId, scheduleId, item, registryType, inputs).outputs };
   } catch (err) {
-    throw new PartialCreateError({
-      id,
-      properties: known,
-      cause: err instanceof Error ? err.message : String(err),
-    });
+    throw new PartialCreateError({ id, properties: known, cause: err });
   }
 }
 
@@ -204,10 +188,7 @@ export async function updateSchedule(
   }
   const item = await api.findSchedule(registryId, scheduleId);
   if (!item) {
-    throw new QualysError(
-      `Schedule ${scheduleId} in registry ${registryId} was updated but Qualys no longer lists it ` +
-        `(deleted meanwhile?). Run \`pulumi refresh\`, then \`pulumi up\` to recreate it.`,
-    );
+    throw new ScheduleVanishedError({ registryId, scheduleId, after: "update" });
   }
   return outputsOf(registryId, scheduleId, item, registryType, news).outputs;
 }
@@ -258,11 +239,11 @@ export async function deleteSchedule(api: ScheduleApi, id: string): Promise<void
   }
   const still = await api.findSchedule(registryId, scheduleId);
   if (still) {
-    throw new QualysError(
-      `Qualys still lists schedule ${scheduleId} in registry ${registryId} (status ${still.status ?? "unknown"}) ` +
-        `${(DELETE_CONFIRM_ATTEMPTS * DELETE_CONFIRM_INTERVAL_MS) / 1000} s after deleting it; bulk deletion ` +
-        `skips Queued, Running and Unknown schedules. The resource stays in the stack: cancel the scan in ` +
-        `Qualys, then run \`pulumi destroy\` (or \`up\`) again.`,
-    );
+    throw new DeleteNotConfirmedError({
+      registryId,
+      scheduleId,
+      status: still.status ?? "unknown",
+      waitedMs: DELETE_CONFIRM_ATTEMPTS * DELETE_CONFIRM_INTERVAL_MS,
+    });
   }
 }

@@ -1,7 +1,7 @@
-import { ConfigError } from "./errors";
+import { ConfigError } from "../errors";
 
-/** Qualys platform keys and their API gateway URLs (contract §2). */
-export const PLATFORMS: Record<string, string> = {
+/** Qualys platform keys and their API gateway URLs (docs/qualys-contract.md §2). */
+export const PLATFORMS = Object.freeze({
   US1: "https://gateway.qg1.apps.qualys.com",
   US2: "https://gateway.qg2.apps.qualys.com",
   US3: "https://gateway.qg3.apps.qualys.com",
@@ -15,7 +15,9 @@ export const PLATFORMS: Record<string, string> = {
   UK1: "https://gateway.qg1.apps.qualys.co.uk",
   AU1: "https://gateway.qg1.apps.qualys.com.au",
   KSA1: "https://gateway.qg1.apps.qualysksa.com",
-};
+} as const);
+/** A Qualys platform key (`US1`, `EU2`, …). */
+export type PlatformKey = keyof typeof PLATFORMS;
 
 /** True for hosts that never leave this machine: 127.0.0.0/8, localhost, [::1]. */
 export function isLoopbackHost(hostname: string): boolean {
@@ -31,21 +33,18 @@ export function isLoopbackHost(hostname: string): boolean {
  * naming the config key and env var.
  */
 export function resolveGateway(value: string, source: { configKey: string; envVar: string }): string {
-  const where = `${source.configKey} / ${source.envVar}`;
-  const keys = Object.keys(PLATFORMS).join(", ");
   const fail = (problem: string): never => {
-    throw new ConfigError(
-      `${where} ${problem}. Set it to a Qualys platform key (${keys}) or to the https URL of your ` +
-        `Qualys API gateway (for example ${PLATFORMS.US1}).`,
-      source.configKey,
-      source.envVar,
-    );
+    throw new ConfigError({
+      ...source,
+      problem: { kind: "bad-gateway", problem, platformKeys: Object.keys(PLATFORMS), example: PLATFORMS.US1 },
+    });
   };
   const text = typeof value === "string" ? value.trim() : "";
   if (text.length === 0) return fail("is not set");
   const shown = JSON.stringify(text.length > 100 ? `${text.slice(0, 100)}…` : text);
 
-  const platform = PLATFORMS[text.toUpperCase()];
+  const key = text.toUpperCase();
+  const platform = Object.hasOwn(PLATFORMS, key) ? PLATFORMS[key as PlatformKey] : undefined;
   if (platform !== undefined) return platform;
   if (!text.includes("/") && !text.includes(":")) {
     return fail(`is ${shown}, which is neither a known platform key nor a URL`);

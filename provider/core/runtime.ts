@@ -1,0 +1,143 @@
+/**
+ * The provider functions of one resource (`configure`, `check`, `diff`, `create`, `read`, `update`,
+ * `delete`), built from its handlers. Each resource exports them from its own stable subpath
+ * (`schedule/runtime-v1.ts` is `pulumi-qualys-cs/provider-runtime/v1`): state stores only a
+ * `require()` of that subpath, so refresh and destroy always run the installed code.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+
+import { ProviderBugError, QualysError } from "../errors";
+import { resolveSettings, type ClientSettings, type ConfigSource } from "../qualys/config";
+import type { CheckOutcome } from "./check";
+import type { DiffPlan } from "./plan";
+import { providerOnlyChange } from "./plan";
+import { PROVIDER_KEY, type ResourceDefinition } from "./properties";
+
+type Props = Record<string, unknown>;
+
+/** What a resource supplies; the runtime adds settings, the stored-provider rewrite and error handling. */
+export interface ResourceHandlers<Api> {
+  resource: ResourceDefinition;
+  /** The resource's API over the shared Qualys client for these settings. */
+  api(settings: ClientSettings): Api;
+  /** Validates and canonicalizes; pure. */
+  check(news: Props): CheckOutcome;
+  /** Plans update versus replace; pure. */
+  diff(olds: Props, news: Props): DiffPlan;
+  create(api: Api, inputs: Props): Promise<{ id: string; outs: Props }>;
+  read(api: Api, id: string, props: Props | undefined): Promise<pulumi.dynamic.ReadResult<Props>>;
+  /** Returns the complete outputs. */
+  update(api: Api, id: string, olds: Props, news: Props): Promise<Props>;
+  delete(api: Api, id: string, props: Props): Promise<void>;
+}
+
+/** The functions a resource's stable runtime subpath exports. */
+export interface ResourceRuntime {
+  configure: (req: pulumi.dynamic.ConfigureRequest) => Promise<void>;
+  check: (olds: Props, news: Props) => Promise<pulumi.dynamic.CheckResult<Props>>;
+  diff: (id: string, olds: Props, news: Props) => Promise<pulumi.dynamic.DiffResult>;
+  create: (inputs: Props) => Promise<pulumi.dynamic.CreateResult<Props>>;
+  read: (id: string, props?: Props) => Promise<pulumi.dynamic.ReadResult<Props>>;
+  update: (id: string, olds: Props, news: Props) => Promise<pulumi.dynamic.UpdateResult<Props>>;
+  delete: (id: string, props: Props) => Promise<void>;
+}
+
+/**
+ * For a failed `check`, `diff`, `read` or `delete`, the dynamic provider host of `@pulumi/pulumi`
+ * (node_modules/@pulumi/pulumi/cmd/dynamic-provider/index.js) prints `${e}: ${e.stack}` to stderr
+ * before returning the error to the engine, which prints its message under the resource. For an
+ * expected failure (bad credentials, unreachable gateway, a Running schedule, …) that print repeats
+ * the message with a doubled `Name: message` prefix and a stack trace, once per resource; the engine
+ * shows it as a message of the stack. This drops exactly that print for errors of this package that
+ * are not bugs (a `ProviderBugError` keeps its stack trace): the message then appears once, under the
+ * resource that failed. Any other output of the process is untouched.
+ */
+/** Echoes to drop, with how many times each is expected (one error can fail several resources). */
+const hostEchoes = new Map<string, number>();
+let echoFilterInstalled = false;
+
+function expectedFailure(err: unknown): err is QualysError {
+  return err instanceof QualysError && !(err instanceof ProviderBugError);
+}
+
+function withoutHostEcho(err: unknown): unknown {
+  if (!expectedFailure(err)) return err;
+  if (!echoFilterInstalled) {
+    echoFilterInstalled = true;
+    const print = console.error.bind(console);
+    console.error = (...args: unknown[]): void => {
+      const pending = args.length === 1 && typeof args[0] === "string" ? hostEchoes.get(args[0]) : undefined;
+      if (pending === undefined) {
+        print(...args);
+      } else if (pending > 1) {
+        hostEchoes.set(args[0] as string, pending - 1);
+      } else {
+        hostEchoes.delete(args[0] as string);
+      }
+    };
+  }
+  const echo = `${String(err)}: ${err.stack ?? ""}`;
+  hostEchoes.set(echo, (hostEchoes.get(echo) ?? 0) + 1);
+  // The host prints right after the rejection; an echo never printed must not linger.
+  setTimeout(() => hostEchoes.delete(echo), 10_000).unref();
+  return err;
+}
+
+/** The engine's config (the whole stack config, decrypted); one per process, shared by every resource. */
+let configSource: ConfigSource | undefined;
+
+/** Builds the provider functions of one resource. */
+export function resourceRuntime<Api>(handlers: ResourceHandlers<Api>): ResourceRuntime {
+  // Settings resolve on the first API call, so `pulumi preview` of new resources needs no credentials.
+  const api = (): Api => handlers.api(resolveSettings(configSource));
+  const guarded = <T>(operation: string, run: () => T): T => {
+    try {
+      return run();
+    } catch (cause) {
+      throw new ProviderBugError({ operation, resourceType: handlers.resource.typeName, cause });
+    }
+  };
+  return {
+    configure(req) {
+      const config = req.config;
+      configSource = (key) => config.get(key);
+      return Promise.resolve();
+    },
+    check(_olds, news) {
+      return Promise.resolve(
+        guarded("check", () => {
+          const { inputs, failures } = handlers.check(news);
+          return failures.length > 0 ? { inputs, failures } : { inputs };
+        }),
+      );
+    },
+    diff(_id, olds, news) {
+      return Promise.resolve(guarded("diff", () => handlers.diff(olds, news)));
+    },
+    create(inputs) {
+      return handlers.create(api(), inputs);
+    },
+    async read(id, props) {
+      try {
+        return await handlers.read(api(), id, props);
+      } catch (err) {
+        throw withoutHostEcho(err);
+      }
+    },
+    async update(id, olds, news) {
+      if (providerOnlyChange(handlers.resource, olds, news)) {
+        // Only the stored provider changed: the engine adds the new one to these outputs; nothing at Qualys changes.
+        const { [PROVIDER_KEY]: _stored, ...outs } = olds;
+        return { outs };
+      }
+      return { outs: await handlers.update(api(), id, olds, news) };
+    },
+    async delete(id, props) {
+      try {
+        await handlers.delete(api(), id, props);
+      } catch (err) {
+        throw withoutHostEcho(err);
+      }
+    },
+  };
+}
