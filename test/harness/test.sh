@@ -42,7 +42,10 @@ run_jest() { # $1 = node bin dir, $2 = CLI root (holds bin/), $3 = consumer dir;
     node node_modules/jest/bin/jest.js "$@"
 }
 
-run_jest "$full_bin" .tools .tools/consumer "$@"
+# The smoke run goes ahead when the first fails: one run shows both results.
+failed=0
+run_jest "$full_bin" .tools .tools/consumer "$@" || failed=1
 lap "every test"
-run_jest "$smoke_bin" .tools/cli-newest .tools/consumer-floor "$@" --testPathPatterns "${smoke[@]/%/\\.test\\.js}"
+run_jest "$smoke_bin" .tools/cli-newest .tools/consumer-floor "$@" --testPathPatterns "${smoke[@]/%/\\.test\\.js}" || failed=1
 lap "smoke set"
+[ "$failed" = 0 ] || { say "FAILED (see above)"; exit 1; }
