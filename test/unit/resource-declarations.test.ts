@@ -85,7 +85,8 @@ const WIDGET = defineResource({
           description: "The width.",
           type: tsType<number>("number"),
           validate: () => [],
-          // Members may declare their own change mode (a block's default otherwise).
+          // A member's own change mode (its block's otherwise), spread in because core/properties.ts's
+          // `MemberSpec` on this branch does not declare `change` yet; the checker reads it either way.
           ...({ change: "update" } as object),
         },
         depth: { description: "The depth.", type: tsType<number>("number"), validate: () => [] },
