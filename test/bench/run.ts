@@ -14,8 +14,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 
-import { PAGE_SIZE } from "../../provider/api";
-import { DEFAULTS } from "../../provider/config";
+import { DEFAULTS } from "../../provider/qualys/config";
+import { PAGE_SIZE } from "../../provider/schedule/endpoints";
 import { apiCalls, declareInFile, qualysConfig, SCHEDULES_PROGRAM } from "../harness/qualys";
 import {
   createProgramStack,
