@@ -33,6 +33,7 @@ export {
   RequestTimeoutError,
   ScheduleRunningError,
   DuplicateSchedulesError,
+  type ScheduleCandidate,
   PartialCreateError,
   ProviderBugError,
   CliError,

@@ -12,7 +12,7 @@ export { RateLimitError } from "./rate-limit-error";
 export { MalformedResponseError, type MalformedResponseDetails } from "./malformed-response-error";
 export { RequestTimeoutError } from "./request-timeout-error";
 export { ScheduleRunningError, isRunningRefusal } from "./schedule-running-error";
-export { DuplicateSchedulesError } from "./duplicate-schedules-error";
+export { DuplicateSchedulesError, type ScheduleCandidate } from "./duplicate-schedules-error";
 export { PartialCreateError } from "./partial-create-error";
 export { ProviderBugError } from "./provider-bug-error";
 export { CliError, EXIT_FAILURE, EXIT_USAGE } from "./cli-error";

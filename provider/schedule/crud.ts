@@ -6,7 +6,6 @@
 import { lastApplied as storedInputs } from "../core/properties";
 import {
   AmbiguousRequestError,
-  DuplicateSchedulesError,
   isRunningRefusal,
   MalformedResponseError,
   PartialCreateError,
@@ -15,6 +14,8 @@ import {
   ScheduleRunningError,
 } from "../errors";
 import type { ScheduleApi } from "./lookups";
+import { noteHeld } from "./held";
+import { reconcileCreate } from "./reconcile";
 import { SCHEDULE } from "./properties";
 import { canonicalizeInputs } from "./rules";
 import type { ScheduleInputs, ScheduleOutputs } from "./types";
@@ -26,13 +27,8 @@ const DELETE_CONFIRM_INTERVAL_MS = 500;
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/**
- * After a create timed out or its connection broke, the gateway may still be at work on it. Before
- * concluding that nothing was created, the provider keeps looking for the schedule for one more
- * request timeout (at most this long), every `SETTLE_POLL_MS`.
- */
-const MAX_SETTLE_MS = 30_000;
-const SETTLE_POLL_MS = 500;
+/** How many look-ups a read-back after a write makes before it gives up (each rechecks a miss). */
+const READBACK_ATTEMPTS = 3;
 
 /** The input fields of stored outputs (what was last applied). */
 export function lastApplied(props: Record<string, unknown> | undefined): Partial<ScheduleInputs> {
@@ -54,7 +50,9 @@ function outputsOf(
   return { outputs, inputs };
 }
 
+/** The registry and schedule of a resource ID the engine handed over (noted as held by the stack). */
 function requireId(id: string): { registryId: string; scheduleId: string } {
+  noteHeld(id);
   const parsed = parseResourceId(id);
   if (!parsed) {
     throw new QualysError(
@@ -84,64 +82,40 @@ function explainForbidden(err: unknown, registryId: string): unknown {
   return err;
 }
 
-/** Creates the schedule; never duplicates it after an ambiguous failure (contract §9). */
+/**
+ * Creates the schedule; never duplicates it after an ambiguous failure, and never adopts a schedule it
+ * did not make (schedule/reconcile.ts).
+ */
 export async function createSchedule(
   api: ScheduleApi,
   inputs: ScheduleInputs,
 ): Promise<{ id: string; outs: ScheduleOutputs }> {
   const { registryId, name } = inputs;
   const registryType = await api.registryType(registryId);
-  const namedIds = async (): Promise<string[]> =>
-    (await api.schedulesNamed(registryId, name)).map((s) => s.scheduleUuid);
-  // Whatever already carries this name is not ours, whatever happens next.
-  const before = new Set(await namedIds());
+  // Whatever already carries this name is not ours, whatever happens next. The registry's run-wide
+  // view answers it; a stale view cannot mislead reconciliation, which asks for proof.
+  const before = new Set(await api.namedInView(registryId, name));
   const body = toWireBody(inputs, registryType);
 
   let scheduleId: string;
+  const sentAt = Date.now();
   try {
     scheduleId = await api.createSchedule(registryId, body);
   } catch (err) {
     if (!(err instanceof AmbiguousRequestError || err instanceof MalformedResponseError)) throw err;
-    const freshIds = async (): Promise<string[]> => (await namedIds()).filter((id) => !before.has(id));
-    // A 2xx reply (malformed or not) means the gateway is done; a timeout or a broken connection does
-    // not: a schedule committed a moment later must still be found, or the next `up` duplicates it.
-    const settleMs = err instanceof AmbiguousRequestError ? Math.min(api.settleTimeoutMs, MAX_SETTLE_MS) : 0;
-    const deadline = Date.now() + settleMs;
-    let fresh: string[];
-    try {
-      fresh = await freshIds();
-      while (fresh.length === 0 && Date.now() < deadline) {
-        await sleep(SETTLE_POLL_MS);
-        fresh = await freshIds();
-      }
-    } catch (checkErr) {
-      // The outcome stays unknown: say so, and what to look for, rather than only the second failure.
-      throw new QualysError(
-        `${err.message} Checking whether Qualys created it failed too: ` +
-          `${checkErr instanceof Error ? checkErr.message : String(checkErr)} Before the next \`pulumi up\`, ` +
-          `look in Qualys for a schedule named ${JSON.stringify(name)} in registry ${registryId}: if there is ` +
-          `one, adopt it (README, "Adopting existing schedules") or delete it.`,
-      );
-    }
-    if (fresh.length === 0) {
-      throw new QualysError(
-        `${err.message} Checked${settleMs > 0 ? ` for ${Math.round(settleMs / 1000)} s` : ""}: Qualys has no new ` +
-          `schedule named ${JSON.stringify(name)} in registry ${registryId}, so nothing was created; run ` +
-          `\`pulumi up\` again. (If a schedule with that name shows up in Qualys later, it is not in the ` +
-          `stack: delete it before the next \`pulumi up\`.)`,
-      );
-    }
-    if (fresh.length > 1) {
-      throw new DuplicateSchedulesError({ registryId, name, scheduleIds: fresh, cause: err.message });
-    }
-    scheduleId = fresh[0]!;
+    scheduleId = await reconcileCreate(api, { inputs, before, sentAt, failure: err });
+    api.noteNamed(registryId, scheduleId, name);
   }
 
   const id = formatResourceId(registryId, scheduleId);
   const known: ScheduleOutputs = { ...inputs, scheduleId, status: "Unknown", registryType };
   try {
-    const item = await api.findSchedule(registryId, scheduleId);
-    if (!item) throw new QualysError(`Qualys does not list schedule ${scheduleId} right after creating it`);
+    const item = await readBack(api, registryId, scheduleId);
+    if (!item) {
+      throw new QualysError(
+        `Qualys did not list schedule ${scheduleId} in ${READBACK_ATTEMPTS} look-ups right after creating it`,
+      );
+    }
     return { id, outs: outputsOf(registryId, scheduleId, item, registryType, inputs).outputs };
   } catch (err) {
     throw new PartialCreateError({
@@ -150,6 +124,22 @@ export async function createSchedule(
       cause: err instanceof Error ? err.message : String(err),
     });
   }
+}
+
+/**
+ * Reads back a schedule this process just wrote. It exists (Qualys answered the write), so a miss is
+ * the list's index lagging: looked up again, up to `READBACK_ATTEMPTS` times.
+ */
+async function readBack(
+  api: ScheduleApi,
+  registryId: string,
+  scheduleId: string,
+): Promise<WireSchedule | undefined> {
+  for (let i = 0; i < READBACK_ATTEMPTS; i++) {
+    const item = await api.findSchedule(registryId, scheduleId);
+    if (item) return item;
+  }
+  return undefined;
 }
 
 /**
@@ -199,11 +189,22 @@ export async function updateSchedule(
     }
     throw err;
   }
-  const item = await api.findSchedule(registryId, scheduleId);
+  // The update was applied (Qualys answered the PUT): a read-back that fails or misses says nothing
+  // about the schedule being gone, only that its settings could not be confirmed just now.
+  let item: WireSchedule | undefined;
+  let why: string;
+  try {
+    item = await readBack(api, registryId, scheduleId);
+    why = `Qualys's list did not show it in ${READBACK_ATTEMPTS} look-ups (its index can lag behind writes)`;
+  } catch (err) {
+    why = `reading it back failed: ${err instanceof Error ? err.message : String(err)}`;
+  }
   if (!item) {
     throw new QualysError(
-      `Schedule ${scheduleId} in registry ${registryId} was updated but Qualys no longer lists it ` +
-        `(deleted meanwhile?). Run \`pulumi refresh\`, then \`pulumi up\` to recreate it.`,
+      `Schedule ${scheduleId} in registry ${registryId} was updated (Qualys accepted the change), but ` +
+        `${why}. Nothing says it was deleted. The stack still holds its previous settings: run ` +
+        `\`pulumi refresh\` to read it again (refresh drops a schedule only once Qualys confirms it is gone), ` +
+        `or \`pulumi up\`, which sends the same change again.`,
     );
   }
   return outputsOf(registryId, scheduleId, item, registryType, news).outputs;
@@ -211,15 +212,22 @@ export async function updateSchedule(
 
 /**
  * Deletes by ID only. 404 is success; a running schedule is cancelled first; when single delete is not
- * offered (405/501) the bulk endpoint is used with this one ID. Confirms the schedule is gone.
+ * offered (405/501) the bulk endpoint is used with this one ID. Confirmed gone: by Qualys's own answer
+ * to the single delete, which is synchronous, or, for the asynchronous bulk delete, by looking until
+ * the schedule is no longer listed.
  */
 export async function deleteSchedule(api: ScheduleApi, id: string): Promise<void> {
   const { registryId, scheduleId } = requireId(id);
+  let confirmed = false;
   const attempt = async (): Promise<void> => {
     try {
       await api.deleteSchedule(registryId, scheduleId);
+      confirmed = true;
     } catch (err) {
-      if (err instanceof QualysApiError && err.status === 404) return;
+      if (err instanceof QualysApiError && err.status === 404) {
+        confirmed = true;
+        return;
+      }
       if (err instanceof QualysApiError && (err.status === 405 || err.status === 501)) {
         await api.bulkDeleteSchedule(registryId, scheduleId);
         return;
@@ -248,6 +256,7 @@ export async function deleteSchedule(api: ScheduleApi, id: string): Promise<void
     }
   }
 
+  if (confirmed) return;
   for (let i = 0; i < DELETE_CONFIRM_ATTEMPTS; i++) {
     const still = await api.findSchedule(registryId, scheduleId);
     if (!still) return;

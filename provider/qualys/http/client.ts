@@ -102,6 +102,7 @@ export class QualysClient {
   readonly #freshAgents: { http: http.Agent; https: https.Agent };
   #token: string | undefined;
   #authInFlight: Promise<string> | undefined;
+  #clockOffsetMs: number | undefined;
 
   constructor(settings: ClientSettings) {
     const positiveInt = (name: string, value: number, min: number): number => {
@@ -177,6 +178,23 @@ export class QualysClient {
     ]) {
       agent.destroy();
     }
+  }
+
+  /**
+   * A lower bound of (gateway clock − this machine's clock), in ms, from the `Date` headers of the
+   * replies so far; `undefined` before any. The gateway stamped each `Date` (whole seconds) before this
+   * machine received the reply, so `Date − receipt time` never exceeds the true offset.
+   */
+  get serverClockOffsetMs(): number | undefined {
+    return this.#clockOffsetMs;
+  }
+
+  #noteServerClock(date: string | undefined): void {
+    if (date === undefined) return;
+    const stamped = Date.parse(date);
+    if (!Number.isFinite(stamped)) return;
+    const offset = stamped - Date.now();
+    if (this.#clockOffsetMs === undefined || offset > this.#clockOffsetMs) this.#clockOffsetMs = offset;
   }
 
   /** The per-attempt timeout, in ms (how long a request the gateway accepted may still be at work). */
@@ -294,6 +312,7 @@ export class QualysClient {
           resHeaders[name.toLowerCase()] = String(value);
         }
       }
+      this.#noteServerClock(resHeaders.date);
       return {
         kind: "response",
         res: {
