@@ -21,14 +21,23 @@ export interface ScheduleCandidate {
  * schedule with the name, says which one the stack already owns, and what to delete.
  */
 export class DuplicateSchedulesError extends QualysError {
+  /** The registry the schedules are in. */
   readonly registryId: string;
+  /** The name they share. */
   readonly scheduleName: string;
-  /** Comma-separated IDs of the schedules that could be this create's (none adopted). */
-  readonly scheduleIds: string;
-  /** Comma-separated IDs of the schedules with the name that the stack already owns: keep them. */
-  readonly ownedScheduleIds: string;
+  /** The IDs of the schedules that could be this create's (none adopted): delete them. */
+  readonly scheduleIds: readonly string[];
+  /** The IDs of the schedules with the name that the stack already manages: keep them. */
+  readonly ownedScheduleIds: readonly string[];
+  /** Every schedule with the name, with what the provider could prove about each. */
+  readonly candidates: readonly ScheduleCandidate[];
 
-  constructor(details: { registryId: string; name: string; candidates: ScheduleCandidate[]; cause: string }) {
+  constructor(details: {
+    registryId: string;
+    name: string;
+    candidates: readonly ScheduleCandidate[];
+    cause: Error;
+  }) {
     const mine = (c: ScheduleCandidate): boolean =>
       !c.ownedByStack && c.matchesSent && c.createdAfterPost !== false;
     const possible = details.candidates.filter(mine);
@@ -46,7 +55,7 @@ export class DuplicateSchedulesError extends QualysError {
     });
     super(
       `Creating schedule ${JSON.stringify(details.name)} in registry ${details.registryId} had an unknown outcome ` +
-        `(${details.cause}). ${possible.length} schedules with that name match what was sent and were created ` +
+        `(${details.cause.message}). ${possible.length} schedules with that name match what was sent and were created ` +
         `after it was sent, so the provider cannot tell which one it made, and adopted none. Every schedule ` +
         `named ${JSON.stringify(details.name)} in that registry:\n${lines.join("\n")}\n` +
         `Safe next step: in Qualys, delete the ${possible.length} schedules marked "delete it" ` +
@@ -56,11 +65,13 @@ export class DuplicateSchedulesError extends QualysError {
           : "") +
         `; then run \`pulumi up\`, which creates the schedule once. See "When a create's outcome is unknown" ` +
         `and "Errors and what to do" in the README.`,
+      { cause: details.cause },
     );
     this.name = "DuplicateSchedulesError";
     this.registryId = details.registryId;
     this.scheduleName = details.name;
-    this.scheduleIds = possible.map((c) => c.scheduleId).join(",");
-    this.ownedScheduleIds = owned.map((c) => c.scheduleId).join(",");
+    this.scheduleIds = Object.freeze(possible.map((c) => c.scheduleId));
+    this.ownedScheduleIds = Object.freeze(owned.map((c) => c.scheduleId));
+    this.candidates = Object.freeze(details.candidates.map((c) => ({ ...c })));
   }
 }

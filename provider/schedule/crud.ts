@@ -6,11 +6,13 @@
 import { lastApplied as storedInputs } from "../core/properties";
 import {
   AmbiguousRequestError,
+  DeleteNotConfirmedError,
+  InvalidResourceIdError,
   isRunningRefusal,
   MalformedResponseError,
   PartialCreateError,
   QualysApiError,
-  QualysError,
+  ReadBackFailedError,
   ScheduleRunningError,
 } from "../errors";
 import type { ScheduleApi } from "./lookups";
@@ -55,10 +57,7 @@ function requireId(id: string): { registryId: string; scheduleId: string } {
   noteHeld(id);
   const parsed = parseResourceId(id);
   if (!parsed) {
-    throw new QualysError(
-      `Invalid RegistryScanSchedule ID ${JSON.stringify(id)}: expected "<registryId>/<scheduleId>", ` +
-        `for example "5e1f0c2a-7b3d-4c8e-9a6f-1d2b3c4e5f60/3c9d…".`,
-    );
+    throw new InvalidResourceIdError({ id });
   }
   return parsed;
 }
@@ -112,17 +111,11 @@ export async function createSchedule(
   try {
     const item = await readBack(api, registryId, scheduleId);
     if (!item) {
-      throw new QualysError(
-        `Qualys did not list schedule ${scheduleId} in ${READBACK_ATTEMPTS} look-ups right after creating it`,
-      );
+      throw new ReadBackFailedError({ registryId, scheduleId, after: "create", lookUps: READBACK_ATTEMPTS });
     }
     return { id, outs: outputsOf(registryId, scheduleId, item, registryType, inputs).outputs };
   } catch (err) {
-    throw new PartialCreateError({
-      id,
-      properties: known,
-      cause: err instanceof Error ? err.message : String(err),
-    });
+    throw new PartialCreateError({ id, properties: known, cause: err });
   }
 }
 
@@ -192,20 +185,19 @@ export async function updateSchedule(
   // The update was applied (Qualys answered the PUT): a read-back that fails or misses says nothing
   // about the schedule being gone, only that its settings could not be confirmed just now.
   let item: WireSchedule | undefined;
-  let why: string;
   try {
     item = await readBack(api, registryId, scheduleId);
-    why = `Qualys's list did not show it in ${READBACK_ATTEMPTS} look-ups (its index can lag behind writes)`;
-  } catch (err) {
-    why = `reading it back failed: ${err instanceof Error ? err.message : String(err)}`;
+  } catch (failure) {
+    throw new ReadBackFailedError({
+      registryId,
+      scheduleId,
+      after: "update",
+      lookUps: READBACK_ATTEMPTS,
+      failure,
+    });
   }
   if (!item) {
-    throw new QualysError(
-      `Schedule ${scheduleId} in registry ${registryId} was updated (Qualys accepted the change), but ` +
-        `${why}. Nothing says it was deleted. The stack still holds its previous settings: run ` +
-        `\`pulumi refresh\` to read it again (refresh drops a schedule only once Qualys confirms it is gone), ` +
-        `or \`pulumi up\`, which sends the same change again.`,
-    );
+    throw new ReadBackFailedError({ registryId, scheduleId, after: "update", lookUps: READBACK_ATTEMPTS });
   }
   return outputsOf(registryId, scheduleId, item, registryType, news).outputs;
 }
@@ -264,11 +256,11 @@ export async function deleteSchedule(api: ScheduleApi, id: string): Promise<void
   }
   const still = await api.findSchedule(registryId, scheduleId);
   if (still) {
-    throw new QualysError(
-      `Qualys still lists schedule ${scheduleId} in registry ${registryId} (status ${still.status ?? "unknown"}) ` +
-        `${(DELETE_CONFIRM_ATTEMPTS * DELETE_CONFIRM_INTERVAL_MS) / 1000} s after deleting it; bulk deletion ` +
-        `skips Queued, Running and Unknown schedules. The resource stays in the stack: cancel the scan in ` +
-        `Qualys, then run \`pulumi destroy\` (or \`up\`) again.`,
-    );
+    throw new DeleteNotConfirmedError({
+      registryId,
+      scheduleId,
+      status: still.status ?? "unknown",
+      waitedMs: DELETE_CONFIRM_ATTEMPTS * DELETE_CONFIRM_INTERVAL_MS,
+    });
   }
 }

@@ -17,9 +17,10 @@
  */
 import {
   AmbiguousRequestError,
+  CreateOutcomeUnknownError,
   DuplicateSchedulesError,
   MalformedResponseError,
-  QualysError,
+  NothingCreatedError,
   type ScheduleCandidate,
 } from "../errors";
 import { sameValue } from "../core/values";
@@ -143,26 +144,16 @@ export async function reconcileCreate(api: ScheduleApi, outcome: UnknownOutcome)
       candidates = candidatesOf(api, await api.schedulesNamed(registryId, name), outcome);
     } catch (checkErr) {
       // The outcome stays unknown: say so, and what to look for, rather than only the second failure.
-      throw new QualysError(
-        `${failure.message} Checking whether Qualys created it failed too: ` +
-          `${checkErr instanceof Error ? checkErr.message : String(checkErr)} Before the next \`pulumi up\`, ` +
-          `look in Qualys for a schedule named ${JSON.stringify(name)} in registry ${registryId} that this ` +
-          `stack does not manage: if there is one, delete it (README, "When a create's outcome is unknown").`,
-      );
+      throw new CreateOutcomeUnknownError({ registryId, name, cause: failure, checkFailure: checkErr });
     }
     const ours = candidates.filter((c) => adoptable(c, outcome.before));
     if (ours.length === 1) return ours[0].scheduleId;
     if (ours.length > 1) {
-      throw new DuplicateSchedulesError({ registryId, name, candidates, cause: failure.message });
+      throw new DuplicateSchedulesError({ registryId, name, candidates, cause: failure });
     }
     empty += 1;
     if (Date.now() >= deadline && empty >= EMPTY_ANSWERS_FOR_NOTHING) break;
     await sleep(SETTLE_POLL_MS);
   }
-  throw new QualysError(
-    `${failure.message} Checked ${empty} times${settleMs > 0 ? ` over ${Math.round(settleMs / 1000)} s` : ""}: ` +
-      `Qualys has no new schedule named ${JSON.stringify(name)} in registry ${registryId} with the settings ` +
-      `that were sent, so nothing was created; run \`pulumi up\` again. (If such a schedule shows up in ` +
-      `Qualys later, it is not in the stack: delete it before the next \`pulumi up\`.)`,
-  );
+  throw new NothingCreatedError({ registryId, name, cause: failure, checkedMs: settleMs, answers: empty });
 }

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 
-import { QualysError } from "../errors";
+import { MixedTagsError } from "../errors";
 import { malformed, type ApiResponse } from "../qualys/http/response";
 import type { AdditionalFilters, ScheduleInputs, WeekDay } from "./types";
 import { WEEK_DAYS } from "./types";
@@ -201,12 +201,12 @@ export function fromWireSchedule(
     const each = (repoTags ?? []).map(
       (r) => `${r.repo}: ${r.tag === null || r.tag === undefined ? "all tags" : r.tag}`,
     );
-    throw new QualysError(
-      `Schedule ${item.scheduleUuid} (${JSON.stringify(item.name ?? "")}) in registry ${registryId} gives its ` +
-        `repositories different tags (${each.join("; ")}). A RegistryScanSchedule has one tag for all its ` +
-        `repositories, so it cannot hold this schedule without changing it: give the repositories one tag in ` +
-        `Qualys, or split the schedule, then run the command again.`,
-    );
+    throw new MixedTagsError({
+      registryId,
+      scheduleId: item.scheduleUuid,
+      name: item.name ?? "",
+      repoTags: each,
+    });
   }
   const tag = [...tags][0];
   const daysFilter = item.filters?.find((f) => f.days !== undefined);

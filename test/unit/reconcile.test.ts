@@ -158,8 +158,8 @@ describe("DuplicateSchedulesError", () => {
       .schedules()
       .find((s) => s.scheduleUuid !== old.id && s.scheduleUuid !== other?.scheduleUuid);
     console.log(`DUPLICATE-ERROR-AFTER\n${e.message}`);
-    expect(e.ownedScheduleIds).toBe(old.id);
-    expect(e.scheduleIds.split(",").sort()).toEqual([other?.scheduleUuid, ours?.scheduleUuid].sort());
+    expect(e.ownedScheduleIds).toEqual([old.id]);
+    expect([...e.scheduleIds].sort()).toEqual([other?.scheduleUuid, ours?.scheduleUuid].sort());
     expect(e.message).toContain(`${old.id}  created`);
     expect(e.message).toContain("ALREADY IN THIS STACK: keep it");
     expect(e.message).toContain("repo team/old, daily at 19:30; differs from what was sent");

@@ -1,0 +1,171 @@
+/**
+ * Failures of the schedule's CRUD (`schedule/crud.ts`) and wire mapping (`schedule/wire.ts`) that are
+ * not an HTTP error: each says what happened at Qualys and what to do next.
+ */
+import { QualysError } from "./qualys-error";
+
+/** A `RegistryScanSchedule` ID that is not `<registryId>/<scheduleId>` (a hand-edited state or import). */
+export class InvalidResourceIdError extends QualysError {
+  /** The ID as given. */
+  readonly id: string;
+
+  constructor(details: { id: string }) {
+    super(
+      `Invalid RegistryScanSchedule ID ${JSON.stringify(details.id)}: expected "<registryId>/<scheduleId>", ` +
+        `for example "5e1f0c2a-7b3d-4c8e-9a6f-1d2b3c4e5f60/3c9d…".`,
+    );
+    this.name = "InvalidResourceIdError";
+    this.id = details.id;
+  }
+}
+
+/**
+ * A create's outcome was unknown, and several answers over the time the gateway may still commit it
+ * show no new schedule with its name and the settings sent: nothing was created. Safe to run
+ * `pulumi up` again.
+ */
+export class NothingCreatedError extends QualysError {
+  /** The registry the schedule was to be created in. */
+  readonly registryId: string;
+  /** The schedule's name. */
+  readonly scheduleName: string;
+
+  constructor(details: {
+    registryId: string;
+    name: string;
+    cause: Error;
+    checkedMs: number;
+    answers: number;
+  }) {
+    const d = details;
+    super(
+      `${d.cause.message} Checked ${d.answers} times${d.checkedMs > 0 ? ` over ${Math.round(d.checkedMs / 1000)} s` : ""}: ` +
+        `Qualys has no new schedule named ${JSON.stringify(d.name)} in registry ${d.registryId} with the settings ` +
+        `that were sent, so nothing was created; run \`pulumi up\` again. (If such a schedule shows up in ` +
+        `Qualys later, it is not in the stack: delete it before the next \`pulumi up\`.)`,
+      { cause: d.cause },
+    );
+    this.name = "NothingCreatedError";
+    this.registryId = d.registryId;
+    this.scheduleName = d.name;
+  }
+}
+
+/** A create's outcome was unknown, and checking whether Qualys made the schedule failed too. */
+export class CreateOutcomeUnknownError extends QualysError {
+  /** The registry the schedule was to be created in. */
+  readonly registryId: string;
+  /** The schedule's name. */
+  readonly scheduleName: string;
+
+  constructor(details: { registryId: string; name: string; cause: Error; checkFailure: unknown }) {
+    const d = details;
+    const check = d.checkFailure instanceof Error ? d.checkFailure.message : String(d.checkFailure);
+    super(
+      `${d.cause.message} Checking whether Qualys created it failed too: ${check} Before the next \`pulumi up\`, ` +
+        `look in Qualys for a schedule named ${JSON.stringify(d.name)} in registry ${d.registryId} that this ` +
+        `stack does not manage: if there is one, delete it (README, "When a create's outcome is unknown").`,
+      { cause: d.cause },
+    );
+    this.name = "CreateOutcomeUnknownError";
+    this.registryId = d.registryId;
+    this.scheduleName = d.name;
+  }
+}
+
+/**
+ * A schedule this provider just created or updated (Qualys accepted the write) could not be read back:
+ * Qualys's list did not show it in several look-ups (its index can lag behind writes), or reading
+ * failed. Nothing says it is gone.
+ */
+export class ReadBackFailedError extends QualysError {
+  /** The registry. */
+  readonly registryId: string;
+  /** The schedule that could not be read back. */
+  readonly scheduleId: string;
+  /** What was just done to it. */
+  readonly after: "create" | "update";
+
+  constructor(details: {
+    registryId: string;
+    scheduleId: string;
+    after: "create" | "update";
+    lookUps: number;
+    failure?: unknown;
+  }) {
+    const d = details;
+    const why =
+      d.failure === undefined
+        ? `Qualys's list did not show it in ${d.lookUps} look-ups (its index can lag behind writes)`
+        : `reading it back failed: ${d.failure instanceof Error ? d.failure.message : JSON.stringify(d.failure)}`;
+    super(
+      d.after === "create"
+        ? `Schedule ${d.scheduleId} was created in registry ${d.registryId}, but ${why}`
+        : `Schedule ${d.scheduleId} in registry ${d.registryId} was updated (Qualys accepted the change), but ` +
+            `${why}. Nothing says it was deleted. The stack still holds its previous settings: run ` +
+            `\`pulumi refresh\` to read it again (refresh drops a schedule only once Qualys confirms it is gone), ` +
+            `or \`pulumi up\`, which sends the same change again.`,
+      d.failure === undefined ? undefined : { cause: d.failure },
+    );
+    this.name = "ReadBackFailedError";
+    this.registryId = d.registryId;
+    this.scheduleId = d.scheduleId;
+    this.after = d.after;
+  }
+}
+
+/** Qualys still lists a schedule after this provider deleted it (bulk deletion skips some states). */
+export class DeleteNotConfirmedError extends QualysError {
+  /** The registry. */
+  readonly registryId: string;
+  /** The schedule still listed. */
+  readonly scheduleId: string;
+  /** Its status as last listed. */
+  readonly status: string;
+
+  constructor(details: { registryId: string; scheduleId: string; status: string; waitedMs: number }) {
+    const d = details;
+    super(
+      `Qualys still lists schedule ${d.scheduleId} in registry ${d.registryId} (status ${d.status}) ` +
+        `${d.waitedMs / 1000} s after deleting it; bulk deletion ` +
+        `skips Queued, Running and Unknown schedules. The resource stays in the stack: cancel the scan in ` +
+        `Qualys, then run \`pulumi destroy\` (or \`up\`) again.`,
+    );
+    this.name = "DeleteNotConfirmedError";
+    this.registryId = d.registryId;
+    this.scheduleId = d.scheduleId;
+    this.status = d.status;
+  }
+}
+
+/**
+ * A schedule whose repositories carry different tags: a `RegistryScanSchedule` has one tag for all its
+ * repositories, so it cannot hold this schedule without changing it.
+ */
+export class MixedTagsError extends QualysError {
+  /** The registry. */
+  readonly registryId: string;
+  /** The schedule. */
+  readonly scheduleId: string;
+  /** `<repo>: <tag>` for each repository. */
+  readonly repoTags: readonly string[];
+
+  constructor(details: {
+    registryId: string;
+    scheduleId: string;
+    name: string;
+    repoTags: readonly string[];
+  }) {
+    const d = details;
+    super(
+      `Schedule ${d.scheduleId} (${JSON.stringify(d.name)}) in registry ${d.registryId} gives its ` +
+        `repositories different tags (${d.repoTags.join("; ")}). A RegistryScanSchedule has one tag for all its ` +
+        `repositories, so it cannot hold this schedule without changing it: give the repositories one tag in ` +
+        `Qualys, or split the schedule, then run the command again.`,
+    );
+    this.name = "MixedTagsError";
+    this.registryId = d.registryId;
+    this.scheduleId = d.scheduleId;
+    this.repoTags = Object.freeze([...d.repoTags]);
+  }
+}
