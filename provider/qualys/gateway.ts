@@ -1,6 +1,6 @@
 import { ConfigError } from "../errors";
 
-/** Qualys platform keys and their API gateway URLs (contract §2). */
+/** Qualys platform keys and their API gateway URLs (docs/qualys-contract.md §2). */
 export const PLATFORMS = Object.freeze({
   US1: "https://gateway.qg1.apps.qualys.com",
   US2: "https://gateway.qg2.apps.qualys.com",

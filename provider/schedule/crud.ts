@@ -1,6 +1,6 @@
 /**
  * The provider's create, read, update and delete against Qualys, with the duplicate and orphan rules
- * of contract §9: an ambiguous create is reconciled by name, a created-but-unreadable schedule is
+ * of docs/qualys-contract.md §9: an ambiguous create is reconciled by name, a created-but-unreadable schedule is
  * recorded through `PartialCreateError`, deletes are by ID and confirmed.
  */
 import { lastApplied as storedInputs } from "../core/properties";
@@ -82,8 +82,8 @@ function explainForbidden(err: unknown, registryId: string): unknown {
 }
 
 /**
- * Creates the schedule; never duplicates it after an ambiguous failure, and never adopts a schedule it
- * did not make (schedule/reconcile.ts).
+ * Creates the schedule; never duplicates it after an ambiguous failure (docs/qualys-contract.md §9),
+ * and never adopts a schedule it did not make (schedule/reconcile.ts).
  */
 export async function createSchedule(
   api: ScheduleApi,

@@ -1,4 +1,4 @@
-// The CS gateway's registry and schedule endpoints (contract §3, §6, §7).
+// The CS gateway's registry and schedule endpoints (docs/qualys-contract.md §3, §6, §7).
 import { randomUUID } from "node:crypto";
 import { matches, parseFilter } from "./qql";
 import { empty, errorReply, HttpError, json, type Reply } from "./reply";

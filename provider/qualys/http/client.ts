@@ -1,6 +1,6 @@
 /**
  * The one HTTP client of the provider: JWT auth (single flight, re-auth once), retries and
- * rate-limit waits (contract §8 item 8, §9), a concurrency cap, a per-attempt timeout, and errors
+ * rate-limit waits (docs/qualys-contract.md §8 item 8, §9), a concurrency cap, a per-attempt timeout, and errors
  * built from scratch with every secret redacted.
  *
  * Why an explicit loop rather than axios-retry: axios-retry decides per request from the error or

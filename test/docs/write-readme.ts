@@ -1,0 +1,10 @@
+// `npm run docs`: rewrites the README's property tables from the resources' property tables.
+import * as path from "node:path";
+
+import { SCHEDULE } from "../../provider/schedule/properties";
+import { writeReadme } from "./property-table";
+
+/** Every resource whose table the README shows. */
+export const DOCUMENTED = [SCHEDULE];
+
+if (require.main === module) writeReadme(path.resolve(__dirname, "..", "..", "..", "README.md"), DOCUMENTED);
