@@ -12,13 +12,13 @@ export { RateLimitError } from "./rate-limit-error";
 export { MalformedResponseError, type MalformedResponseDetails } from "./malformed-response-error";
 export { RequestTimeoutError } from "./request-timeout-error";
 export { ScheduleRunningError, isRunningRefusal } from "./schedule-running-error";
-export { DuplicateSchedulesError } from "./duplicate-schedules-error";
+export { DuplicateSchedulesError, type ScheduleCandidate } from "./duplicate-schedules-error";
 export { PartialCreateError } from "./partial-create-error";
 export {
   InvalidResourceIdError,
   NothingCreatedError,
   CreateOutcomeUnknownError,
-  ScheduleVanishedError,
+  ReadBackFailedError,
   DeleteNotConfirmedError,
   MixedTagsError,
 } from "./schedule-errors";

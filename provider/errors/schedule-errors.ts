@@ -20,8 +20,9 @@ export class InvalidResourceIdError extends QualysError {
 }
 
 /**
- * A create's outcome was unknown, and Qualys has no new schedule with its name (after waiting for the
- * gateway to settle): nothing was created. Safe to run `pulumi up` again.
+ * A create's outcome was unknown, and several answers over the time the gateway may still commit it
+ * show no new schedule with its name and the settings sent: nothing was created. Safe to run
+ * `pulumi up` again.
  */
 export class NothingCreatedError extends QualysError {
   /** The registry the schedule was to be created in. */
@@ -29,13 +30,19 @@ export class NothingCreatedError extends QualysError {
   /** The schedule's name. */
   readonly scheduleName: string;
 
-  constructor(details: { registryId: string; name: string; cause: Error; checkedMs: number }) {
+  constructor(details: {
+    registryId: string;
+    name: string;
+    cause: Error;
+    checkedMs: number;
+    answers: number;
+  }) {
     const d = details;
     super(
-      `${d.cause.message} Checked${d.checkedMs > 0 ? ` for ${Math.round(d.checkedMs / 1000)} s` : ""}: Qualys has no new ` +
-        `schedule named ${JSON.stringify(d.name)} in registry ${d.registryId}, so nothing was created; run ` +
-        `\`pulumi up\` again. (If a schedule with that name shows up in Qualys later, it is not in the ` +
-        `stack: delete it before the next \`pulumi up\`.)`,
+      `${d.cause.message} Checked ${d.answers} times${d.checkedMs > 0 ? ` over ${Math.round(d.checkedMs / 1000)} s` : ""}: ` +
+        `Qualys has no new schedule named ${JSON.stringify(d.name)} in registry ${d.registryId} with the settings ` +
+        `that were sent, so nothing was created; run \`pulumi up\` again. (If such a schedule shows up in ` +
+        `Qualys later, it is not in the stack: delete it before the next \`pulumi up\`.)`,
       { cause: d.cause },
     );
     this.name = "NothingCreatedError";
@@ -56,8 +63,8 @@ export class CreateOutcomeUnknownError extends QualysError {
     const check = d.checkFailure instanceof Error ? d.checkFailure.message : String(d.checkFailure);
     super(
       `${d.cause.message} Checking whether Qualys created it failed too: ${check} Before the next \`pulumi up\`, ` +
-        `look in Qualys for a schedule named ${JSON.stringify(d.name)} in registry ${d.registryId}: if there is ` +
-        `one, adopt it (README, "Adopting existing schedules") or delete it.`,
+        `look in Qualys for a schedule named ${JSON.stringify(d.name)} in registry ${d.registryId} that this ` +
+        `stack does not manage: if there is one, delete it (README, "When a create's outcome is unknown").`,
       { cause: d.cause },
     );
     this.name = "CreateOutcomeUnknownError";
@@ -66,24 +73,41 @@ export class CreateOutcomeUnknownError extends QualysError {
   }
 }
 
-/** Qualys no longer lists a schedule right after this provider created or updated it. */
-export class ScheduleVanishedError extends QualysError {
+/**
+ * A schedule this provider just created or updated (Qualys accepted the write) could not be read back:
+ * Qualys's list did not show it in several look-ups (its index can lag behind writes), or reading
+ * failed. Nothing says it is gone.
+ */
+export class ReadBackFailedError extends QualysError {
   /** The registry. */
   readonly registryId: string;
-  /** The schedule that is not listed. */
+  /** The schedule that could not be read back. */
   readonly scheduleId: string;
   /** What was just done to it. */
   readonly after: "create" | "update";
 
-  constructor(details: { registryId: string; scheduleId: string; after: "create" | "update" }) {
+  constructor(details: {
+    registryId: string;
+    scheduleId: string;
+    after: "create" | "update";
+    lookUps: number;
+    failure?: unknown;
+  }) {
     const d = details;
+    const why =
+      d.failure === undefined
+        ? `Qualys's list did not show it in ${d.lookUps} look-ups (its index can lag behind writes)`
+        : `reading it back failed: ${d.failure instanceof Error ? d.failure.message : JSON.stringify(d.failure)}`;
     super(
       d.after === "create"
-        ? `Qualys does not list schedule ${d.scheduleId} right after creating it`
-        : `Schedule ${d.scheduleId} in registry ${d.registryId} was updated but Qualys no longer lists it ` +
-            `(deleted meanwhile?). Run \`pulumi refresh\`, then \`pulumi up\` to recreate it.`,
+        ? `Schedule ${d.scheduleId} was created in registry ${d.registryId}, but ${why}`
+        : `Schedule ${d.scheduleId} in registry ${d.registryId} was updated (Qualys accepted the change), but ` +
+            `${why}. Nothing says it was deleted. The stack still holds its previous settings: run ` +
+            `\`pulumi refresh\` to read it again (refresh drops a schedule only once Qualys confirms it is gone), ` +
+            `or \`pulumi up\`, which sends the same change again.`,
+      d.failure === undefined ? undefined : { cause: d.failure },
     );
-    this.name = "ScheduleVanishedError";
+    this.name = "ReadBackFailedError";
     this.registryId = d.registryId;
     this.scheduleId = d.scheduleId;
     this.after = d.after;

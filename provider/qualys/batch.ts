@@ -8,17 +8,26 @@ interface Waiter<V> {
   reject: (e: unknown) => void;
 }
 
+/**
+ * A flush's answer for one key that failed: only that key's waiters see the error, so one bad reply
+ * fails the look-ups it answered and no others.
+ */
+export class BatchFailure {
+  constructor(readonly error: unknown) {}
+}
+
 /** A batch of keys per group, flushed `windowMs` after its first key. */
 export class Batcher<K, V> {
   private readonly pending = new Map<string, Map<K, Waiter<V>[]>>();
 
   /**
    * @param windowMs how long a batch waits for company before it goes out
-   * @param flush answers the batch's keys; a key it leaves out resolves with `missing`
+   * @param flush answers the batch's keys; a key it leaves out resolves with `missing`, a key answered
+   *   with a `BatchFailure` rejects with its error; a flush that throws rejects every key
    */
   constructor(
     private readonly windowMs: number,
-    private readonly flush: (group: string, keys: K[]) => Promise<Map<K, V>>,
+    private readonly flush: (group: string, keys: K[]) => Promise<Map<K, V | BatchFailure>>,
     private readonly missing: V,
   ) {}
 
@@ -44,8 +53,11 @@ export class Batcher<K, V> {
     try {
       const answers = await this.flush(group, [...batch.keys()]);
       for (const [key, waiters] of batch) {
-        const answer = answers.has(key) ? (answers.get(key) as V) : this.missing;
-        for (const w of waiters) w.resolve(answer);
+        const answer = answers.has(key) ? (answers.get(key) as V | BatchFailure) : this.missing;
+        for (const w of waiters) {
+          if (answer instanceof BatchFailure) w.reject(answer.error);
+          else w.resolve(answer);
+        }
       }
     } catch (err) {
       for (const waiters of batch.values()) for (const w of waiters) w.reject(err);

@@ -6,19 +6,18 @@
 import { lastApplied as storedInputs } from "../core/properties";
 import {
   AmbiguousRequestError,
-  CreateOutcomeUnknownError,
   DeleteNotConfirmedError,
-  DuplicateSchedulesError,
   InvalidResourceIdError,
   isRunningRefusal,
   MalformedResponseError,
-  NothingCreatedError,
   PartialCreateError,
   QualysApiError,
+  ReadBackFailedError,
   ScheduleRunningError,
-  ScheduleVanishedError,
 } from "../errors";
 import type { ScheduleApi } from "./lookups";
+import { noteHeld } from "./held";
+import { reconcileCreate } from "./reconcile";
 import { SCHEDULE } from "./properties";
 import { canonicalizeInputs } from "./rules";
 import type { ScheduleInputs, ScheduleOutputs } from "./types";
@@ -30,13 +29,8 @@ const DELETE_CONFIRM_INTERVAL_MS = 500;
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/**
- * After a create timed out or its connection broke, the gateway may still be at work on it. Before
- * concluding that nothing was created, the provider keeps looking for the schedule for one more
- * request timeout (at most this long), every `SETTLE_POLL_MS`.
- */
-const MAX_SETTLE_MS = 30_000;
-const SETTLE_POLL_MS = 500;
+/** How many look-ups a read-back after a write makes before it gives up (each rechecks a miss). */
+const READBACK_ATTEMPTS = 3;
 
 /** The input fields of stored outputs (what was last applied). */
 export function lastApplied(props: Record<string, unknown> | undefined): Partial<ScheduleInputs> {
@@ -58,7 +52,9 @@ function outputsOf(
   return { outputs, inputs };
 }
 
+/** The registry and schedule of a resource ID the engine handed over (noted as held by the stack). */
 function requireId(id: string): { registryId: string; scheduleId: string } {
+  noteHeld(id);
   const parsed = parseResourceId(id);
   if (!parsed) {
     throw new InvalidResourceIdError({ id });
@@ -85,58 +81,58 @@ function explainForbidden(err: unknown, registryId: string): unknown {
   return err;
 }
 
-/** Creates the schedule; never duplicates it after an ambiguous failure (docs/qualys-contract.md §9). */
+/**
+ * Creates the schedule; never duplicates it after an ambiguous failure (docs/qualys-contract.md §9),
+ * and never adopts a schedule it did not make (schedule/reconcile.ts).
+ */
 export async function createSchedule(
   api: ScheduleApi,
   inputs: ScheduleInputs,
 ): Promise<{ id: string; outs: ScheduleOutputs }> {
   const { registryId, name } = inputs;
   const registryType = await api.registryType(registryId);
-  const namedIds = async (): Promise<string[]> =>
-    (await api.schedulesNamed(registryId, name)).map((s) => s.scheduleUuid);
-  // Whatever already carries this name is not ours, whatever happens next.
-  const before = new Set(await namedIds());
+  // Whatever already carries this name is not ours, whatever happens next. The registry's run-wide
+  // view answers it; a stale view cannot mislead reconciliation, which asks for proof.
+  const before = new Set(await api.namedInView(registryId, name));
   const body = toWireBody(inputs, registryType);
 
   let scheduleId: string;
+  const sentAt = Date.now();
   try {
     scheduleId = await api.createSchedule(registryId, body);
   } catch (err) {
     if (!(err instanceof AmbiguousRequestError || err instanceof MalformedResponseError)) throw err;
-    const freshIds = async (): Promise<string[]> => (await namedIds()).filter((id) => !before.has(id));
-    // A 2xx reply (malformed or not) means the gateway is done; a timeout or a broken connection does
-    // not: a schedule committed a moment later must still be found, or the next `up` duplicates it.
-    const settleMs = err instanceof AmbiguousRequestError ? Math.min(api.settleTimeoutMs, MAX_SETTLE_MS) : 0;
-    const deadline = Date.now() + settleMs;
-    let fresh: string[];
-    try {
-      fresh = await freshIds();
-      while (fresh.length === 0 && Date.now() < deadline) {
-        await sleep(SETTLE_POLL_MS);
-        fresh = await freshIds();
-      }
-    } catch (checkErr) {
-      // The outcome stays unknown: say so, and what to look for, rather than only the second failure.
-      throw new CreateOutcomeUnknownError({ registryId, name, cause: err, checkFailure: checkErr });
-    }
-    if (fresh.length === 0) {
-      throw new NothingCreatedError({ registryId, name, cause: err, checkedMs: settleMs });
-    }
-    if (fresh.length > 1) {
-      throw new DuplicateSchedulesError({ registryId, name, scheduleIds: fresh, cause: err });
-    }
-    scheduleId = fresh[0]!;
+    scheduleId = await reconcileCreate(api, { inputs, before, sentAt, failure: err });
+    api.noteNamed(registryId, scheduleId, name);
   }
 
   const id = formatResourceId(registryId, scheduleId);
   const known: ScheduleOutputs = { ...inputs, scheduleId, status: "Unknown", registryType };
   try {
-    const item = await api.findSchedule(registryId, scheduleId);
-    if (!item) throw new ScheduleVanishedError({ registryId, scheduleId, after: "create" });
+    const item = await readBack(api, registryId, scheduleId);
+    if (!item) {
+      throw new ReadBackFailedError({ registryId, scheduleId, after: "create", lookUps: READBACK_ATTEMPTS });
+    }
     return { id, outs: outputsOf(registryId, scheduleId, item, registryType, inputs).outputs };
   } catch (err) {
     throw new PartialCreateError({ id, properties: known, cause: err });
   }
+}
+
+/**
+ * Reads back a schedule this process just wrote. It exists (Qualys answered the write), so a miss is
+ * the list's index lagging: looked up again, up to `READBACK_ATTEMPTS` times.
+ */
+async function readBack(
+  api: ScheduleApi,
+  registryId: string,
+  scheduleId: string,
+): Promise<WireSchedule | undefined> {
+  for (let i = 0; i < READBACK_ATTEMPTS; i++) {
+    const item = await api.findSchedule(registryId, scheduleId);
+    if (item) return item;
+  }
+  return undefined;
 }
 
 /**
@@ -186,24 +182,44 @@ export async function updateSchedule(
     }
     throw err;
   }
-  const item = await api.findSchedule(registryId, scheduleId);
+  // The update was applied (Qualys answered the PUT): a read-back that fails or misses says nothing
+  // about the schedule being gone, only that its settings could not be confirmed just now.
+  let item: WireSchedule | undefined;
+  try {
+    item = await readBack(api, registryId, scheduleId);
+  } catch (failure) {
+    throw new ReadBackFailedError({
+      registryId,
+      scheduleId,
+      after: "update",
+      lookUps: READBACK_ATTEMPTS,
+      failure,
+    });
+  }
   if (!item) {
-    throw new ScheduleVanishedError({ registryId, scheduleId, after: "update" });
+    throw new ReadBackFailedError({ registryId, scheduleId, after: "update", lookUps: READBACK_ATTEMPTS });
   }
   return outputsOf(registryId, scheduleId, item, registryType, news).outputs;
 }
 
 /**
  * Deletes by ID only. 404 is success; a running schedule is cancelled first; when single delete is not
- * offered (405/501) the bulk endpoint is used with this one ID. Confirms the schedule is gone.
+ * offered (405/501) the bulk endpoint is used with this one ID. Confirmed gone: by Qualys's own answer
+ * to the single delete, which is synchronous, or, for the asynchronous bulk delete, by looking until
+ * the schedule is no longer listed.
  */
 export async function deleteSchedule(api: ScheduleApi, id: string): Promise<void> {
   const { registryId, scheduleId } = requireId(id);
+  let confirmed = false;
   const attempt = async (): Promise<void> => {
     try {
       await api.deleteSchedule(registryId, scheduleId);
+      confirmed = true;
     } catch (err) {
-      if (err instanceof QualysApiError && err.status === 404) return;
+      if (err instanceof QualysApiError && err.status === 404) {
+        confirmed = true;
+        return;
+      }
       if (err instanceof QualysApiError && (err.status === 405 || err.status === 501)) {
         await api.bulkDeleteSchedule(registryId, scheduleId);
         return;
@@ -232,6 +248,7 @@ export async function deleteSchedule(api: ScheduleApi, id: string): Promise<void
     }
   }
 
+  if (confirmed) return;
   for (let i = 0; i < DELETE_CONFIRM_ATTEMPTS; i++) {
     const still = await api.findSchedule(registryId, scheduleId);
     if (!still) return;

@@ -3,6 +3,7 @@
  * the one HTTP client. No caching, batching or bookkeeping: that is the read-path optimizer's
  * (`schedule/lookups.ts`).
  */
+import { MalformedResponseError } from "../errors";
 import type { QualysClient } from "../qualys/http/client";
 import type { ApiResponse } from "../qualys/http/response";
 import {
@@ -15,6 +16,8 @@ import {
 
 /** Page size of list calls. */
 export const PAGE_SIZE = 100;
+/** How many times an unreadable list reply is asked for again. */
+export const MALFORMED_LIST_RETRIES = 2;
 
 const base = (registryId: string): string => `/v1.3/registry/${encodeURIComponent(registryId)}`;
 const schedulePath = (registryId: string, scheduleId?: string): string =>
@@ -36,18 +39,28 @@ export class ScheduleEndpoints {
     return parseRegistryType(res, operation);
   }
 
-  /** One page of the registry's schedules, optionally filtered by QQL. */
+  /**
+   * One page of the registry's schedules, optionally filtered by QQL. A reply that cannot be read
+   * (truncated, not JSON, the wrong shape) is asked for again, up to `MALFORMED_LIST_RETRIES` times: it
+   * is a read, so repeating it is safe, and one bad reply must not fail a whole refresh.
+   */
   async listPage(registryId: string, pageNumber: number, filter?: string): Promise<SchedulePage> {
     const operation = `list schedules of registry ${registryId}${filter ? ` (filter ${filter})` : ""}`;
     const query: Record<string, string | number> = { pageNumber, pageSize: PAGE_SIZE };
     if (filter) query.filter = filter;
-    const res = await this.client.request({
-      method: "GET",
-      path: schedulePath(registryId),
-      query,
-      operation,
-    });
-    return parseSchedulePage(res, operation);
+    for (let attempt = 0; ; attempt++) {
+      const res = await this.client.request({
+        method: "GET",
+        path: schedulePath(registryId),
+        query,
+        operation,
+      });
+      try {
+        return parseSchedulePage(res, operation);
+      } catch (err) {
+        if (!(err instanceof MalformedResponseError) || attempt >= MALFORMED_LIST_RETRIES) throw err;
+      }
+    }
   }
 
   /** Every schedule of the registry that matches the QQL filter (all pages, one after the other). */

@@ -5,7 +5,7 @@
  * no write to its registry is under way answers later look-ups (a refresh). Writes go through it so
  * that it knows when a listing is stale. The calls themselves are `schedule/endpoints.ts`'s.
  */
-import { Batcher } from "../qualys/batch";
+import { BatchFailure, Batcher } from "../qualys/batch";
 import type { ClientSettings } from "../qualys/config";
 import type { QualysClient } from "../qualys/http/client";
 import type { ApiResponse } from "../qualys/http/response";
@@ -28,6 +28,15 @@ const MAX_EXTRA_PAGES = 1000;
  * not a page-through per batch of the engine's (at most `--parallel`) concurrent reads.
  */
 export const SNAPSHOT_TTL_MS = 10_000;
+/**
+ * A schedule missing from an answer is looked up by ID this many more times, `GONE_RECHECK_MS` apart,
+ * before it counts as gone: Qualys's list is a search index, and one answer can miss a schedule that
+ * exists (refresh would then drop it from the stack, and the next `up` would duplicate it).
+ */
+export const GONE_RECHECKS = 2;
+export const GONE_RECHECK_MS = 200;
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** A complete listing of one registry, usable while its registry's write epoch is unchanged. */
 interface Snapshot {
@@ -45,6 +54,14 @@ interface Snapshot {
 export class ScheduleApi {
   readonly endpoints: ScheduleEndpoints;
   private readonly registryTypes = new Map<string, Promise<string>>();
+  /**
+   * Per registry, a run-wide view of which schedule carries which name: one listing of the registry
+   * the first time a create needs it, then kept current by this process's own writes. It answers the
+   * name check before each create (what already carries the name), so `up` pays for the registry's
+   * pages once, not per create. Other writers are not seen, and an index answer may lack a schedule:
+   * the view only narrows reconciliation, it never proves anything (schedule/reconcile.ts).
+   */
+  private readonly views = new Map<string, Promise<Map<string, string>>>();
   private readonly byId = new Batcher<string, WireSchedule | undefined>(
     BATCH_WINDOW_MS,
     (registryId, ids) => this.flush(registryId, ids),
@@ -86,6 +103,34 @@ export class ScheduleApi {
       this.registryTypes.set(registryId, p);
     }
     return p;
+  }
+
+  /** IDs of the schedules named `name` in the registry's run-wide view (see `views`). */
+  async namedInView(registryId: string, name: string): Promise<string[]> {
+    let view = this.views.get(registryId);
+    if (!view) {
+      view = this.listAll(registryId).then((all) => new Map(all.map((s) => [s.scheduleUuid, s.name ?? ""])));
+      // A failure is not kept: the next create lists again.
+      view.catch(() => this.views.delete(registryId));
+      this.views.set(registryId, view);
+    }
+    const names = await view;
+    return [...names].filter(([, n]) => n === name).map(([id]) => id);
+  }
+
+  /** Records in the registry's view a schedule this process created or adopted, or renamed. */
+  noteNamed(registryId: string, scheduleId: string, name: string): void {
+    void this.views.get(registryId)?.then(
+      (names) => names.set(scheduleId, name),
+      () => undefined,
+    );
+  }
+
+  private noteGone(registryId: string, scheduleId: string): void {
+    void this.views.get(registryId)?.then(
+      (names) => names.delete(scheduleId),
+      () => undefined,
+    );
   }
 
   /** Every schedule of the registry that matches the QQL filter (all pages). */
@@ -138,8 +183,12 @@ export class ScheduleApi {
     }
   }
 
-  /** Answers a batch of ID look-ups in one registry (see `findSchedule`). */
-  private async flush(registryId: string, ids: string[]): Promise<Map<string, WireSchedule>> {
+  /**
+   * Answers a batch of ID look-ups in one registry (see `findSchedule`). A reply that fails fails only
+   * the look-ups it answered: a failed listing falls back to look-ups by ID, and a failed look-up by
+   * ID fails that ID alone.
+   */
+  private async flush(registryId: string, ids: string[]): Promise<Map<string, WireSchedule | BatchFailure>> {
     // A schedule this process deleted is looked up by ID: a delete confirmation must never rest on a
     // page-through, whose pages shift while other deletes land.
     const exact = ids.filter((id) => this.deleted.has(id));
@@ -150,25 +199,48 @@ export class ScheduleApi {
     const quiet = (this.writesInFlight.get(registryId) ?? 0) === 0;
     const list =
       rest.length > 0 && (quiet ? rest.length >= pages : rest.length > Math.max(FILTERED_LOOKUP_MAX, pages));
-    const filtered = list ? exact : [...exact, ...rest];
-    const [byId, listed] = await Promise.all([
-      Promise.all(filtered.map((id) => this.listSchedules(registryId, qqlTerm("scheduleUuid", id)))),
-      !list
-        ? undefined
-        : quiet
+    const answers = new Map<string, WireSchedule | BatchFailure>();
+    let listed: Map<string, WireSchedule> | undefined;
+    if (list) {
+      try {
+        listed = await (quiet
           ? this.snapshot(registryId, rest)
-          : this.listAll(registryId).then((all) => new Map(all.map((s) => [s.scheduleUuid, s]))),
-    ]);
-    const found = new Map(byId.flat().map((s) => [s.scheduleUuid, s]));
-    for (const [id, s] of listed ?? []) if (!found.has(id)) found.set(id, s);
-    // "Gone" never rests on a page-through: pages shift when schedules are deleted meanwhile (in the
-    // console, say), so one can fall between two pages. A miss is confirmed by ID.
-    const misses = list ? rest.filter((id) => !found.has(id)) : [];
-    const confirmed = await Promise.all(
-      misses.map((id) => this.listSchedules(registryId, qqlTerm("scheduleUuid", id))),
-    );
-    for (const s of confirmed.flat()) found.set(s.scheduleUuid, s);
-    return found;
+          : this.listAll(registryId).then((all) => new Map(all.map((s) => [s.scheduleUuid, s]))));
+      } catch {
+        // Each ID is then looked up on its own below, and reports its own failure.
+      }
+    }
+    const direct = listed ? exact : ids;
+    await Promise.all(direct.map((id) => this.lookUp(registryId, id, answers)));
+    for (const id of rest) {
+      const hit = listed?.get(id);
+      if (hit) answers.set(id, hit);
+    }
+    // "Gone" never rests on one answer: pages shift when schedules are deleted meanwhile (in the
+    // console, say), and the index behind the list can lag. A miss is looked up by ID again.
+    for (let i = 0; i < GONE_RECHECKS; i++) {
+      const misses = ids.filter((id) => !answers.has(id));
+      if (misses.length === 0) break;
+      if (i > 0 || !listed) await sleep(GONE_RECHECK_MS);
+      await Promise.all(misses.map((id) => this.lookUp(registryId, id, answers)));
+    }
+    return answers;
+  }
+
+  /** One look-up by ID into `answers`: the schedule, nothing when Qualys lists none, or its failure. */
+  private async lookUp(
+    registryId: string,
+    id: string,
+    answers: Map<string, WireSchedule | BatchFailure>,
+  ): Promise<void> {
+    try {
+      const hit = (await this.listSchedules(registryId, qqlTerm("scheduleUuid", id))).find(
+        (s) => s.scheduleUuid === id,
+      );
+      if (hit) answers.set(id, hit);
+    } catch (err) {
+      answers.set(id, new BatchFailure(err));
+    }
   }
 
   /**
@@ -180,12 +252,38 @@ export class ScheduleApi {
     return this.byName.get(registryId, name);
   }
 
-  private async flushNames(registryId: string, names: string[]): Promise<Map<string, WireSchedule[]>> {
-    const schedules =
-      names.length > Math.max(FILTERED_LOOKUP_MAX, this.estimatedPages(registryId))
-        ? await this.listAll(registryId)
-        : (await Promise.all(names.map((n) => this.listSchedules(registryId, qqlTerm("name", n))))).flat();
-    return new Map(names.map((name) => [name, schedules.filter((s) => s.name === name)]));
+  private async flushNames(
+    registryId: string,
+    names: string[],
+  ): Promise<Map<string, WireSchedule[] | BatchFailure>> {
+    const answers = new Map<string, WireSchedule[] | BatchFailure>();
+    if (names.length > Math.max(FILTERED_LOOKUP_MAX, this.estimatedPages(registryId))) {
+      try {
+        const all = await this.listAll(registryId);
+        for (const name of names)
+          answers.set(
+            name,
+            all.filter((s) => s.name === name),
+          );
+        return answers;
+      } catch {
+        // Each name is then looked up on its own, and reports its own failure.
+      }
+    }
+    await Promise.all(
+      names.map(async (name) => {
+        try {
+          const hits = await this.listSchedules(registryId, qqlTerm("name", name));
+          answers.set(
+            name,
+            hits.filter((s) => s.name === name),
+          );
+        } catch (err) {
+          answers.set(name, new BatchFailure(err));
+        }
+      }),
+    );
+    return answers;
   }
 
   /** Pages of the registry's listing, as its last listing counted (1 before any). */
@@ -228,17 +326,25 @@ export class ScheduleApi {
   }
 
   /** POSTs a new schedule and returns its ID. Ambiguous failures surface as `AmbiguousRequestError`. */
-  createSchedule(registryId: string, body: WireScheduleBody): Promise<string> {
-    return this.write(registryId, () => this.endpoints.createSchedule(registryId, body));
+  async createSchedule(registryId: string, body: WireScheduleBody): Promise<string> {
+    const id = await this.write(registryId, () => this.endpoints.createSchedule(registryId, body));
+    this.noteNamed(registryId, id, body.name);
+    return id;
   }
 
-  updateSchedule(registryId: string, scheduleId: string, body: WireScheduleBody): Promise<ApiResponse> {
-    return this.write(registryId, () => this.endpoints.updateSchedule(registryId, scheduleId, body));
+  async updateSchedule(registryId: string, scheduleId: string, body: WireScheduleBody): Promise<ApiResponse> {
+    const res = await this.write(registryId, () =>
+      this.endpoints.updateSchedule(registryId, scheduleId, body),
+    );
+    this.noteNamed(registryId, scheduleId, body.name);
+    return res;
   }
 
-  deleteSchedule(registryId: string, scheduleId: string): Promise<void> {
+  /** Deletes one schedule by ID; resolves once Qualys has answered (a 404 is the caller's to read). */
+  async deleteSchedule(registryId: string, scheduleId: string): Promise<void> {
     this.deleted.add(scheduleId);
-    return this.write(registryId, () => this.endpoints.deleteSchedule(registryId, scheduleId));
+    await this.write(registryId, () => this.endpoints.deleteSchedule(registryId, scheduleId));
+    this.noteGone(registryId, scheduleId);
   }
 
   /** Bulk delete by ID only, never by filter. Asynchronous on Qualys's side. */

@@ -6,7 +6,10 @@
  * always run the installed package's code (docs/architecture.md, "The stored provider"). Its function
  * names and signatures are therefore a published contract: keep them, or add `v2` beside them.
  */
+import type * as pulumi from "@pulumi/pulumi";
+
 import { resourceRuntime } from "../core/runtime";
+import { noteHeld } from "./held";
 import { createSchedule, deleteSchedule, readSchedule, updateSchedule } from "./crud";
 import { scheduleApi } from "./lookups";
 import { planScheduleDiff } from "./plan";
@@ -25,6 +28,20 @@ const runtime = resourceRuntime({
   delete: (api, id) => deleteSchedule(api, id),
 });
 
-export const { configure, check, diff, create, read, update } = runtime;
+export const { configure, check, create, read, update } = runtime;
+
+/**
+ * Plans update versus replace (pure). Also notes the ID as one the stack manages: for a replacement,
+ * the engine diffs the old schedule before it creates the new one, and an ambiguous create must never
+ * take the old one for its own (schedule/held.ts).
+ */
+export function diff(
+  id: string,
+  olds: Record<string, unknown>,
+  news: Record<string, unknown>,
+): Promise<pulumi.dynamic.DiffResult> {
+  noteHeld(id);
+  return runtime.diff(id, olds, news);
+}
 const remove = runtime.delete;
 export { remove as delete };

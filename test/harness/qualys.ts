@@ -1,5 +1,6 @@
 /** Glue between the end-to-end harness and the simulator: stack config, program inputs, counts. */
 import { spawn } from "node:child_process";
+import * as fs from "node:fs";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import * as path from "node:path";
@@ -36,6 +37,15 @@ export interface Declared {
 /** The environment that makes the generic program declare these schedules. */
 export function declare(schedules: Declared[]): Record<string, string> {
   return { E2E_SCHEDULES: JSON.stringify(schedules) };
+}
+
+/**
+ * The same through a file, for long lists: one environment string may hold at most 128 KiB on Linux,
+ * and starting the CLI with a larger one fails with E2BIG (about 900 schedules).
+ */
+export function declareInFile(file: string, schedules: Declared[]): Record<string, string> {
+  fs.writeFileSync(file, JSON.stringify(schedules));
+  return { E2E_SCHEDULES: "", E2E_SCHEDULES_FILE: file };
 }
 
 /** Requests the provider made to the Qualys API (not the control API), by kind. */

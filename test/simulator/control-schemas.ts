@@ -5,6 +5,8 @@ const common = {
   method: z.string().optional(),
   path: z.string(),
   times: z.number().int().positive().optional(),
+  probability: z.number().gt(0).max(1).optional(),
+  seed: z.number().int().optional(),
 };
 
 export const FaultSchema = z.discriminatedUnion("kind", [
@@ -26,6 +28,7 @@ export const FaultSchema = z.discriminatedUnion("kind", [
     body: z.string(),
     contentType: z.string().optional(),
   }),
+  z.object({ ...common, kind: z.literal("staleList") }),
 ]);
 
 export const SettingsSchema = z

@@ -20,6 +20,8 @@ export interface CsRequest {
   segments: string[]; // path after /csapi/v1.3/registry/
   query: URLSearchParams;
   body: string;
+  /** An injected lagging index: what a list answer sees of the matching schedules. */
+  stale?: (hits: StoredSchedule[]) => StoredSchedule[];
 }
 
 /** Statuses a bulk delete silently skips [D]. */
@@ -104,7 +106,7 @@ export function handleCsapi(ctx: CsContext, req: CsRequest): Reply {
   if (registryType === undefined) return errorReply(404, `registry ${registryId} not found`);
   const wire = { registryType, forceScanEnabled: ctx.forceScanEnabled };
 
-  if (scheduleId === undefined && m === "GET") return list(ctx, registryId, req.query);
+  if (scheduleId === undefined && m === "GET") return list(ctx, registryId, req.query, req.stale);
   if (scheduleId === undefined) {
     const created = ctx.store.create(registryId, parseScheduleBody(parseJson(req.body), wire));
     // 201 chosen over 200: the contract allows both, and 201 is what a create means.
@@ -127,11 +129,18 @@ export function handleCsapi(ctx: CsContext, req: CsRequest): Reply {
   return update(ctx, s, req.body, wire);
 }
 
-function list(ctx: CsContext, registryId: string, q: URLSearchParams): Reply {
+function list(
+  ctx: CsContext,
+  registryId: string,
+  q: URLSearchParams,
+  stale?: (hits: StoredSchedule[]) => StoredSchedule[],
+): Reply {
   const pageNumber = intParam(q, "pageNumber", 1, 1, Number.MAX_SAFE_INTEGER);
   const pageSize = intParam(q, "pageSize", 50, 1, MAX_PAGE_SIZE);
   const terms = parseFilter(q.get("filter") ?? "");
-  const hits = ctx.store.list(registryId).filter((s) => matches(s, terms));
+  const matching = ctx.store.list(registryId).filter((s) => matches(s, terms));
+  // A lagging index misses an entry of the whole result, so pages shift as they would.
+  const hits = stale ? stale(matching) : matching;
   if (hits.length === 0) return empty(204);
   const page = hits.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
   return json(200, { count: hits.length, data: page.map((s) => view(s, ctx.omitExtendedFields)) });

@@ -1,4 +1,4 @@
-import { DEMO_REGISTRY_ID } from "./index";
+import { controlClient, DEMO_REGISTRY_ID } from "./index";
 import { REGISTRY, SCHEDULES, useSimulator, weekly } from "./testkit";
 
 const h = useSimulator();
@@ -142,5 +142,163 @@ describe("fault: body (a raw, possibly malformed answer)", () => {
     const res = await h().api.get(SCHEDULES, { responseType: "text" });
     expect(res.status).toBe(502);
     expect(res.headers["content-type"]).toBe("text/html");
+  });
+});
+
+describe("fault: staleList (an index that lags: a list answer misses one schedule)", () => {
+  const seed = (n: number): string[] =>
+    Array.from(
+      { length: n },
+      (_, i) => h().sim.control.createSchedule(DEMO_REGISTRY_ID, weekly({ name: `s${i}` })).scheduleUuid,
+    );
+  const listed = async (
+    params: Record<string, unknown> = {},
+  ): Promise<{ status: number; ids: string[]; count?: number }> => {
+    const res = await h().api.get(SCHEDULES, { params: { pageSize: 100, ...params } });
+    const data = (res.data?.data ?? []) as { scheduleUuid: string }[];
+    return {
+      status: res.status,
+      ids: data.map((s) => s.scheduleUuid),
+      count: res.data?.count as number | undefined,
+    };
+  };
+
+  it("leaves exactly one matching schedule out, lowers the count, and logs which one", async () => {
+    const ids = seed(5);
+    h().sim.control.injectFault({ kind: "staleList", method: "GET", path: "/schedule$" });
+    const stale = await listed();
+    expect(stale.status).toBe(200);
+    expect(stale.ids).toHaveLength(4);
+    expect(stale.count).toBe(4);
+    const entry = h().sim.control.requests().at(-1)!;
+    expect(entry).toMatchObject({ fault: "staleList" });
+    expect(ids).toContain(entry.omitted);
+    expect(stale.ids).not.toContain(entry.omitted);
+    // Nothing was deleted: the next answer is whole again.
+    expect((await listed()).ids).toEqual(ids);
+    expect(h().sim.control.schedules()).toHaveLength(5);
+  });
+
+  it("answers 204 when the only match is the one left out (a look-up by ID)", async () => {
+    const [id] = seed(1);
+    h().sim.control.injectFault({ kind: "staleList", method: "GET", path: "/schedule$" });
+    expect((await listed({ filter: `scheduleUuid:${id}` })).status).toBe(204);
+    expect((await listed({ filter: `scheduleUuid:${id}` })).ids).toEqual([id]);
+  });
+
+  it("shifts later pages, as a lagging index does", async () => {
+    const ids = seed(4);
+    h().sim.control.injectFault({ kind: "staleList", method: "GET", path: "/schedule$", times: 2, seed: 7 });
+    const p1 = await listed({ pageSize: 2, pageNumber: 1 });
+    const p2 = await listed({ pageSize: 2, pageNumber: 2 });
+    // Each page came from an index missing one entry: together they miss at least one schedule.
+    const seen = new Set([...p1.ids, ...p2.ids]);
+    expect(seen.size).toBeLessThan(ids.length);
+  });
+
+  it("leaves non-list requests alone", async () => {
+    h().sim.control.injectFault({ kind: "staleList", path: "/schedule$", times: 3 });
+    expect((await h().api.post(SCHEDULES, weekly())).status).toBe(201);
+    expect(h().sim.control.requests().at(-1)?.omitted).toBeUndefined();
+  });
+});
+
+describe("faults with a probability and a seed (random, yet repeatable)", () => {
+  async function hitPattern(seedValue: number): Promise<boolean[]> {
+    h().sim.control.reset();
+    h().sim.control.injectFault({
+      kind: "status",
+      method: "GET",
+      path: "/registry/[^/]+$",
+      status: 503,
+      probability: 0.5,
+      seed: seedValue,
+      times: 1000,
+    });
+    const out: boolean[] = [];
+    for (let i = 0; i < 40; i++) out.push((await h().api.get(REGISTRY)).status === 503);
+    return out;
+  }
+
+  it("hits about that share of matching requests, the same ones for the same seed", async () => {
+    const a = await hitPattern(42);
+    const b = await hitPattern(42);
+    const c = await hitPattern(43);
+    expect(a).toEqual(b);
+    expect(a).not.toEqual(c);
+    const hits = a.filter(Boolean).length;
+    expect(hits).toBeGreaterThan(8);
+    expect(hits).toBeLessThan(32);
+    // Spared requests are logged without a fault.
+    expect(
+      h()
+        .sim.control.requests()
+        .filter((r) => r.fault === "status"),
+    ).toHaveLength(c.filter(Boolean).length);
+  });
+
+  it("counts `times` only for the requests it hit", async () => {
+    h().sim.control.injectFault({
+      kind: "status",
+      method: "GET",
+      path: "/registry/[^/]+$",
+      status: 503,
+      probability: 0.3,
+      seed: 5,
+      times: 2,
+    });
+    const statuses: number[] = [];
+    for (let i = 0; i < 60; i++) statuses.push((await h().api.get(REGISTRY)).status);
+    expect(statuses.filter((s) => s === 503)).toHaveLength(2);
+  });
+
+  it("combines a lagging index with lost create replies, over the HTTP control API", async () => {
+    const c = controlClient(h().sim.url);
+    await c.injectFault({
+      kind: "staleList",
+      method: "GET",
+      path: "/schedule$",
+      probability: 0.5,
+      seed: 3,
+      times: 100,
+    });
+    await c.injectFault({
+      kind: "commitThenFail",
+      method: "POST",
+      path: "/schedule$",
+      mode: "500",
+      probability: 0.5,
+      seed: 4,
+      times: 100,
+    });
+    const created: number[] = [];
+    for (let i = 0; i < 20; i++)
+      created.push((await h().api.post(SCHEDULES, weekly({ name: `c${i}` }))).status);
+    // Every POST committed, whatever it answered.
+    expect(h().sim.control.schedules()).toHaveLength(20);
+    expect(created.filter((s) => s === 500).length).toBeGreaterThan(3);
+    expect(created.filter((s) => s === 201).length).toBeGreaterThan(3);
+    let short = 0;
+    for (let i = 0; i < 20; i++) {
+      const res = await h().api.get(SCHEDULES, { params: { pageSize: 100 } });
+      if ((res.data.data as unknown[]).length < 20) short += 1;
+    }
+    expect(short).toBeGreaterThan(3);
+    expect(short).toBeLessThan(17);
+    const log = await c.requests();
+    expect(log.filter((r) => r.omitted !== undefined)).toHaveLength(short);
+    expect(log.filter((r) => r.method === "POST" && r.fault === "commitThenFail")).toHaveLength(
+      created.filter((s) => s === 500).length,
+    );
+  });
+
+  it("refuses a probability outside (0, 1] over HTTP", async () => {
+    const c = controlClient(h().sim.url);
+    await expect(c.injectFault({ kind: "staleList", path: "/schedule$", probability: 0 })).rejects.toThrow(
+      /400/,
+    );
+    await expect(c.injectFault({ kind: "staleList", path: "/schedule$", probability: 1.5 })).rejects.toThrow(
+      /400/,
+    );
   });
 });

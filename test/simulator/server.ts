@@ -114,7 +114,9 @@ export class Simulator implements SimulatorControl {
     };
 
     if (path === "/auth" || path.startsWith("/csapi/")) await this.timers.sleep(this.settings.latencyMs);
-    const fault = this.faults.take(method, path);
+    const fired = this.faults.take(method, path);
+    const fault = fired?.fault;
+    if (fault) entry.fault = fault.kind;
     switch (fault?.kind) {
       case "drop":
         return drop();
@@ -133,7 +135,17 @@ export class Simulator implements SimulatorControl {
     }
     const body = await readBody(req);
     if (!body.ok && body.reason === "aborted") return drop();
-    let reply = body.ok ? this.route(req, method, path, url.searchParams, body.body) : tooLarge();
+    // A lagging index: the list answer leaves out one matching schedule, picked by the fault's draw.
+    const stale =
+      fault?.kind === "staleList" && fired
+        ? (hits: StoredSchedule[]): StoredSchedule[] => {
+            if (hits.length === 0) return hits;
+            const i = Math.floor(fired.random() * hits.length);
+            entry.omitted = hits[i].scheduleUuid;
+            return hits.filter((_, j) => j !== i);
+          }
+        : undefined;
+    let reply = body.ok ? this.route(req, method, path, url.searchParams, body.body, stale) : tooLarge();
     if (fault?.kind === "commitThenFail") {
       // The work above is done (e.g. the schedule exists); only the answer is lost.
       if (fault.mode === "drop") return drop();
@@ -149,6 +161,7 @@ export class Simulator implements SimulatorControl {
     path: string,
     query: URLSearchParams,
     body: string,
+    stale?: (hits: StoredSchedule[]) => StoredSchedule[],
   ): Reply {
     try {
       if (path === "/auth") {
@@ -170,6 +183,7 @@ export class Simulator implements SimulatorControl {
                 segments: path.slice(CSAPI_PREFIX.length).split("/").map(decodeSegment),
                 query,
                 body,
+                stale,
               },
             )
           : errorReply(404, `No endpoint ${method} ${path}`);

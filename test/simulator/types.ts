@@ -92,14 +92,25 @@ export interface LoggedRequest {
   durationMs: number;
   /** The client's `X-Request-Id` header, if it sent one: the same on every attempt of one call. */
   requestId?: string;
+  /** The kind of the injected fault that shaped this answer, if one did. */
+  fault?: Fault["kind"];
+  /** For a `staleList` fault: the schedule the answer left out. */
+  omitted?: string;
 }
 
 export type Fault = {
   method?: string;
   /** RegExp source matched against the path without query. */
   path: string;
-  /** Default 1. */
+  /** How many times it fires; default 1. */
   times?: number;
+  /**
+   * Chance that a matching request meets the fault, from 0 (exclusive) to 1 (default: always). A
+   * request it spares does not use up `times`, and the next armed fault may match it instead.
+   */
+  probability?: number;
+  /** Seed of the fault's own random draws (which requests it hits, which schedule it leaves out); default 1. */
+  seed?: number;
 } & (
   | { kind: "status"; status: number; body?: string; headers?: Record<string, string> }
   | { kind: "commitThenFail"; mode: "500" | "drop" }
@@ -107,6 +118,12 @@ export type Fault = {
   | { kind: "hang"; ms: number }
   | { kind: "drop" }
   | { kind: "body"; status: number; body: string; contentType?: string }
+  /**
+   * A list answer that misses one schedule matching the query, picked at random, as a search index
+   * that lags behind: the count drops by one, and a query left with no match answers 204. Other
+   * requests are answered normally (the fault still fires on them, so match list paths only).
+   */
+  | { kind: "staleList" }
 );
 
 export type SimulatorSettings = Pick<

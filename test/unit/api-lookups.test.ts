@@ -1,6 +1,7 @@
 /**
- * How ScheduleApi answers look-ups (provider/api.ts): a schedule missing from a page-through is only
- * "gone" once a look-up by its ID agrees, and name checks asked together are batched and exact.
+ * How ScheduleApi answers look-ups (provider/schedule/lookups.ts): a schedule missing from a
+ * page-through is only "gone" once look-ups by its ID agree, a bad reply fails only the look-ups it
+ * answered, and name checks asked together are batched and exact.
  */
 import { ScheduleApi } from "../../provider/schedule/lookups";
 import { QualysClient, type ApiRequest } from "../../provider/qualys/http/client";
@@ -40,7 +41,27 @@ describe("a schedule missing from a page-through", () => {
     const ids = ["a", "b", "c", "d", "e", "z"];
     const found = await Promise.all(ids.map((id) => api.findSchedule("reg", id)));
     expect(found.map((s) => s?.scheduleUuid)).toEqual(["a", "b", "c", "d", "e", undefined]);
-    expect(calls).toEqual(["page-through", "scheduleUuid:c", "scheduleUuid:z"]);
+    // "z" is looked up by ID once more than "c": one answer without it could be the index lagging.
+    expect(calls).toEqual(["page-through", "scheduleUuid:c", "scheduleUuid:z", "scheduleUuid:z"]);
+  });
+
+  test("a look-up by ID whose reply is unreadable fails that look-up alone", async () => {
+    // Two look-ups batched by ID (writes under way); "bad" always gets a truncated body.
+    const client = {
+      request: (req: ApiRequest): Promise<ApiResponse> => {
+        const filter = String(req.query?.filter ?? "");
+        if (filter.endsWith(":bad")) return Promise.resolve({ ...reply(undefined), text: '{"count":1,"da' });
+        return Promise.resolve(reply({ count: 1, data: [item(filter.replace(/^scheduleUuid:/, ""))] }));
+      },
+    } as unknown as QualysClient;
+    const api = new ScheduleApi(client);
+    const [good, bad] = await Promise.allSettled([
+      api.findSchedule("reg", "ok"),
+      api.findSchedule("reg", "bad"),
+    ]);
+    expect(good).toMatchObject({ status: "fulfilled", value: { scheduleUuid: "ok" } });
+    expect(bad).toMatchObject({ status: "rejected" });
+    expect(String((bad as PromiseRejectedResult).reason)).toContain("list schedules of registry reg");
   });
 });
 

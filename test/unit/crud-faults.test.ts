@@ -206,10 +206,20 @@ describe("a malformed list reply on read", () => {
     ],
     ["an object with neither count nor data", 200, "{}", "application/json", '"{}"'],
   ] as [string, number, string, string, string][])(
-    "%s: a MalformedResponseError naming the list call; never read as gone",
+    "%s, every time it is asked: a MalformedResponseError naming the list call; never read as gone",
     async (_l, status, body, contentType, shown) => {
       const { id } = await createSchedule(api, inputs("kept"));
-      sim.control.injectFault({ kind: "body", method: "GET", path: "/schedule$", status, body, contentType });
+      // Every reply is bad: the registry's listing and its two repeats, then the look-up by ID the
+      // read falls back to and its two repeats.
+      sim.control.injectFault({
+        kind: "body",
+        method: "GET",
+        path: "/schedule$",
+        status,
+        body,
+        contentType,
+        times: 6,
+      });
       const err = await failure(readSchedule(api, id));
       expect(err).toBeInstanceOf(MalformedResponseError);
       expect(err.message).toContain(`Unexpected reply to list schedules of registry ${DEMO_REGISTRY_ID}`);
@@ -219,6 +229,17 @@ describe("a malformed list reply on read", () => {
       // The schedule is still there, and the next read finds it.
       expect(sim.control.schedules()).toHaveLength(1);
       expect((await readSchedule(api, id)).id).toBe(id);
+    },
+  );
+
+  test.each(MALFORMED)(
+    "%s once: asked for again, and the read succeeds",
+    async (_l, status, body, contentType) => {
+      const { id } = await createSchedule(api, inputs("kept"));
+      sim.control.clearRequests();
+      sim.control.injectFault({ kind: "body", method: "GET", path: "/schedule$", status, body, contentType });
+      expect((await readSchedule(api, id)).id).toBe(id);
+      expect(sim.control.requests().filter((r) => r.method === "GET")).toHaveLength(2);
     },
   );
 
@@ -262,12 +283,10 @@ describe("batched reads", () => {
 
 describe("a create whose outcome is unknown and cannot be checked", () => {
   test("says the outcome is unknown and what to look for, not only the second failure", async () => {
-    /** Lists once normally (the snapshot before the POST), then fails as a 403 would. */
+    /** The name check before the POST reads the registry's listing; every later look-up fails as a 403 would. */
     class FailingSecondList extends ScheduleApi {
-      private lists = 0;
-      override async listSchedules(...args: Parameters<ScheduleApi["listSchedules"]>) {
-        if (++this.lists > 1) throw new QualysError("Qualys rejected list schedules: 403 FORBIDDEN");
-        return super.listSchedules(...args);
+      override listSchedules(): Promise<never> {
+        return Promise.reject(new QualysError("Qualys rejected list schedules: 403 FORBIDDEN"));
       }
     }
     sim.control.injectFault({ method: "POST", path: "/schedule$", kind: "commitThenFail", mode: "500" });

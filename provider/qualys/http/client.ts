@@ -103,6 +103,7 @@ export class QualysClient {
   readonly #freshAgents: { http: http.Agent; https: https.Agent };
   #token: string | undefined;
   #authInFlight: Promise<string> | undefined;
+  #clockOffsetMs: number | undefined;
   /** Set once Qualys rejected the credentials: later requests are not sent (see `AuthFailedEarlierError`). */
   #credentialsRejected: QualysAuthError | undefined;
 
@@ -180,6 +181,23 @@ export class QualysClient {
     ]) {
       agent.destroy();
     }
+  }
+
+  /**
+   * A lower bound of (gateway clock − this machine's clock), in ms, from the `Date` headers of the
+   * replies so far; `undefined` before any. The gateway stamped each `Date` (whole seconds) before this
+   * machine received the reply, so `Date − receipt time` never exceeds the true offset.
+   */
+  get serverClockOffsetMs(): number | undefined {
+    return this.#clockOffsetMs;
+  }
+
+  #noteServerClock(date: string | undefined): void {
+    if (date === undefined) return;
+    const stamped = Date.parse(date);
+    if (!Number.isFinite(stamped)) return;
+    const offset = stamped - Date.now();
+    if (this.#clockOffsetMs === undefined || offset > this.#clockOffsetMs) this.#clockOffsetMs = offset;
   }
 
   /** The per-attempt timeout, in ms (how long a request the gateway accepted may still be at work). */
@@ -308,6 +326,7 @@ export class QualysClient {
           resHeaders[name.toLowerCase()] = String(value);
         }
       }
+      this.#noteServerClock(resHeaders.date);
       return {
         kind: "response",
         res: {

@@ -2,6 +2,8 @@
 // E2E_SCHEDULES, the same resource names, inputs and output keys), with a dynamic resource whose
 // provider (../../floor-provider.ts) does nothing: no API call, no validation, it echoes. What is left is what the Pulumi
 // CLI, engine, language host and dynamic-provider host cost for that many resources of that shape.
+import * as fs from "node:fs";
+
 import * as pulumi from "@pulumi/pulumi";
 
 interface Declared {
@@ -50,7 +52,11 @@ class NoopSchedule extends pulumi.dynamic.Resource {
   }
 }
 
-const declared = JSON.parse(process.env.E2E_SCHEDULES ?? "[]") as Declared[];
+// A file when the list is long: at N = 1000 the environment variable alone exceeds what exec() accepts.
+const file = process.env.E2E_SCHEDULES_FILE;
+const declared = JSON.parse(
+  file ? fs.readFileSync(file, "utf8") : (process.env.E2E_SCHEDULES ?? "[]"),
+) as Declared[];
 const ids: Record<string, pulumi.Output<string>> = {};
 for (const d of declared) {
   const r = new NoopSchedule(d.name, d.args, d.opts);
