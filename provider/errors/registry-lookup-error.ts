@@ -8,7 +8,11 @@ export class RegistryLookupError extends QualysError {
   /** How many registries matched (0, or more than 1). */
   readonly matches: number;
 
-  constructor(details: { by: "registryUri" | "name"; value: string; matches: { registryId: string; registryUri: string }[] }) {
+  constructor(details: {
+    by: "registryUri" | "name";
+    value: string;
+    matches: { registryId: string; registryUri: string }[];
+  }) {
     const what = `${details.by} ${JSON.stringify(details.value)}`;
     super(
       details.matches.length === 0

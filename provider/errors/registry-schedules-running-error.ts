@@ -9,7 +9,11 @@ export class RegistrySchedulesRunningError extends QualysError {
   /** The running schedules, `name (ID)`, comma-separated. */
   readonly schedules: string;
 
-  constructor(details: { registryId: string; schedules: { name: string; scheduleId: string }[]; serverMessage: string }) {
+  constructor(details: {
+    registryId: string;
+    schedules: { name: string; scheduleId: string }[];
+    serverMessage: string;
+  }) {
     const named =
       details.schedules.length > 0
         ? details.schedules.map((s) => `${JSON.stringify(s.name)} (${s.scheduleId})`).join(", ")

@@ -3,7 +3,8 @@
  * calls over the one HTTP client.
  */
 import { QualysApiError } from "../errors";
-import type { ClientSettings, QualysClient } from "../http/client";
+import type { QualysClient } from "../qualys/http/client";
+import { perClient } from "../qualys/per-client";
 import {
   normalizeUri,
   parseAwsBase,
@@ -28,7 +29,10 @@ export class RegistryApi {
   async details(registryId: string): Promise<WireRegistry | undefined> {
     const operation = `read registry ${registryId}`;
     try {
-      return parseRegistryDetails(await this.client.request({ method: "GET", path: item(registryId), operation }), operation);
+      return parseRegistryDetails(
+        await this.client.request({ method: "GET", path: item(registryId), operation }),
+        operation,
+      );
     } catch (err) {
       if (err instanceof QualysApiError && err.status === 404) return undefined;
       throw err;
@@ -95,21 +99,12 @@ export class RegistryApi {
   /** The Qualys AWS account and external ID for an ECR role's trust policy. */
   async awsBase(): Promise<{ accountId: string; externalId: string }> {
     const operation = "read the Qualys AWS base account";
-    return parseAwsBase(await this.client.request({ method: "GET", path: `${REGISTRIES}/aws-base`, operation }), operation);
+    return parseAwsBase(
+      await this.client.request({ method: "GET", path: `${REGISTRIES}/aws-base`, operation }),
+      operation,
+    );
   }
 }
-
-const apis = new WeakMap<QualysClient, RegistryApi>();
 
 /** The process-wide registry API for these settings (one token, one concurrency cap). */
-export function registryApi(settings: ClientSettings): RegistryApi {
-  // Loaded on first use, as in ../api.ts: preview never calls Qualys, and axios is slow to load.
-  const { sharedClient } = require("../http/client") as typeof import("../http/client");
-  const client = sharedClient(settings);
-  let api = apis.get(client);
-  if (!api) {
-    api = new RegistryApi(client);
-    apis.set(client, api);
-  }
-  return api;
-}
+export const registryApi = perClient((client) => new RegistryApi(client));

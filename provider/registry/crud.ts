@@ -26,7 +26,7 @@ const OUTPUT_ONLY = ["registryId", "status", "created", "updated", "__provider"]
 export function lastAppliedRegistry(props: Record<string, unknown> | undefined): Partial<RegistryInputs> {
   const rest: Record<string, unknown> = { ...(props ?? {}) };
   for (const k of OUTPUT_ONLY) delete rest[k];
-  return rest as Partial<RegistryInputs>;
+  return rest;
 }
 
 function outputsOf(
@@ -42,7 +42,12 @@ function outputsOf(
 }
 
 /** Looks for the registry by URI after an ambiguous create, for up to `settleMs`. */
-async function reconcileByUri(api: RegistryApi, inputs: RegistryInputs, err: Error, settleMs: number): Promise<string> {
+async function reconcileByUri(
+  api: RegistryApi,
+  inputs: RegistryInputs,
+  err: Error,
+  settleMs: number,
+): Promise<string> {
   const deadline = Date.now() + settleMs;
   let found: WireRegistry[];
   try {
@@ -93,7 +98,12 @@ export async function createRegistry(
     registryId = await reconcileByUri(api, inputs, err, settleMs);
   }
   if (registryId === undefined) {
-    registryId = await reconcileByUri(api, inputs, new QualysError("Qualys's create reply carried no registry ID."), 0);
+    registryId = await reconcileByUri(
+      api,
+      inputs,
+      new QualysError("Qualys's create reply carried no registry ID."),
+      0,
+    );
   }
 
   const known: RegistryOutputs = { ...inputs, registryId, status: "Unknown" };
@@ -124,7 +134,11 @@ export async function readRegistry(
 }
 
 /** Updates in place with the whole body, secrets included (Qualys never returns them). */
-export async function updateRegistry(api: RegistryApi, id: string, news: RegistryInputs): Promise<RegistryOutputs> {
+export async function updateRegistry(
+  api: RegistryApi,
+  id: string,
+  news: RegistryInputs,
+): Promise<RegistryOutputs> {
   try {
     await api.update(id, toWireRegistryBody(news));
   } catch (err) {
@@ -150,14 +164,26 @@ export async function updateRegistry(api: RegistryApi, id: string, news: Registr
 export type RunningSchedules = (registryId: string) => Promise<{ name: string; scheduleId: string }[]>;
 
 /** Deletes by ID with the bulk endpoint, then waits until Qualys no longer has the registry (contract §7). */
-export async function deleteRegistry(api: RegistryApi, id: string, runningSchedules: RunningSchedules): Promise<void> {
+export async function deleteRegistry(
+  api: RegistryApi,
+  id: string,
+  runningSchedules: RunningSchedules,
+): Promise<void> {
   try {
     await api.delete(id);
   } catch (err) {
     if (err instanceof QualysApiError && err.status === 404) return;
-    if (err instanceof QualysApiError && (err.status === 400 || err.status === 409) && /running/i.test(err.serverMessage)) {
+    if (
+      err instanceof QualysApiError &&
+      (err.status === 400 || err.status === 409) &&
+      /running/i.test(err.serverMessage)
+    ) {
       const schedules = await runningSchedules(id).catch(() => []);
-      throw new RegistrySchedulesRunningError({ registryId: id, schedules, serverMessage: err.serverMessage });
+      throw new RegistrySchedulesRunningError({
+        registryId: id,
+        schedules,
+        serverMessage: err.serverMessage,
+      });
     }
     throw err;
   }

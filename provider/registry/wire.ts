@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 
-import { malformed, type ApiResponse } from "../http/response";
+import { malformed, type ApiResponse } from "../qualys/http/response";
 import type { AwsRegistryLocation, RegistryInputs, RegistryType } from "./types";
 
 /** The create and update body (contract §2). Secrets travel only in `credential`. */
@@ -15,7 +15,7 @@ export interface WireRegistryBody {
   credentialType: string;
   credential?: { username?: string; password?: string; accessToken?: string };
   dockerHubOrgName?: string;
-  aws?: AwsRegistryLocation;
+  aws?: Required<AwsRegistryLocation>;
   acrRequest?: { connectorId: string };
   gcpRequest?: { connectorId: string; projectId: string; location: string };
   garRequest?: { connectorId: string; projectId: string; registry: string };
@@ -53,9 +53,17 @@ export function toWireRegistryBody(inputs: RegistryInputs): WireRegistryBody {
     case "DockerHub":
       if (inputs.dockerHubOrgName !== undefined) body.dockerHubOrgName = inputs.dockerHubOrgName;
       break;
-    case "AWS":
-      body.aws = inputs.aws;
+    case "AWS": {
+      const aws = inputs.aws ?? {};
+      const region = aws.region ?? "";
+      body.aws = {
+        accountId: aws.accountId ?? "",
+        arn: aws.arn ?? "",
+        region,
+        accountType: aws.accountType ?? (region.startsWith("us-gov-") ? "US_Gov" : "Global"),
+      };
       break;
+    }
     case "Azure":
       body.acrRequest = { connectorId };
       break;
@@ -83,10 +91,7 @@ function registrySchema() {
       status: text,
       created: z.union([z.number(), z.string()]).nullish(),
       updated: z.union([z.number(), z.string()]).nullish(),
-      aws: z
-        .object({ accountId: text, arn: text, region: text, accountType: text })
-        .loose()
-        .nullish(),
+      aws: z.object({ accountId: text, arn: text, region: text, accountType: text }).loose().nullish(),
       acrRequest: z.object({ connectorId: text }).loose().nullish(),
       gcpRequest: z.object({ connectorId: text, projectId: text, location: text }).loose().nullish(),
       garRequest: z.object({ connectorId: text, projectId: text, registry: text }).loose().nullish(),
@@ -106,7 +111,10 @@ export function parseRegistryDetails(res: ApiResponse, operation: string): WireR
 }
 
 /** A page of the registry list; only 204 means "no match". */
-export function parseRegistryPage(res: ApiResponse, operation: string): { count: number; data: WireRegistry[] } {
+export function parseRegistryPage(
+  res: ApiResponse,
+  operation: string,
+): { count: number; data: WireRegistry[] } {
   if (res.status === 204) return { count: 0, data: [] };
   const parsed = z
     .object({ count: z.number().optional(), data: z.array(registrySchema()).nullish() })
@@ -182,12 +190,16 @@ export function fromWireRegistry(item: WireRegistry, last: Partial<RegistryInput
     password: last.password,
     accessToken: last.accessToken,
   };
-  if (type === "V2" || type === "V2_PRIVATE") {
+  // Derived values (credentialType, aws.accountType) are kept only where the program set them, so that
+  // leaving them out never shows as drift; an import (nothing applied yet) takes what Qualys says.
+  const imported = last.registryType === undefined;
+  if ((type === "V2" || type === "V2_PRIVATE") && (imported || last.credentialType !== undefined)) {
     const ct = item.credentialType ?? last.credentialType;
-    optional.credentialType = (ct === "BasicAuth" || ct === "Token" || ct === "None" ? ct : "None");
+    optional.credentialType = ct === "BasicAuth" || ct === "Token" || ct === "None" ? ct : "None";
   }
   if (type === "DockerHub" || type === "V2" || type === "V2_PRIVATE") {
-    optional.username = item.credential === undefined ? last.username : (item.credential?.username ?? undefined);
+    optional.username =
+      item.credential === undefined ? last.username : (item.credential?.username ?? undefined);
   }
   if (type === "DockerHub") optional.dockerHubOrgName = keep(item.dockerHubOrgName, last.dockerHubOrgName);
   if (type === "AWS") {
@@ -198,7 +210,9 @@ export function fromWireRegistry(item: WireRegistry, last: Partial<RegistryInput
             accountId: a.accountId,
             arn: a.arn,
             region: a.region,
-            accountType: a.accountType === "US_Gov" ? "US_Gov" : "Global",
+            ...(imported || last.aws?.accountType !== undefined
+              ? { accountType: a.accountType === "US_Gov" ? ("US_Gov" as const) : ("Global" as const) }
+              : {}),
           }
         : last.aws;
   }
