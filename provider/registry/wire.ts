@@ -36,7 +36,11 @@ export function toWireRegistryBody(inputs: RegistryInputs): WireRegistryBody {
     registryType: inputs.registryType,
     registryUri: inputs.registryUri,
     registryName: inputs.name,
-    credentialType: CLOUD_CREDENTIAL_TYPES[inputs.registryType] ?? inputs.credentialType ?? "None",
+    credentialType:
+      CLOUD_CREDENTIAL_TYPES[inputs.registryType] ??
+      inputs.credentialType ??
+      // Left out by the program: the credentials decide (registry/rules.ts checked that they agree).
+      (inputs.accessToken !== undefined ? "Token" : inputs.password !== undefined ? "BasicAuth" : "None"),
   };
   switch (body.credentialType) {
     case "DockerHub":
