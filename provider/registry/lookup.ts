@@ -77,13 +77,11 @@ export function getRegistryAsync(args: GetRegistryArgs): Promise<RegistryLookupR
       throw new QualysError("getRegistry: give exactly one of registryUri and name.");
     }
     const api = programApi();
-    const found = byUri
-      ? await api.withUri(args.registryUri)
-      : await api.named(args.name);
+    const found = byUri ? await api.withUri(args.registryUri) : await api.named(args.name);
     if (found.length !== 1) {
       throw new RegistryLookupError({
         by: byUri ? "registryUri" : "name",
-        value: byUri ? normalizeUri(args.registryUri) : (args.name),
+        value: byUri ? normalizeUri(args.registryUri) : args.name,
         matches: found.map((r) => ({ registryId: r.registryUuid, registryUri: r.registryUri ?? "" })),
       });
     }
@@ -98,7 +96,12 @@ export function getRegistryAsync(args: GetRegistryArgs): Promise<RegistryLookupR
 export function getRegistry(args: GetRegistryInputs): pulumi.Output<RegistryLookupResult> {
   return pulumi
     .output(args as pulumi.Input<Record<string, pulumi.Input<string> | undefined>>)
-    .apply((resolved) => getRegistryAsync(resolved as GetRegistryArgs));
+    .apply((resolved) => {
+      const found = getRegistryAsync(resolved as GetRegistryArgs);
+      // Marked handled here: the Output reports the failure; Node must not warn that it was handled late.
+      found.catch(() => undefined);
+      return found;
+    });
 }
 
 /** The Qualys AWS account and external ID for an ECR role's trust policy; the promise form of `getAwsBase`. */
