@@ -181,7 +181,7 @@ describe("an ambiguous create (committed, then the connection dropped)", () => {
     });
   });
 
-  test("a registry that already had the URI is not adopted: the error says how to adopt it", async () => {
+  test("a registry that already had the URI is not adopted: the error says what to do instead", async () => {
     await withStack({ registries: [HARBOR("harbor-password-1")] }, async (ps) => {
       const existing = sim.control.createRegistry({
         registryType: "V2_PRIVATE",
@@ -192,7 +192,7 @@ describe("an ambiguous create (committed, then the connection dropped)", () => {
       });
       const failure = await failureOf(ps.stack.up());
       expect(failure).toContain(existing.registryUuid);
-      expect(failure).toContain("import");
+      expect(failure).toContain("getRegistry");
       expect(ours()).toHaveLength(1);
     });
   });
