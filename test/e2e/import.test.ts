@@ -1,5 +1,5 @@
 /**
- * Bringing schedules made in the Qualys console under management (issue 7), with the real `pulumi` CLI
+ * Bringing schedules made in the Qualys console under management, with the real `pulumi` CLI
  * and the installed package's `pulumi-qualys-cs import` command against the simulator:
  * command → `pulumi import --file` → the program holding the generated code → preview (no changes),
  * refresh (clean), update in place, destroy. Also what does not work, and why: the `import` resource
