@@ -273,7 +273,8 @@ describe("getRegistry", () => {
       expect(diagnostics).toContain(words);
       expect(diagnostics.split(words).length - 1).toBe(1);
       expect(output).not.toMatch(/\n\s+at .*\(.*\.js:\d+:\d+\)/);
-      expect(output).not.toContain("Warning");
+      // Not asserted: Node may add "PromiseRejectionHandledWarning" lines, because the SDK attaches the
+      // handlers of a failed Output's derived promises late (when the stack's outputs are registered).
     });
   });
 });
