@@ -23,4 +23,7 @@ export {
   MixedTagsError,
 } from "./schedule-errors";
 export { ProviderBugError } from "./provider-bug-error";
+export { RegistryExistsError } from "./registry-exists-error";
+export { RegistrySchedulesRunningError } from "./registry-schedules-running-error";
+export { RegistryLookupError } from "./registry-lookup-error";
 export { CliError, EXIT_FAILURE, EXIT_USAGE } from "./cli-error";

@@ -13,10 +13,16 @@ export class PartialCreateError extends QualysError {
   /** Why the create did not finish: read by the engine. */
   readonly reasons: string[];
 
-  constructor(details: { id: string; properties: Record<string, unknown>; cause: unknown }) {
+  constructor(details: {
+    id: string;
+    properties: Record<string, unknown>;
+    cause: unknown;
+    /** What was created, for the message; default "Schedule". */
+    kind?: string;
+  }) {
     const reason = details.cause instanceof Error ? details.cause.message : String(details.cause);
     super(
-      `Schedule ${details.id} was created in Qualys, but reading it back failed: ${reason}. ` +
+      `${details.kind ?? "Schedule"} ${details.id} was created in Qualys, but reading it back failed: ${reason}. ` +
         `It is recorded in the stack; run \`pulumi refresh\` or \`pulumi up\` again to finish.`,
       { cause: details.cause },
     );

@@ -30,11 +30,11 @@ export function renderPropertyTables(resource: ResourceDefinition<PropertyTable>
       continue;
     }
     inputs.push(
-      `| \`${name}\` | ${cell(spec.type.shown ?? spec.type.output)} | ${presence(spec)} | ${cell(spec.description)} | ${change(spec)} |`,
+      `| \`${name}\` | ${cell(spec.type.shown ?? spec.type.output)}${spec.secret ? ", **secret**" : ""} | ${presence(spec)} | ${cell(spec.description)} | ${change(spec)} |`,
     );
     for (const [member, m] of Object.entries(spec.fields ?? {})) {
       inputs.push(
-        `| \`${name}.${member}\` | ${cell(m.type.shown ?? m.type.output)} | optional | ${cell(m.description)} | ${change(spec)} |`,
+        `| \`${name}.${member}\` | ${cell(m.type.shown ?? m.type.output)} | optional | ${cell(m.description)} | ${change({ ...spec, change: m.change ?? spec.change })} |`,
       );
     }
   }

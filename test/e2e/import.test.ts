@@ -252,6 +252,44 @@ describe("the first preview after the import", () => {
   });
 });
 
+describe("import on a stack that already manages schedules, with two --registry flags", () => {
+  test("offers none of the stack's schedules, says so, and reads the second registry too", async () => {
+    sim.control.addRegistry("second-registry", "DockerHub");
+    const extra = sim.control.createSchedule("second-registry", {
+      name: "second-nightly",
+      onDemand: false,
+      filters: repos(["team/other"]),
+      scheduleScanIntervalInDays: 1,
+      schedule: "01:00",
+    });
+    try {
+      const file = path.join(ps.workDir, "second.json");
+      const res = await command(
+        [
+          "import",
+          "--registry",
+          R,
+          "--registry",
+          "second-registry",
+          "--stack",
+          ps.stack.name,
+          "--file",
+          file,
+        ],
+        ps.projectDir,
+        qualysEnv,
+      );
+      console.log(`pulumi-qualys-cs import on a managed stack:\n${res.stderr}`);
+      expect(res.code).toBe(0);
+      expect(res.stderr).toContain(`Skipped 4 schedules that stack ${ps.stack.name} already manages`);
+      const written = JSON.parse(fs.readFileSync(file, "utf8")) as { resources: { id: string }[] };
+      expect(written.resources.map((r) => r.id)).toEqual([`second-registry/${extra.scheduleUuid}`]);
+    } finally {
+      sim.control.deleteSchedule("second-registry", extra.scheduleUuid);
+    }
+  });
+});
+
 describe("refresh after the import", () => {
   test("is clean: reads only, changes nothing in state", async () => {
     const before = dynamicResources(await ps.exportState());

@@ -27,6 +27,32 @@ export function qualysConfig(url: string, password = DEMO_PASSWORD): ConfigMap {
   };
 }
 
+/** The registry program of the end-to-end tests: registries, schedules on them, look-ups. */
+export const REGISTRIES_PROGRAM = path.join(REPO_ROOT, "test", "e2e", "programs", "registries");
+
+/** What the registry program declares. */
+export interface DeclaredRegistries {
+  registries?: {
+    name: string;
+    args: Record<string, unknown>;
+    opts?: { import?: string; protect?: boolean };
+  }[];
+  /** `registry` names a declared registry whose ID the schedule takes. */
+  schedules?: { name: string; registry?: string; args: Record<string, unknown> }[];
+  lookups?: { name: string; by: { registryUri: string } | { name: string }; async?: boolean }[];
+  awsBase?: boolean;
+}
+
+/** The environment that makes the registry program declare these. */
+export function declareRegistries(d: DeclaredRegistries): Record<string, string> {
+  return {
+    E2E_REGISTRIES: JSON.stringify(d.registries ?? []),
+    E2E_SCHEDULES: JSON.stringify(d.schedules ?? []),
+    E2E_LOOKUPS: JSON.stringify(d.lookups ?? []),
+    E2E_AWS_BASE: d.awsBase ? "1" : "0",
+  };
+}
+
 /** A schedule the generic program declares. */
 export interface Declared {
   name: string;
@@ -65,7 +91,11 @@ export function classify(r: Pick<LoggedRequest, "method" | "path">): string {
   if (/\/schedule$/.test(r.path)) return r.method === "POST" ? "create" : "list";
   if (/\/schedule\/[^/]+$/.test(r.path))
     return r.method === "PUT" ? "update" : r.method === "DELETE" ? "delete" : "other";
-  if (/\/registry\/[^/]+$/.test(r.path)) return "registry";
+  if (/\/registry\/aws-base$/.test(r.path)) return "awsBase";
+  if (/\/registry\/[^/]+$/.test(r.path)) return r.method === "PUT" ? "registryUpdate" : "registry";
+  if (/\/registry$/.test(r.path)) {
+    return r.method === "POST" ? "registryCreate" : r.method === "DELETE" ? "registryDelete" : "registryList";
+  }
   return "other";
 }
 
