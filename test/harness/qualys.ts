@@ -1,7 +1,5 @@
 /** Glue between the end-to-end harness and the simulator: stack config, program inputs, counts. */
 import { spawn } from "node:child_process";
-import * as http from "node:http";
-import type { AddressInfo } from "node:net";
 import * as path from "node:path";
 
 import type { ConfigMap } from "@pulumi/pulumi/automation";
@@ -10,6 +8,7 @@ import { QualysClient, type ClientSettings } from "../../provider/http/client";
 
 import { DEMO_PASSWORD, DEMO_REGISTRY_ID, DEMO_USERNAME } from "../simulator";
 import type { LoggedRequest, RunningSimulator, StoredSchedule } from "../simulator";
+import { startForwardingProxy, type ForwardingProxy } from "./forwarding-proxy";
 import { descendants } from "./proc";
 import { dynamicResources, REPO_ROOT, TOOLS_DIR, type ProgramStack, type StateDeployment } from "./stack";
 
@@ -177,12 +176,7 @@ export async function upKilledMidway(
 }
 
 /** A gateway in front of the simulator that holds chosen requests, then lets the simulator do them. */
-export interface HoldingProxy {
-  url: string;
-  /** How many requests were held so far. */
-  held(): number;
-  close(): Promise<void>;
-}
+export type HoldingProxy = ForwardingProxy;
 
 /**
  * Forwards everything to `target`, except the next `times` requests matching `method` and `path`:
@@ -190,62 +184,16 @@ export interface HoldingProxy {
  * while the simulator still performs the request a moment later. A reply that never comes, and a
  * commit after the client stopped waiting: what the simulator's own faults cannot do.
  */
-export async function startHoldingProxy(
+export function startHoldingProxy(
   target: string,
   hold: { method: string; path: RegExp; holdMs: number; times?: number },
 ): Promise<HoldingProxy> {
   let left = hold.times ?? 1;
-  let held = 0;
-  const forward = async (method: string, url: string, headers: http.IncomingHttpHeaders, body: Buffer) => {
-    const out: Record<string, string> = {};
-    for (const [k, v] of Object.entries(headers)) {
-      if (v === undefined || ["host", "connection", "content-length"].includes(k)) continue;
-      out[k] = Array.isArray(v) ? v.join(", ") : v;
-    }
-    return fetch(`${target}${url}`, { method, headers: out, body: body.length > 0 ? body : undefined });
-  };
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const body = Buffer.concat(chunks);
-      const method = req.method ?? "GET";
-      const url = req.url ?? "/";
-      const pathOnly = url.split("?")[0];
-      if (left > 0 && method === hold.method && hold.path.test(pathOnly)) {
-        left -= 1;
-        held += 1;
-        setTimeout(() => {
-          forward(method, url, req.headers, body)
-            .then((r) => r.arrayBuffer())
-            .catch(() => undefined)
-            .finally(() => res.destroy());
-        }, hold.holdMs);
-        return;
-      }
-      forward(method, url, req.headers, body)
-        .then(async (r) => {
-          const text = Buffer.from(await r.arrayBuffer());
-          const headers: Record<string, string> = {};
-          r.headers.forEach((v, k) => {
-            if (!["content-length", "transfer-encoding", "connection", "content-encoding"].includes(k))
-              headers[k] = v;
-          });
-          res.writeHead(r.status, { ...headers, "content-length": String(text.length) });
-          res.end(text);
-        })
-        .catch(() => res.destroy());
-    });
+  return startForwardingProxy(target, {
+    hold: (method, path) => {
+      if (left <= 0 || method !== hold.method || !hold.path.test(path)) return undefined;
+      left -= 1;
+      return hold.holdMs;
+    },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    held: () => held,
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
 }
