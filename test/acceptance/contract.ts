@@ -35,8 +35,8 @@ export interface KindContract {
   expects: string;
   /** Success statuses the contract names, the first being the one it documents. */
   success: number[];
-  /** Success statuses it allows as an alternative (e.g. 200 for a 201 create), with why. */
-  alternativeSuccess?: Record<number, string>;
+  /** Statuses that mean the tenant took an alternative the contract allows (200 for a 201, 405 for a single delete), with what the provider does. */
+  alternativeStatus?: Record<number, string>;
   /** Non-success statuses the provider handles by design, with what they mean. */
   handled?: Record<number, string>;
   /** Judges the form of a success reply. */
@@ -71,7 +71,7 @@ export const CONTRACT: Record<CallKind, KindContract> = {
     section: "§1",
     expects: "201 with the token as plain text",
     success: [201],
-    alternativeSuccess: { 200: "200 instead of 201: some clients accept it, and so does the provider" },
+    alternativeStatus: { 200: "200 instead of 201: some clients accept it, and so does the provider" },
     judgeReply: (form) =>
       form.kind === "text" && form.token
         ? { verdict: "expected" }
@@ -121,7 +121,7 @@ export const CONTRACT: Record<CallKind, KindContract> = {
     section: "§3",
     expects: "200, echoing the ID",
     success: [200],
-    alternativeSuccess: { 204: "204: the provider reads the schedule back anyway" },
+    alternativeStatus: { 204: "204: the provider reads the schedule back anyway" },
     handled: { 400: "refused while the schedule is Running (§6)" },
     judgeReply: () => ({ verdict: "expected" }),
   },
@@ -130,11 +130,13 @@ export const CONTRACT: Record<CallKind, KindContract> = {
     section: "§3, §8 item 7",
     expects: "200/204, the schedule gone at once",
     success: [200, 204],
+    alternativeStatus: {
+      405: "single delete not offered: the bulk endpoint is used for the one ID (§8 item 7)",
+      501: "single delete not offered: the bulk endpoint is used for the one ID (§8 item 7)",
+    },
     handled: {
       404: "already gone: counts as deleted (§9)",
       400: "refused while the schedule is Running: cancelled, then deleted (§6)",
-      405: "single delete not offered: the bulk endpoint is used for the one ID (§8 item 7)",
-      501: "single delete not offered: the bulk endpoint is used for the one ID (§8 item 7)",
     },
     judgeReply: () => ({ verdict: "expected" }),
   },

@@ -395,39 +395,27 @@ export function buildReport(rec: Recording, ctx: ReportContext): FidelityReport 
     const c = CONTRACT[kind];
     let verdict: Verdict = "expected";
     const findings: string[] = [];
+    /** A finding of this kind; alternatives and differences also go to the report's lists. */
+    const find = (text: string, v: Verdict | "handled"): void => {
+      findings.push(text);
+      if (v === "handled") return;
+      verdict = worst(verdict, v);
+      if (v === "alternative") alternatives.push(`${kind}: ${text}`);
+      if (v === "differs") differences.push(`${kind}: ${text}`);
+    };
     for (const [statusText, n] of Object.entries(r.statuses)) {
       const status = Number(statusText);
       if (c.success.includes(status)) continue;
-      const alt = c.alternativeSuccess?.[status];
+      const alt = c.alternativeStatus?.[status];
       const handled = c.handled?.[status] ?? HANDLED_EVERYWHERE[status];
-      if (alt) {
-        findings.push(`${status} (${n}×): ${alt}`);
-        verdict = worst(verdict, "alternative");
-      } else if (handled) {
-        findings.push(`${status} (${n}×): ${handled}`);
-      } else {
-        findings.push(
-          status === 0
-            ? `no reply (${n}×): the connection failed`
-            : `${status} (${n}×): not a status the contract expects here`,
-        );
-        verdict = "differs";
-      }
+      if (alt) find(`${status} (${n}×): ${alt}`, "alternative");
+      else if (handled) find(`${status} (${n}×): ${handled}`, "handled");
+      else if (status === 0) find(`no reply (${n}×): the connection failed`, "differs");
+      else find(`${status} (${n}×): not a status the contract expects here`, "differs");
     }
     for (const [note, n] of Object.entries(r.notes)) {
       const [v, ...rest] = note.split(": ");
-      findings.push(`${rest.join(": ")} (${n}×)`);
-      verdict = worst(verdict, v as Verdict);
-    }
-    for (const f of findings) {
-      const line = `${kind}: ${f}`;
-      if (/not a status|differs|no reply|the token is not|no schedule ID|neither/.test(f))
-        differences.push(line);
-      else if (
-        verdict !== "expected" &&
-        !/waited out|repeated|re-authenticated|already gone|cancelled|refused while/.test(f)
-      )
-        alternatives.push(line);
+      find(`${rest.join(": ")} (${n}×)`, v as Verdict);
     }
     calls[kind] = { ...r, title: c.title, section: c.section, expects: c.expects, verdict, findings };
   }
