@@ -7,13 +7,33 @@ export {
   RegistryScanSchedule,
   type RegistryScanScheduleArgs,
   type RegistryScanScheduleAdditionalFilters,
-} from "./resource";
-export { RegistryScanScheduleProvider } from "./provider";
-export type { ScheduleInputs, ScheduleOutputs, AdditionalFilters, WeekDay, SortCriteria } from "./types";
-export { WEEK_DAYS } from "./types";
-export { PLATFORMS } from "./gateway";
-export { SETTINGS as CONFIG_SETTINGS } from "./settings";
-export * from "./errors";
-export { ScheduleRunningError } from "./errors/schedule-running-error";
-export { DuplicateSchedulesError } from "./errors/duplicate-schedules-error";
-export { PartialCreateError } from "./errors/partial-create-error";
+} from "./schedule/resource";
+export { RegistryScanScheduleProvider } from "./schedule/provider";
+export type {
+  ScheduleInputs,
+  ScheduleOutputs,
+  AdditionalFilters,
+  WeekDay,
+  SortCriteria,
+} from "./schedule/types";
+export { WEEK_DAYS } from "./schedule/types";
+export { PLATFORMS } from "./qualys/gateway";
+export { SETTINGS as CONFIG_SETTINGS } from "./qualys/settings";
+export {
+  QualysError,
+  ConfigError,
+  QualysApiError,
+  type QualysApiErrorDetails,
+  QualysAuthError,
+  GatewayUnreachableError,
+  AmbiguousRequestError,
+  RateLimitError,
+  MalformedResponseError,
+  type MalformedResponseDetails,
+  RequestTimeoutError,
+  ScheduleRunningError,
+  DuplicateSchedulesError,
+  PartialCreateError,
+  ProviderBugError,
+  CliError,
+} from "./errors";

@@ -1,7 +1,7 @@
 /**
  * Import IDs on the command line: `<registryId>/<scheduleId>`, the same ID the resource has in state.
  */
-import { EXIT_USAGE, ImportCommandError } from "./errors";
+import { EXIT_USAGE, CliError } from "../errors";
 
 /** A registry ID and a schedule ID, both non-empty, without slashes, spaces or control characters. */
 export interface ImportId {
@@ -25,13 +25,13 @@ export function isIdPart(text: string): boolean {
 }
 
 /**
- * Parses `<registryId>/<scheduleId>`. Throws `ImportCommandError` (usage exit code) naming the ID and
+ * Parses `<registryId>/<scheduleId>`. Throws `CliError` (usage exit code) naming the ID and
  * the expected form when it is malformed.
  */
 export function parseImportId(text: string): ImportId {
   const parts = text.split("/");
   if (parts.length !== 2 || !isIdPart(parts[0]) || !isIdPart(parts[1])) {
-    throw new ImportCommandError(
+    throw new CliError(
       `Malformed schedule ID ${JSON.stringify(text)}: expected "<registryId>/<scheduleId>" (two IDs joined ` +
         `by one "/", no spaces), for example ${EXAMPLE}. The IDs are in the Qualys console, or run ` +
         `\`pulumi-qualys-cs import --registry <registryId>\` to import every schedule of the registry.`,
@@ -48,13 +48,13 @@ export function parseImportId(text: string): ImportId {
 export function parseScheduleArg(text: string, registryId: string | undefined): ImportId {
   if (!text.includes("/")) {
     if (!isIdPart(text)) {
-      throw new ImportCommandError(
+      throw new CliError(
         `Malformed schedule ID ${JSON.stringify(text)}: a schedule ID has no spaces or control characters.`,
         EXIT_USAGE,
       );
     }
     if (registryId === undefined) {
-      throw new ImportCommandError(
+      throw new CliError(
         `--schedule ${JSON.stringify(text)} needs --registry <registryId>, or give it as ` +
           `"<registryId>/${text}".`,
         EXIT_USAGE,
@@ -64,7 +64,7 @@ export function parseScheduleArg(text: string, registryId: string | undefined): 
   }
   const id = parseImportId(text);
   if (registryId !== undefined && id.registryId !== registryId) {
-    throw new ImportCommandError(
+    throw new CliError(
       `--schedule ${JSON.stringify(text)} belongs to registry ${id.registryId}, not to --registry ${registryId}: ` +
         `give the bare schedule ID, or leave out --registry.`,
       EXIT_USAGE,

@@ -4,19 +4,24 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { parseArgs } from "node:util";
 
-import { scheduleApi, type ScheduleApi } from "../api";
-import { QualysError } from "../errors";
-import type { ClientSettings } from "../http/client";
+import { CliError } from "../errors";
+import type { ClientSettings } from "../qualys/config";
+import { scheduleApi, type ScheduleApi } from "../schedule/lookups";
 import { generateCode } from "./codegen";
-import { EXIT_FAILURE, EXIT_USAGE, ImportCommandError } from "./errors";
+import {
+  parseCommandArgs,
+  runCommand,
+  usageError as commandUsageError,
+  type Command,
+  type CommandIO,
+} from "./command";
 import { isIdPart, parseImportId, parseScheduleArg, type ImportId } from "./ids";
 import { buildImportFile, renderImportFile } from "./import-file";
 import type { ImportedSchedule } from "./imported";
 import { readImportable, type RegistrySelection } from "./read-schedules";
 import { serializedProvider } from "./serialized-provider";
-import { importSettings } from "./settings";
+import { settingsFor } from "./settings";
 
 /** Default file names written into `--out`. */
 export const DEFAULT_IMPORT_FILE = "qualys-import.json";
@@ -56,12 +61,8 @@ Then, in the Pulumi project:
   -h, --help             show this help
 `;
 
-/** What the command needs from its surroundings; tests replace parts of it. */
-export interface CommandIO {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  /** The Pulumi project directory (files are written relative to it). */
-  cwd: string;
+/** What `import` needs from its surroundings; tests replace parts of it. */
+export interface ImportIO extends CommandIO {
   /** The API for the resolved settings (default: the provider's shared client). */
   api?: (settings: ClientSettings) => ScheduleApi;
   /** The `__provider` string (default: serialized from the project's installed package). */
@@ -78,36 +79,26 @@ interface ParsedImportArgs {
   help: boolean;
 }
 
-function usageError(message: string): ImportCommandError {
-  return new ImportCommandError(
-    `${message}\nRun \`pulumi-qualys-cs import --help\` for the options.`,
-    EXIT_USAGE,
-  );
-}
+const usageError = (message: string): CliError => commandUsageError("import", message);
 
-/** Parses the arguments after `import`. Throws `ImportCommandError` (usage exit code) for a bad command line. */
+/** Parses the arguments after `import`. Throws `CliError` (usage exit code) for a bad command line. */
 export function parseImportArgs(argv: string[]): ParsedImportArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        registry: { type: "string" },
-        schedule: { type: "string", multiple: true },
-        name: { type: "string", multiple: true },
-        out: { type: "string" },
-        file: { type: "string" },
-        force: { type: "boolean" },
-        protect: { type: "string" },
-        stack: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (err) {
-    throw usageError(err instanceof Error ? err.message : String(err));
-  }
+  const parsed = parseCommandArgs(
+    "import",
+    argv,
+    {
+      registry: { type: "string" },
+      schedule: { type: "string", multiple: true },
+      name: { type: "string", multiple: true },
+      out: { type: "string" },
+      file: { type: "string" },
+      force: { type: "boolean" },
+      protect: { type: "string" },
+      stack: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+    true,
+  );
   const v = parsed.values;
   const help = v.help === true;
   if (help) return { selections: [], force: false, protect: true, help };
@@ -125,7 +116,7 @@ export function parseImportArgs(argv: string[]): ParsedImportArgs {
       ...(v.schedule ?? []).map((s) => parseScheduleArg(s, registry)),
     ];
   } catch (err) {
-    throw err instanceof ImportCommandError ? usageError(err.message) : err;
+    throw err instanceof CliError ? usageError(err.message) : err;
   }
   if (registry === undefined && ids.length === 0) {
     throw usageError(
@@ -184,17 +175,15 @@ function shown(cwd: string, file: string): string {
 
 function writeNew(file: string, text: string, force: boolean): void {
   if (!force && fs.existsSync(file)) {
-    throw new ImportCommandError(
-      `${file} exists: pass --force to overwrite it, or choose another --out/--file.`,
-    );
+    throw new CliError(`${file} exists: pass --force to overwrite it, or choose another --out/--file.`);
   }
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, text);
 }
 
 /** Runs `import` with its arguments; returns the exit code. Errors are printed, never thrown. */
-export async function runImportCommand(argv: string[], io: CommandIO): Promise<number> {
-  try {
+export function runImportCommand(argv: string[], io: ImportIO): Promise<number> {
+  return runCommand(io, async () => {
     const args = parseImportArgs(argv);
     if (args.help) {
       io.stdout(IMPORT_USAGE);
@@ -202,7 +191,7 @@ export async function runImportCommand(argv: string[], io: CommandIO): Promise<n
     }
     // The provider string first: it needs no network, and a wrong installation should fail before any call.
     const providerText = await (io.serializeProvider ?? serializedProvider)(io.cwd);
-    const settings = await importSettings(
+    const settings = await settingsFor(
       args.stack === undefined ? undefined : { stack: args.stack, cwd: io.cwd },
     );
     const api = (io.api ?? scheduleApi)(settings);
@@ -235,17 +224,15 @@ export async function runImportCommand(argv: string[], io: CommandIO): Promise<n
       ].join("\n"),
     );
     return 0;
-  } catch (err) {
-    if (err instanceof ImportCommandError) {
-      io.stderr(`error: ${err.message}\n`);
-      return err.exitCode;
-    }
-    if (err instanceof QualysError) {
-      io.stderr(`error: ${err.message}\n`);
-      return EXIT_FAILURE;
-    }
-    const message = err instanceof Error ? err.message : String(err);
-    io.stderr(`error: unexpected failure: ${new QualysError(message).message}\n`);
-    return EXIT_FAILURE;
-  }
+  });
 }
+
+/** `pulumi-qualys-cs import`. */
+export const importCommand: Command<ImportIO> = {
+  name: "import",
+  summary:
+    "write the code and the `pulumi import` file that bring existing Qualys schedules under\n" +
+    "management without recreating them",
+  usage: IMPORT_USAGE,
+  run: runImportCommand,
+};

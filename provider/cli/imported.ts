@@ -1,10 +1,11 @@
-import type { ScheduleInputs, ScheduleOutputs } from "../types";
+import { PROVIDER_KEY, typeToken } from "../core/properties";
+import { SCHEDULE } from "../schedule/properties";
+import type { ScheduleInputs, ScheduleOutputs } from "../schedule/types";
 
-/** The Pulumi type token of `RegistryScanSchedule` (`new dynamic.Resource(…, "qualys", "RegistryScanSchedule")`). */
-export const RESOURCE_TYPE = "pulumi-nodejs:dynamic/qualys:RegistryScanSchedule";
+/** The Pulumi type token of `RegistryScanSchedule` (`pulumi-nodejs:dynamic/qualys:RegistryScanSchedule`). */
+export const RESOURCE_TYPE = typeToken(SCHEDULE);
 
-/** The input and output that carries the serialized dynamic provider. */
-export const PROVIDER_KEY = "__provider";
+export { PROVIDER_KEY };
 
 /** One live schedule, read from Qualys and ready to be written as code and as an import-file entry. */
 export interface ImportedSchedule {

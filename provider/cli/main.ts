@@ -1,38 +1,40 @@
 #!/usr/bin/env node
 /**
- * The `pulumi-qualys-cs` command (the package's `bin`). Subcommands: `import`, `recover`.
+ * The `pulumi-qualys-cs` command (the package's `bin`). Each subcommand is a `Command`
+ * (`cli/command.ts`) listed in `COMMANDS`.
  */
-import { IMPORT_USAGE, runImportCommand } from "./import-command";
-import { RECOVER_USAGE, runRecoverCommand } from "./recover-command";
+import { EXIT_USAGE } from "../errors";
+import type { Command, CommandIO } from "./command";
+import { importCommand } from "./import-command";
+import { recoverCommand } from "./recover-command";
 
-const USAGE = `Usage: pulumi-qualys-cs <command> [options]
+/** The subcommands, in the order the usage text lists them. */
+export const COMMANDS: readonly Command<CommandIO>[] = [importCommand, recoverCommand];
 
-Commands:
-  import    write the code and the \`pulumi import\` file that bring existing Qualys schedules under
-            management without recreating them
-  recover   repair a stack after an interrupted \`pulumi up\`: record the schedules Qualys made that the
-            state does not know, and drop the creates that never happened (no duplicates, no orphans)
-
-Run \`pulumi-qualys-cs <command> --help\` for its options.
-`;
+function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 4;
+  const pad = " ".repeat(width + 2);
+  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary.split("\n").join(`\n${pad}`)}`);
+  return `Usage: pulumi-qualys-cs <command> [options]\n\nCommands:\n${lines.join("\n")}\n\nRun \`pulumi-qualys-cs <command> --help\` for its options.\n`;
+}
 
 /** Runs the command line; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  const io = {
+  const [name, ...rest] = argv;
+  const io: CommandIO = {
     stdout: (text: string) => void process.stdout.write(text),
     stderr: (text: string) => void process.stderr.write(text),
     cwd: process.cwd(),
   };
-  if (command === undefined || command === "--help" || command === "-h" || command === "help") {
-    const topic = command === "help" ? rest[0] : undefined;
-    io.stdout(topic === "import" ? IMPORT_USAGE : topic === "recover" ? RECOVER_USAGE : USAGE);
-    return command === undefined ? 2 : 0;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    const topic = name === "help" ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
+    io.stdout(topic ? topic.usage : usage());
+    return name === undefined ? EXIT_USAGE : 0;
   }
-  if (command === "import") return runImportCommand(rest, io);
-  if (command === "recover") return runRecoverCommand(rest, io);
-  io.stderr(`error: unknown command ${JSON.stringify(command)}.\n\n${USAGE}`);
-  return 2;
+  const command = COMMANDS.find((c) => c.name === name);
+  if (command) return command.run(rest, io);
+  io.stderr(`error: unknown command ${JSON.stringify(name)}.\n\n${usage()}`);
+  return EXIT_USAGE;
 }
 
 if (require.main === module) {

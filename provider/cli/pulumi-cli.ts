@@ -1,10 +1,14 @@
 /**
  * Runs the `pulumi` CLI the user has (on PATH, unless given), in their project directory and with
- * their environment (backend login, passphrase), for `stack export` and `stack import`.
+ * their environment (backend login, passphrase): `config`, `stack export` and `stack import`.
  */
 import { execFile } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 
-import { ImportCommandError } from "./errors";
+import { CliError } from "../errors";
+import { parseExport, type ExportedStack } from "./recover-plan";
 
 /** Where and how `pulumi` runs. */
 export interface PulumiRunOptions {
@@ -32,7 +36,7 @@ export function runPulumi(args: string[], opts: PulumiRunOptions): Promise<Pulum
       (err, stdout, stderr) => {
         if (err && typeof err.code === "string") {
           reject(
-            new ImportCommandError(
+            new CliError(
               `Could not run \`${pulumi}\` in ${opts.cwd} (${err.code}): install the Pulumi CLI and put it on ` +
                 `PATH, and pass --cwd <your Pulumi project directory>.`,
             ),
@@ -53,4 +57,38 @@ export function lastLines(run: PulumiRun, n = 3): string {
 /** True when the run failed because another update holds the stack (or a killed one left its lock). */
 export function isLocked(run: PulumiRun): boolean {
   return /currently locked|update is currently in progress/i.test(run.stderr + run.stdout);
+}
+
+/** The stack's state (`pulumi stack export`). */
+export async function exportStack(stack: string, run: PulumiRunOptions): Promise<ExportedStack> {
+  const res = await runPulumi(["stack", "export", "--stack", stack], run);
+  if (res.code !== 0) {
+    throw new CliError(
+      `\`pulumi stack export --stack ${stack}\` failed in ${run.cwd}: ${lastLines(res)} Run the command in ` +
+        `the Pulumi project directory (or pass --cwd), logged in to the stack's backend and with the ` +
+        `passphrase it needs.`,
+    );
+  }
+  return parseExport(res.stdout);
+}
+
+/** Writes the stack's state (`pulumi stack import`), through a private temporary file. */
+export async function importStack(stack: string, state: ExportedStack, run: PulumiRunOptions): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qualys-recover-"));
+  const file = path.join(dir, "deployment.json");
+  try {
+    fs.writeFileSync(file, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
+    const res = await runPulumi(["stack", "import", "--stack", stack, "--file", file], run);
+    if (res.code === 0) return;
+    if (isLocked(res)) {
+      throw new CliError(
+        `Stack ${stack} is locked, so nothing was changed: an interrupted \`pulumi up\` leaves its lock behind. ` +
+          `Make sure no pulumi command is running on the stack, then run \`pulumi cancel --yes --stack ${stack}\` ` +
+          `and this command again.`,
+      );
+    }
+    throw new CliError(`\`pulumi stack import\` failed, so nothing was changed: ${lastLines(res)}`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -3,13 +3,13 @@
  * `pulumi refresh` runs it), so that imported state is what a refresh would store. Only reads: the
  * registry's details and its schedule lists.
  */
-import type { ScheduleApi } from "../api";
-import { readSchedule } from "../crud";
+import type { ScheduleApi } from "../schedule/lookups";
+import { readSchedule } from "../schedule/crud";
 import { QualysApiError } from "../errors";
-import { checkScheduleInputs } from "../rules";
-import type { ScheduleInputs } from "../types";
-import { formatResourceId } from "../wire";
-import { ImportCommandError } from "./errors";
+import { checkScheduleInputs } from "../schedule/rules";
+import type { ScheduleInputs } from "../schedule/types";
+import { formatResourceId } from "../schedule/wire";
+import { CliError } from "../errors";
 import type { ImportedSchedule } from "./imported";
 import { resourceNames } from "./names";
 
@@ -30,13 +30,13 @@ export function namePattern(pattern: string): RegExp {
   return new RegExp(`^${body}$`, "su");
 }
 
-/** Throws `ImportCommandError` naming the registry when Qualys has no registry `registryId` (a 404). */
+/** Throws `CliError` naming the registry when Qualys has no registry `registryId` (a 404). */
 export async function requireRegistry(api: ScheduleApi, registryId: string): Promise<void> {
   try {
     await api.registryType(registryId);
   } catch (err) {
     if (err instanceof QualysApiError && err.status === 404) {
-      throw new ImportCommandError(
+      throw new CliError(
         `Qualys has no registry ${registryId} (${err.errorCode}: ${err.serverMessage}). Check the registry ID ` +
           `in the Qualys console (Container Security > Registries) and that QUALYS_GATEWAY_URL (or ` +
           `qualys:gatewayUrl) points at the platform that holds it.`,
@@ -53,7 +53,7 @@ async function selectIds(api: ScheduleApi, sel: RegistrySelection): Promise<stri
     const patterns = sel.names.map(namePattern);
     const matched = listed.filter((s) => patterns.length === 0 || patterns.some((p) => p.test(s.name ?? "")));
     if (matched.length === 0) {
-      throw new ImportCommandError(
+      throw new CliError(
         sel.names.length === 0
           ? `Registry ${sel.registryId} has no schedules: there is nothing to import.`
           : `No schedule of registry ${sel.registryId} has a name matching ${sel.names.map((n) => JSON.stringify(n)).join(" or ")} ` +
@@ -67,7 +67,7 @@ async function selectIds(api: ScheduleApi, sel: RegistrySelection): Promise<stri
 }
 
 /**
- * Reads every selected schedule and turns it into inputs and outputs. Throws `ImportCommandError` for an
+ * Reads every selected schedule and turns it into inputs and outputs. Throws `CliError` for an
  * unknown registry, unknown schedule IDs (all of them named), or a schedule whose settings, as Qualys
  * returns them, do not pass `check` (for example a field Qualys left out of its reply).
  */
@@ -84,7 +84,7 @@ export async function readImportable(
     );
     const missing = ids.filter((_, i) => results[i].id === undefined);
     if (missing.length > 0) {
-      throw new ImportCommandError(
+      throw new CliError(
         `Registry ${sel.registryId} has no schedule ${missing.join(", ")}: check the ID${missing.length === 1 ? "" : "s"} ` +
           `(Qualys purges Finished, Canceled and Failed schedules after a while), or run ` +
           `\`pulumi-qualys-cs import --registry ${sel.registryId}\` to import every schedule it has.`,
@@ -104,7 +104,7 @@ export async function readImportable(
     return { ...r, inputs: inputs as ScheduleInputs };
   });
   if (problems.length > 0) {
-    throw new ImportCommandError(
+    throw new CliError(
       `Qualys returned settings that a RegistryScanSchedule cannot declare, so these schedules cannot be ` +
         `imported as they are:\n  ${problems.join("\n  ")}\nFix the schedule in the Qualys console, or leave ` +
         `it out with --schedule/--name.`,

@@ -4,25 +4,26 @@
  * leaves one unmanaged. Reads the state with `pulumi stack export`, asks Qualys (only reads) which
  * schedule each interrupted create made, and writes the repaired state with `pulumi stack import`.
  */
-import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { createInterface } from "node:readline/promises";
-import { parseArgs } from "node:util";
 
-import { scheduleApi, type ScheduleApi } from "../api";
-import { readSchedule } from "../crud";
-import { QualysError } from "../errors";
-import type { ClientSettings } from "../http/client";
-import { qqlTerm } from "../wire";
-import { EXIT_FAILURE, EXIT_USAGE, ImportCommandError } from "./errors";
-import { isLocked, lastLines, runPulumi, type PulumiRunOptions } from "./pulumi-cli";
+import { CliError, EXIT_FAILURE } from "../errors";
+import type { ClientSettings } from "../qualys/config";
+import { readSchedule } from "../schedule/crud";
+import { scheduleApi, type ScheduleApi } from "../schedule/lookups";
+import {
+  parseCommandArgs,
+  runCommand,
+  usageError as commandUsageError,
+  type Command,
+  type CommandIO,
+} from "./command";
+import { exportStack, importStack, type PulumiRunOptions } from "./pulumi-cli";
 import { requireRegistry } from "./read-schedules";
 import {
   adoptedOutputs,
   applyRecovery,
   lookupKey,
-  parseExport,
   planRecovery,
   renderPlan,
   surveyPending,
@@ -31,7 +32,7 @@ import {
   type JsonObject,
   type RecoveryPlan,
 } from "./recover-plan";
-import { importSettings } from "./settings";
+import { settingsFor } from "./settings";
 
 /** The usage text of `pulumi-qualys-cs recover`. */
 export const RECOVER_USAGE = `Usage: pulumi-qualys-cs recover --stack <name> [--cwd <dir>] [--yes] [--dry-run] [--drop-unresolved]
@@ -70,12 +71,8 @@ After:  pulumi refresh --stack <name> --yes, then pulumi up --stack <name>.
   -h, --help             show this help
 `;
 
-/** What `recover` needs from its surroundings; tests replace parts of it. */
-export interface RecoverIO {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  /** The directory `--cwd` is relative to (and the project directory without it). */
-  cwd: string;
+/** What `recover` needs from its surroundings; tests replace parts of it. `cwd`: what `--cwd` is relative to. */
+export interface RecoverIO extends CommandIO {
   /** The API for the resolved settings (default: the provider's shared client). */
   api?: (settings: ClientSettings) => ScheduleApi;
   /** The `pulumi` executable (default: `pulumi` on PATH). */
@@ -93,33 +90,23 @@ interface ParsedRecoverArgs {
   help: boolean;
 }
 
-function usageError(message: string): ImportCommandError {
-  return new ImportCommandError(
-    `${message}\nRun \`pulumi-qualys-cs recover --help\` for the options.`,
-    EXIT_USAGE,
-  );
-}
+const usageError = (message: string): CliError => commandUsageError("recover", message);
 
-/** Parses the arguments after `recover`. Throws `ImportCommandError` (usage exit code) for a bad command line. */
+/** Parses the arguments after `recover`. Throws `CliError` (usage exit code) for a bad command line. */
 export function parseRecoverArgs(argv: string[]): ParsedRecoverArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        stack: { type: "string" },
-        cwd: { type: "string" },
-        yes: { type: "boolean", short: "y" },
-        "dry-run": { type: "boolean" },
-        "drop-unresolved": { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-      allowPositionals: false,
-      strict: true,
-    });
-  } catch (err) {
-    throw usageError(err instanceof Error ? err.message : String(err));
-  }
+  const parsed = parseCommandArgs(
+    "recover",
+    argv,
+    {
+      stack: { type: "string" },
+      cwd: { type: "string" },
+      yes: { type: "boolean", short: "y" },
+      "dry-run": { type: "boolean" },
+      "drop-unresolved": { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+    false,
+  );
   const v = parsed.values;
   if (v.help === true) return { stack: "", yes: false, dryRun: false, dropUnresolved: false, help: true };
   if (v.stack === undefined || v.stack === "") throw usageError("Name the stack to repair: --stack <name>.");
@@ -134,22 +121,9 @@ export function parseRecoverArgs(argv: string[]): ParsedRecoverArgs {
   };
 }
 
-async function exportStack(stack: string, run: PulumiRunOptions): Promise<ExportedStack> {
-  const res = await runPulumi(["stack", "export", "--stack", stack], run);
-  if (res.code !== 0) {
-    throw new ImportCommandError(
-      `\`pulumi stack export --stack ${stack}\` failed in ${run.cwd}: ${lastLines(res)} Run the command in ` +
-        `the Pulumi project directory (or pass --cwd), logged in to the stack's backend and with the ` +
-        `passphrase it needs.`,
-    );
-  }
-  return parseExport(res.stdout);
-}
-
-/** The IDs of the registry's schedules named exactly `name` (Qualys's filter, then an exact comparison). */
+/** The IDs of the registry's schedules named exactly `name`. */
 async function schedulesNamed(api: ScheduleApi, registryId: string, name: string): Promise<string[]> {
-  const listed = await api.listSchedules(registryId, qqlTerm("name", name));
-  return listed.filter((s) => s.name === name).map((s) => s.scheduleUuid);
+  return (await api.schedulesNamed(registryId, name)).map((s) => s.scheduleUuid);
 }
 
 async function lookUp(api: ScheduleApi, state: ExportedStack): Promise<RecoveryPlan> {
@@ -172,7 +146,7 @@ async function readAdopted(api: ScheduleApi, plan: RecoveryPlan): Promise<Map<st
     if (step.action.kind !== "adopt") continue;
     const read = await readSchedule(api, step.action.id, step.create.inputs);
     if (read.id === undefined || !read.props) {
-      throw new ImportCommandError(
+      throw new CliError(
         `Schedule ${step.action.id} was listed a moment ago but can no longer be read (deleted meanwhile?). ` +
           `Nothing was changed: run the command again.`,
       );
@@ -199,138 +173,120 @@ function askOnTerminal(): (question: string) => Promise<boolean> {
   };
 }
 
-async function importStack(stack: string, state: ExportedStack, run: PulumiRunOptions): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qualys-recover-"));
-  const file = path.join(dir, "deployment.json");
-  try {
-    fs.writeFileSync(file, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
-    const res = await runPulumi(["stack", "import", "--stack", stack, "--file", file], run);
-    if (res.code === 0) return;
-    if (isLocked(res)) {
-      throw new ImportCommandError(
-        `Stack ${stack} is locked, so nothing was changed: an interrupted \`pulumi up\` leaves its lock behind. ` +
-          `Make sure no pulumi command is running on the stack, then run \`pulumi cancel --yes --stack ${stack}\` ` +
-          `and this command again.`,
-      );
-    }
-    throw new ImportCommandError(`\`pulumi stack import\` failed, so nothing was changed: ${lastLines(res)}`);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Runs `recover` with its arguments; returns the exit code. Errors are printed, never thrown. */
-export async function runRecoverCommand(argv: string[], io: RecoverIO): Promise<number> {
-  try {
-    const args = parseRecoverArgs(argv);
-    if (args.help) {
-      io.stdout(RECOVER_USAGE);
-      return 0;
-    }
-    const projectDir = path.resolve(io.cwd, args.cwd ?? ".");
-    const run: PulumiRunOptions = { cwd: projectDir, pulumi: io.pulumi };
-    const state = await exportStack(args.stack, run);
-    const survey = surveyPending(state);
-    if (survey.creates.length === 0) {
+export function runRecoverCommand(argv: string[], io: RecoverIO): Promise<number> {
+  return runCommand(
+    io,
+    async () => {
+      const args = parseRecoverArgs(argv);
+      if (args.help) {
+        io.stdout(RECOVER_USAGE);
+        return 0;
+      }
+      const projectDir = path.resolve(io.cwd, args.cwd ?? ".");
+      const run: PulumiRunOptions = { cwd: projectDir, pulumi: io.pulumi };
+      const state = await exportStack(args.stack, run);
+      const survey = surveyPending(state);
+      if (survey.creates.length === 0) {
+        io.stdout(
+          `Stack ${args.stack} has no interrupted create of a RegistryScanSchedule: nothing to recover.\n` +
+            renderPlan({ steps: [], leftAlone: survey.leftAlone }),
+        );
+        return 0;
+      }
+
+      const settings = await settingsFor({ stack: args.stack, cwd: projectDir, pulumi: io.pulumi });
+      const api = (io.api ?? scheduleApi)(settings);
+      const plan = await lookUp(api, state);
+      const adopt = plan.steps.filter((s) => s.action.kind === "adopt").length;
+      const none = plan.steps.filter((s) => s.action.kind === "none").length;
+      const ambiguous = plan.steps.filter((s) => s.action.kind === "ambiguous");
       io.stdout(
-        `Stack ${args.stack} has no interrupted create of a RegistryScanSchedule: nothing to recover.\n` +
-          renderPlan({ steps: [], leftAlone: survey.leftAlone }),
+        `Stack ${args.stack}: ${plural(plan.steps.length, "interrupted create")} of a RegistryScanSchedule ` +
+          `(looked up in Qualys by registry and name; nothing was changed there):\n${renderPlan(plan)}`,
       );
-      return 0;
-    }
+      const unresolved = unresolvedCount(plan);
+      const blocked = unresolved > 0 && !args.dropUnresolved;
+      const notes: string[] = [];
+      if (ambiguous.length > 0) {
+        notes.push(
+          `${plural(ambiguous.length, "pending create")} ${ambiguous.length === 1 ? "is" : "are"} ambiguous: keep one ` +
+            `schedule of the IDs listed, delete the others in Qualys, then run this command again.`,
+        );
+      }
+      if (plan.leftAlone.length > 0) {
+        notes.push(
+          `${plural(plan.leftAlone.length, "pending operation")} ${plan.leftAlone.length === 1 ? "is" : "are"} not ` +
+            `this command's to resolve (listed as "left alone").`,
+        );
+      }
+      if (blocked) {
+        notes.push(
+          `\`pulumi stack import\` removes every pending operation, so writing now would lose ` +
+            `${unresolved === 1 ? "that one" : `those ${unresolved}`}: nothing is written. Resolve ` +
+            `${unresolved === 1 ? "it" : "them"} and run this command again, or pass --drop-unresolved to write anyway.`,
+        );
+      } else if (unresolved > 0) {
+        notes.push(
+          `--drop-unresolved: ${plural(unresolved, "unresolved pending operation")} will be removed from the stack.`,
+        );
+      }
+      const notesText = notes.map((n) => `${n}\n`).join("");
+      const exitCode = ambiguous.length > 0 || blocked ? EXIT_FAILURE : 0;
 
-    const settings = await importSettings({ stack: args.stack, cwd: projectDir, pulumi: io.pulumi });
-    const api = (io.api ?? scheduleApi)(settings);
-    const plan = await lookUp(api, state);
-    const adopt = plan.steps.filter((s) => s.action.kind === "adopt").length;
-    const none = plan.steps.filter((s) => s.action.kind === "none").length;
-    const ambiguous = plan.steps.filter((s) => s.action.kind === "ambiguous");
-    io.stdout(
-      `Stack ${args.stack}: ${plural(plan.steps.length, "interrupted create")} of a RegistryScanSchedule ` +
-        `(looked up in Qualys by registry and name; nothing was changed there):\n${renderPlan(plan)}`,
-    );
-    const unresolved = unresolvedCount(plan);
-    const blocked = unresolved > 0 && !args.dropUnresolved;
-    const notes: string[] = [];
-    if (ambiguous.length > 0) {
-      notes.push(
-        `${plural(ambiguous.length, "pending create")} ${ambiguous.length === 1 ? "is" : "are"} ambiguous: keep one ` +
-          `schedule of the IDs listed, delete the others in Qualys, then run this command again.`,
-      );
-    }
-    if (plan.leftAlone.length > 0) {
-      notes.push(
-        `${plural(plan.leftAlone.length, "pending operation")} ${plan.leftAlone.length === 1 ? "is" : "are"} not ` +
-          `this command's to resolve (listed as "left alone").`,
-      );
-    }
-    if (blocked) {
-      notes.push(
-        `\`pulumi stack import\` removes every pending operation, so writing now would lose ` +
-          `${unresolved === 1 ? "that one" : `those ${unresolved}`}: nothing is written. Resolve ` +
-          `${unresolved === 1 ? "it" : "them"} and run this command again, or pass --drop-unresolved to write anyway.`,
-      );
-    } else if (unresolved > 0) {
-      notes.push(
-        `--drop-unresolved: ${plural(unresolved, "unresolved pending operation")} will be removed from the stack.`,
-      );
-    }
-    const notesText = notes.map((n) => `${n}\n`).join("");
-    const exitCode = ambiguous.length > 0 || blocked ? EXIT_FAILURE : 0;
-
-    if (args.dryRun) {
-      io.stdout(`${notesText}Dry run: the stack was not changed.\n`);
-      return exitCode;
-    }
-    if (blocked) {
-      io.stdout(`${notesText}The stack was not changed.\n`);
-      return EXIT_FAILURE;
-    }
-    io.stdout(notesText);
-    const outputs = await readAdopted(api, plan);
-    const next = applyRecovery(state, plan, outputs, args.dropUnresolved);
-
-    if (!args.yes) {
-      const ok = await (io.confirm ?? askOnTerminal())(
-        `Write this to stack ${args.stack} with \`pulumi stack import\`? [y/N] `,
-      );
-      if (!ok) {
-        io.stdout("Cancelled: the stack was not changed.\n");
+      if (args.dryRun) {
+        io.stdout(`${notesText}Dry run: the stack was not changed.\n`);
+        return exitCode;
+      }
+      if (blocked) {
+        io.stdout(`${notesText}The stack was not changed.\n`);
         return EXIT_FAILURE;
       }
-    }
-    // The state must not have moved since it was read (another run, or a long wait at the prompt).
-    const again = await exportStack(args.stack, run);
-    if (JSON.stringify(again) !== JSON.stringify(state)) {
-      throw new ImportCommandError(
-        `Stack ${args.stack} changed while this command ran, so nothing was written: run it again.`,
+      io.stdout(notesText);
+      const outputs = await readAdopted(api, plan);
+      const next = applyRecovery(state, plan, outputs, args.dropUnresolved);
+
+      if (!args.yes) {
+        const ok = await (io.confirm ?? askOnTerminal())(
+          `Write this to stack ${args.stack} with \`pulumi stack import\`? [y/N] `,
+        );
+        if (!ok) {
+          io.stdout("Cancelled: the stack was not changed.\n");
+          return EXIT_FAILURE;
+        }
+      }
+      // The state must not have moved since it was read (another run, or a long wait at the prompt).
+      const again = await exportStack(args.stack, run);
+      if (JSON.stringify(again) !== JSON.stringify(state)) {
+        throw new CliError(
+          `Stack ${args.stack} changed while this command ran, so nothing was written: run it again.`,
+        );
+      }
+      await importStack(args.stack, next, run);
+      io.stdout(
+        [
+          `Wrote stack ${args.stack}: ${plural(adopt, "schedule")} adopted, ${plural(none, "pending create")} ` +
+            `dropped (never created)${unresolved > 0 ? `, ${plural(unresolved, "unresolved pending operation")} removed` : ""}.`,
+          "Next, in the project:",
+          `  1. pulumi refresh --stack ${args.stack} --yes   (reads the adopted schedules back)`,
+          `  2. pulumi up --stack ${args.stack}              (creates only what was never created)`,
+          "",
+        ].join("\n"),
       );
-    }
-    await importStack(args.stack, next, run);
-    io.stdout(
-      [
-        `Wrote stack ${args.stack}: ${plural(adopt, "schedule")} adopted, ${plural(none, "pending create")} ` +
-          `dropped (never created)${unresolved > 0 ? `, ${plural(unresolved, "unresolved pending operation")} removed` : ""}.`,
-        "Next, in the project:",
-        `  1. pulumi refresh --stack ${args.stack} --yes   (reads the adopted schedules back)`,
-        `  2. pulumi up --stack ${args.stack}              (creates only what was never created)`,
-        "",
-      ].join("\n"),
-    );
-    return exitCode;
-  } catch (err) {
-    if (err instanceof ImportCommandError) {
-      io.stderr(`error: ${err.message}\n`);
-      return err.exitCode;
-    }
-    if (err instanceof QualysError) {
-      io.stderr(`error: ${err.message} Nothing was changed.\n`);
-      return EXIT_FAILURE;
-    }
-    const message = err instanceof Error ? err.message : String(err);
-    io.stderr(`error: unexpected failure: ${new QualysError(message).message}\n`);
-    return EXIT_FAILURE;
-  }
+      return exitCode;
+    },
+    "Nothing was changed.",
+  );
 }
+
+/** `pulumi-qualys-cs recover`. */
+export const recoverCommand: Command<RecoverIO> = {
+  name: "recover",
+  summary:
+    "repair a stack after an interrupted `pulumi up`: record the schedules Qualys made that the\n" +
+    "state does not know, and drop the creates that never happened (no duplicates, no orphans)",
+  usage: RECOVER_USAGE,
+  run: runRecoverCommand,
+};

@@ -8,8 +8,8 @@
  * The next `up` would create those schedules again. The recovery records each one Qualys has as a
  * resource, with its ID, and removes the entries whose schedule was never made.
  */
-import { parseResourceId, formatResourceId } from "../wire";
-import { ImportCommandError } from "./errors";
+import { parseResourceId, formatResourceId } from "../schedule/wire";
+import { CliError } from "../errors";
 import { PROVIDER_KEY, RESOURCE_TYPE } from "./imported";
 
 /** A JSON object of the exported deployment, kept whole: fields this tool does not know stay as they are. */
@@ -80,21 +80,21 @@ function isObject(v: unknown): v is JsonObject {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-/** The `deployment` of `pulumi stack export`'s output; throws `ImportCommandError` when it is not one. */
+/** The `deployment` of `pulumi stack export`'s output; throws `CliError` when it is not one. */
 export function parseExport(text: string): ExportedStack {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new ImportCommandError("`pulumi stack export` printed something that is not JSON.");
+    throw new CliError("`pulumi stack export` printed something that is not JSON.");
   }
   if (!isObject(parsed) || typeof parsed.version !== "number" || !isObject(parsed.deployment)) {
-    throw new ImportCommandError(
+    throw new CliError(
       "`pulumi stack export` printed JSON without `version` and `deployment`: is `pulumi` the Pulumi CLI?",
     );
   }
   if (parsed.version !== 3) {
-    throw new ImportCommandError(
+    throw new CliError(
       `The stack's deployment has version ${parsed.version}; this command understands version 3 only. ` +
         `Nothing was changed.`,
     );

@@ -11,7 +11,7 @@
 import { createRequire } from "node:module";
 import * as path from "node:path";
 
-import { ImportCommandError } from "./errors";
+import { CliError } from "../errors";
 
 /** The stable subpath the serialized provider `require()`s. */
 export const RUNTIME_SUBPATH = "pulumi-qualys-cs/provider-runtime/v1";
@@ -32,7 +32,7 @@ function load<T>(specifier: string, projectDir: string): T {
 
 /**
  * Serializes the provider as `new RegistryScanSchedule(…)` would in a program run from `projectDir`.
- * Throws `ImportCommandError` when the result is not a bare `require()` of the runtime subpath (the
+ * Throws `CliError` when the result is not a bare `require()` of the runtime subpath (the
  * package is not installed in `node_modules`, so the code would be copied into state instead).
  */
 export async function serializedProvider(projectDir: string): Promise<string> {
@@ -46,7 +46,7 @@ export async function serializedProvider(projectDir: string): Promise<string> {
 /** Returns `text` when it is a small closure that only `require()`s the runtime subpath; else throws. */
 export function checkSerializedProvider(text: string): string {
   if (!text.includes(RUNTIME_REQUIRE) || Buffer.byteLength(text) > MAX_SERIALIZED_BYTES) {
-    throw new ImportCommandError(
+    throw new CliError(
       `The serialized provider is not a reference to ${RUNTIME_SUBPATH} (${Buffer.byteLength(text)} bytes), so ` +
         `imported schedules would not match what your program stores. Run the command from your Pulumi ` +
         `project, with pulumi-qualys-cs installed from the registry or a packed tarball into its ` +

@@ -1,3 +1,7 @@
+/**
+ * Every error class this package throws, one per file; README "Errors and what to do" lists each
+ * (test/unit/errors-readme.test.ts keeps the two in step).
+ */
 export { QualysError } from "./qualys-error";
 export { ConfigError } from "./config-error";
 export { QualysApiError, type QualysApiErrorDetails } from "./qualys-api-error";
@@ -7,3 +11,8 @@ export { AmbiguousRequestError } from "./ambiguous-request-error";
 export { RateLimitError } from "./rate-limit-error";
 export { MalformedResponseError, type MalformedResponseDetails } from "./malformed-response-error";
 export { RequestTimeoutError } from "./request-timeout-error";
+export { ScheduleRunningError, isRunningRefusal } from "./schedule-running-error";
+export { DuplicateSchedulesError } from "./duplicate-schedules-error";
+export { PartialCreateError } from "./partial-create-error";
+export { ProviderBugError } from "./provider-bug-error";
+export { CliError, EXIT_FAILURE, EXIT_USAGE } from "./cli-error";

@@ -1,4 +1,4 @@
-import { SETTINGS } from "../settings";
+import { SETTINGS } from "../qualys/settings";
 import { QualysError } from "./qualys-error";
 
 /** What a `MalformedResponseError` is built from. */

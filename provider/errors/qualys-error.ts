@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { redact } from "../redact";
+import { redact } from "../qualys/redact";
 
 /**
  * Base of every error this package throws. Built from plain, already-summarised data only: never an
@@ -8,8 +8,8 @@ import { redact } from "../redact";
  * whole without leaking a credential.
  */
 export class QualysError extends Error {
-  constructor(message: string) {
-    super(redact(message));
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(redact(message), options);
     this.name = "QualysError";
   }
 

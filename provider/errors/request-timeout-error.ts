@@ -1,4 +1,4 @@
-import { settingInParens } from "../settings";
+import { settingInParens } from "../qualys/settings";
 import { QualysError } from "./qualys-error";
 
 /** No reply within the per-attempt timeout, on every attempt of a request that was safe to repeat. */

@@ -1,4 +1,5 @@
 import { QualysError } from "./qualys-error";
+import { QualysApiError } from "./qualys-api-error";
 
 /** Qualys refuses to change a schedule while its job runs (contract §6). Nothing was changed. */
 export class ScheduleRunningError extends QualysError {
@@ -22,4 +23,13 @@ export class ScheduleRunningError extends QualysError {
     this.scheduleId = details.scheduleId;
     this.action = details.action;
   }
+}
+
+/** True when Qualys refused because the schedule is running (update and delete). */
+export function isRunningRefusal(err: unknown): err is QualysApiError {
+  return (
+    err instanceof QualysApiError &&
+    (err.status === 400 || err.status === 409) &&
+    /running/i.test(err.serverMessage)
+  );
 }

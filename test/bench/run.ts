@@ -14,7 +14,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 
-import { DEFAULTS } from "../../provider/config";
+import { DEFAULTS } from "../../provider/qualys/config";
 import { apiCalls, declare, qualysConfig, SCHEDULES_PROGRAM } from "../harness/qualys";
 import {
   createProgramStack,

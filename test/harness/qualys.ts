@@ -4,7 +4,8 @@ import * as path from "node:path";
 
 import type { ConfigMap } from "@pulumi/pulumi/automation";
 
-import { QualysClient, type ClientSettings } from "../../provider/http/client";
+import type { ClientSettings } from "../../provider/qualys/config";
+import { QualysClient } from "../../provider/qualys/http/client";
 
 import { DEMO_PASSWORD, DEMO_REGISTRY_ID, DEMO_USERNAME } from "../simulator";
 import type { LoggedRequest, RunningSimulator, StoredSchedule } from "../simulator";

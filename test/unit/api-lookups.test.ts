@@ -2,9 +2,9 @@
  * How ScheduleApi answers look-ups (provider/api.ts): a schedule missing from a page-through is only
  * "gone" once a look-up by its ID agrees, and name checks asked together are batched and exact.
  */
-import { ScheduleApi } from "../../provider/api";
-import { QualysClient, type ApiRequest } from "../../provider/http/client";
-import type { ApiResponse } from "../../provider/http/response";
+import { ScheduleApi } from "../../provider/schedule/lookups";
+import { QualysClient, type ApiRequest } from "../../provider/qualys/http/client";
+import type { ApiResponse } from "../../provider/qualys/http/response";
 import { DEMO_REGISTRY_ID, startSimulator, type RunningSimulator } from "../simulator";
 import { simulatorClient } from "../harness/qualys";
 

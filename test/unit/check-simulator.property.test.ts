@@ -8,12 +8,13 @@
  */
 import fc from "fast-check";
 
-import { ScheduleApi } from "../../provider/api";
-import { readSchedule } from "../../provider/crud";
-import { QualysClient } from "../../provider/http/client";
-import { ALLOWED_DAYS, checkScheduleInputs, MAX_NUMBER_OF_TAGS } from "../../provider/rules";
-import { WEEK_DAYS, type ScheduleInputs } from "../../provider/types";
-import { qqlTerm, toWireBody } from "../../provider/wire";
+import { ScheduleApi } from "../../provider/schedule/lookups";
+import { readSchedule } from "../../provider/schedule/crud";
+import { QualysClient } from "../../provider/qualys/http/client";
+import { ALLOWED_DAYS, MAX_NUMBER_OF_TAGS } from "../../provider/schedule/properties";
+import { checkScheduleInputs } from "../../provider/schedule/rules";
+import { WEEK_DAYS, type ScheduleInputs } from "../../provider/schedule/types";
+import { qqlTerm, toWireBody } from "../../provider/schedule/wire";
 import { DEMO_REGISTRY_ID, DEMO_REGISTRY_TYPE, startSimulator, type RunningSimulator } from "../simulator";
 import { simulatorClient } from "../harness/qualys";
 

@@ -2,7 +2,7 @@
  * Provider settings (provider/config.ts): stack config first, then the environment; a missing or
  * invalid setting names both the config key and the environment variable, and never echoes a secret.
  */
-import { resolveSettings, type ConfigSource } from "../../provider/config";
+import { resolveSettings, type ConfigSource } from "../../provider/qualys/config";
 import { ConfigError } from "../../provider/errors";
 
 const ENV_KEYS = [

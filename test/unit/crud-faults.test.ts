@@ -8,11 +8,11 @@
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 
-import { ScheduleApi } from "../../provider/api";
-import { createSchedule, readSchedule } from "../../provider/crud";
+import { ScheduleApi } from "../../provider/schedule/lookups";
+import { createSchedule, readSchedule } from "../../provider/schedule/crud";
 import { MalformedResponseError, QualysError } from "../../provider/errors";
-import { QualysClient } from "../../provider/http/client";
-import type { ScheduleInputs } from "../../provider/types";
+import { QualysClient } from "../../provider/qualys/http/client";
+import type { ScheduleInputs } from "../../provider/schedule/types";
 import {
   DEMO_PASSWORD,
   DEMO_REGISTRY_ID,

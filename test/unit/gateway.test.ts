@@ -1,5 +1,5 @@
 import { ConfigError } from "../../provider/errors";
-import { PLATFORMS, isLoopbackHost, resolveGateway } from "../../provider/gateway";
+import { PLATFORMS, isLoopbackHost, resolveGateway } from "../../provider/qualys/gateway";
 
 const source = { configKey: "qualys:gatewayUrl", envVar: "QUALYS_GATEWAY_URL" };
 const resolve = (v: string): string => resolveGateway(v, source);

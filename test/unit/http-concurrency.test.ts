@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { QualysClient, sharedClient } from "../../provider/http/client";
+import { QualysClient, sharedClient } from "../../provider/qualys/http/client";
 import { PASSWORD, sendJson, settingsFor, withServer } from "./http-test-server";
 
 const call = (path: string) => ({ method: "GET" as const, path, operation: `read ${path}` });

@@ -5,7 +5,7 @@ import {
   isRateLimited,
   requestedWaitMs,
   windowMs,
-} from "../../provider/http/rate-limit";
+} from "../../provider/qualys/http/rate-limit";
 
 describe("rate-limit helpers: which replies are rate limits", () => {
   it("429 always; 409 only with X-RateLimit-* or X-Concurrency-Limit-* headers", () => {

@@ -10,9 +10,9 @@ import {
   RateLimitError,
   RequestTimeoutError,
 } from "../../provider/errors";
-import { resolveGateway } from "../../provider/gateway";
-import { QualysClient, expectJson, type ApiRequest } from "../../provider/http/client";
-import { REDACTED, redact } from "../../provider/redact";
+import { resolveGateway } from "../../provider/qualys/gateway";
+import { QualysClient, expectJson, type ApiRequest } from "../../provider/qualys/http/client";
+import { REDACTED, redact } from "../../provider/qualys/redact";
 import {
   PASSWORD,
   closedPort,

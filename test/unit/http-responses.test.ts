@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MalformedResponseError, QualysApiError } from "../../provider/errors";
-import { expectJson, type ApiResponse } from "../../provider/http/client";
-import { parseBody } from "../../provider/http/response";
+import { expectJson, type ApiResponse } from "../../provider/qualys/http/client";
+import { parseBody } from "../../provider/qualys/http/response";
 import { rejection, sendJson, sendText, withServer } from "./http-test-server";
 
 const list = {

@@ -6,7 +6,7 @@ import {
   RateLimitError,
   RequestTimeoutError,
 } from "../../provider/errors";
-import { QualysClient, type ApiRequest } from "../../provider/http/client";
+import { QualysClient, type ApiRequest } from "../../provider/qualys/http/client";
 import { closedPort, rejection, sendJson, settingsFor, withServer, type Recorded } from "./http-test-server";
 
 type Method = ApiRequest["method"];

@@ -5,7 +5,8 @@
  */
 import http, { type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { QualysClient, type ClientSettings } from "../../provider/http/client";
+import type { ClientSettings } from "../../provider/qualys/config";
+import { QualysClient } from "../../provider/qualys/http/client";
 
 export const PASSWORD = "S3cr3t-P@ss word&x=1";
 export const USERNAME = "alice_api";

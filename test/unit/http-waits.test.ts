@@ -1,5 +1,5 @@
 import { RateLimitError } from "../../provider/errors";
-import type { HttpEvent } from "../../provider/http/client";
+import type { HttpEvent } from "../../provider/qualys/http/client";
 import { rejection, sendJson, withServer } from "./http-test-server";
 
 const get = {

@@ -11,8 +11,8 @@ import { generateCode, renderLiteral, stringLiteral } from "../../provider/cli/c
 import { buildImportFile, renderImportFile } from "../../provider/cli/import-file";
 import { PROVIDER_KEY, RESOURCE_TYPE, type ImportedSchedule } from "../../provider/cli/imported";
 import { resourceNames, slugify, variableName } from "../../provider/cli/names";
-import { checkScheduleInputs } from "../../provider/rules";
-import type { ScheduleInputs } from "../../provider/types";
+import { checkScheduleInputs } from "../../provider/schedule/rules";
+import type { ScheduleInputs } from "../../provider/schedule/types";
 
 const R = "5e1f0c2a-7b3d-4c8e-9a6f-1d2b3c4e5f60";
 const PROVIDER =

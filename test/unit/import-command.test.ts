@@ -7,10 +7,10 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 
-import { ScheduleApi } from "../../provider/api";
+import { ScheduleApi } from "../../provider/schedule/lookups";
 import { DEFAULT_CODE_FILE, DEFAULT_IMPORT_FILE, runImportCommand } from "../../provider/cli/import-command";
 import type { ImportFile } from "../../provider/cli/import-file";
-import { sharedClient } from "../../provider/http/client";
+import { sharedClient } from "../../provider/qualys/http/client";
 import {
   DEMO_PASSWORD,
   DEMO_REGISTRY_ID,

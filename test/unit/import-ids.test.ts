@@ -2,20 +2,20 @@
  * Import IDs (`<registryId>/<scheduleId>`) and the command line of `pulumi-qualys-cs import`: what is
  * accepted, and that everything else is a usage error (exit code 2) that shows the expected form.
  */
-import { EXIT_USAGE, ImportCommandError } from "../../provider/cli/errors";
+import { EXIT_USAGE, CliError } from "../../provider/errors";
 import { parseImportId, parseScheduleArg } from "../../provider/cli/ids";
 import { parseImportArgs } from "../../provider/cli/import-command";
 
 const R = "5e1f0c2a-7b3d-4c8e-9a6f-1d2b3c4e5f60";
 const S = "9b2f6c1e-0d4a-4f3b-8c7e-2a1b3c4d5e6f";
 
-function usageError(fn: () => unknown): ImportCommandError {
+function usageError(fn: () => unknown): CliError {
   try {
     fn();
   } catch (err) {
-    expect(err).toBeInstanceOf(ImportCommandError);
-    expect((err as ImportCommandError).exitCode).toBe(EXIT_USAGE);
-    return err as ImportCommandError;
+    expect(err).toBeInstanceOf(CliError);
+    expect((err as CliError).exitCode).toBe(EXIT_USAGE);
+    return err as CliError;
   }
   throw new Error("expected a usage error");
 }

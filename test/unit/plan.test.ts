@@ -2,9 +2,32 @@
  * `diff`: what changes in place and what forces a new schedule (contract §6). `olds` are the stored
  * old outputs, `news` the canonical new inputs that `check` returned.
  */
-import { changedInputFields, planScheduleDiff, providerOnlyChange } from "../../provider/plan";
-import { checkScheduleInputs } from "../../provider/rules";
-import { REPLACE_FIELDS, UNKNOWN, UPDATABLE_FIELDS } from "../../provider/types";
+import { changedInputFields, planScheduleDiff, providerOnlyChange } from "../../provider/schedule/plan";
+import { checkScheduleInputs } from "../../provider/schedule/rules";
+import { UNKNOWN } from "../../provider/core/values";
+import { replaceNames, updateNames } from "../../provider/core/properties";
+import { SCHEDULE } from "../../provider/schedule/properties";
+
+/** The spec, written out: the fields Qualys cannot update (a change replaces the schedule)… */
+const REPLACE_FIELDS = ["registryId", "onDemand", "repo", "tag", "days"] as const;
+/** …and the fields a `PUT` changes in place on an automatic schedule. */
+const UPDATABLE_FIELDS = [
+  "name",
+  "scheduleScanIntervalInDays",
+  "weekDay",
+  "schedule",
+  "forceScan",
+  "additionalFilters",
+] as const;
+
+describe("the property table declares exactly the spec's replace and update sets", () => {
+  test("replace: registryId, onDemand, repo, tag, days", () => {
+    expect(replaceNames(SCHEDULE.properties)).toEqual([...REPLACE_FIELDS]);
+  });
+  test("update in place: name, interval, weekDay, schedule, forceScan, additionalFilters", () => {
+    expect(updateNames(SCHEDULE.properties)).toEqual([...UPDATABLE_FIELDS]);
+  });
+});
 
 const AUTOMATIC_INPUTS: Record<string, unknown> = {
   registryId: "reg-1",

@@ -4,15 +4,11 @@
  * failure reproduces; the number of runs of each property is in its test name.
  */
 import fc from "fast-check";
-import { planScheduleDiff } from "../../provider/plan";
-import {
-  ALLOWED_DAYS,
-  canonicalizeInputs,
-  checkScheduleInputs,
-  INPUT_PROPERTIES,
-  MAX_NUMBER_OF_TAGS,
-} from "../../provider/rules";
-import { ScheduleInputs, UNKNOWN, WEEK_DAYS } from "../../provider/types";
+import { planScheduleDiff } from "../../provider/schedule/plan";
+import { ALLOWED_DAYS, MAX_NUMBER_OF_TAGS } from "../../provider/schedule/properties";
+import { canonicalizeInputs, checkScheduleInputs, INPUT_PROPERTIES } from "../../provider/schedule/rules";
+import { UNKNOWN } from "../../provider/core/values";
+import { ScheduleInputs, WEEK_DAYS } from "../../provider/schedule/types";
 
 const SEED = 4_117_2024;
 const RUNS = 2000;

@@ -2,8 +2,9 @@
  * `check`: every rule of the contract's rules table, one describe per rule, plus the shared table of
  * bad inputs that the end-to-end test also runs through `pulumi preview`.
  */
-import { canonicalizeInputs, checkScheduleInputs, INPUT_PROPERTIES } from "../../provider/rules";
-import { ScheduleInputs, UNKNOWN } from "../../provider/types";
+import { canonicalizeInputs, checkScheduleInputs, INPUT_PROPERTIES } from "../../provider/schedule/rules";
+import { UNKNOWN } from "../../provider/core/values";
+import { ScheduleInputs } from "../../provider/schedule/types";
 import { argsOf, BAD_INPUTS, GOOD_INPUTS, VALID_BASE_ARGS } from "../cases/bad-inputs";
 
 const IDENTITY = { registryId: "2d8b6f0e-reg", name: "nightly-api" };

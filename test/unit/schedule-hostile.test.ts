@@ -5,8 +5,8 @@
  * either a clear failure of `check` (naming the property, never a throw) or a faithful round-trip
  * through create and read; the provider never crashes.
  */
-import * as runtime from "../../provider/runtime-v1";
-import { INPUT_PROPERTIES } from "../../provider/rules";
+import * as runtime from "../../provider/schedule/runtime-v1";
+import { INPUT_PROPERTIES } from "../../provider/schedule/rules";
 import {
   DEMO_PASSWORD,
   DEMO_REGISTRY_ID,
@@ -137,7 +137,7 @@ describe("hostile values that are invalid fail check clearly, before any API cal
     expect(failures.length).toBeGreaterThan(0);
     expect(failures.map((f) => f.property)).toContain(property);
     for (const f of failures) {
-      expect((INPUT_PROPERTIES as readonly string[]).includes(f.property)).toBe(true);
+      expect(INPUT_PROPERTIES.includes(f.property)).toBe(true);
       expect(f.reason).toContain(f.property.split(".")[0]);
       // Short enough to read, even for a 100000-character value.
       expect(f.reason.length).toBeLessThan(600);

@@ -18,6 +18,7 @@ import { STATUS_CODES } from "node:http";
 import { setTimeout as delay } from "node:timers/promises";
 import axios, { type AxiosInstance } from "axios";
 import pLimit from "p-limit";
+import type { ClientSettings } from "../config";
 import { setting, settingInParens } from "../settings";
 import {
   AmbiguousRequestError,
@@ -27,7 +28,7 @@ import {
   QualysAuthError,
   RateLimitError,
   RequestTimeoutError,
-} from "../errors";
+} from "../../errors";
 import { isLoopbackHost } from "../gateway";
 import { redact, snippet } from "../redact";
 import { classifyNetworkError, errorCodeAndMessage, type NetworkFailureKind } from "./network";
@@ -46,25 +47,6 @@ export interface HttpEvent {
   /** Network error code for a failed attempt (`ECONNRESET`, `ETIMEDOUT`, …). */
   code?: string;
   waitMs?: number;
-}
-
-export interface ClientSettings {
-  /** Resolved, no trailing slash. */
-  gatewayUrl: string;
-  username: string;
-  password: string;
-  /** Per HTTP attempt (default chosen by the caller: 30000). */
-  timeoutMs: number;
-  /** Retries per request after the first attempt (default 5). */
-  maxRetries: number;
-  /** Max requests in flight per client (default 8). */
-  concurrency: number;
-  /** Cap for one rate-limit/backoff wait (default 60000). */
-  maxWaitMs?: number;
-  /** Exponential backoff base (default 500). */
-  retryBaseMs?: number;
-  /** Debug hook: called for each request, retry, wait and authentication. */
-  onEvent?: (e: HttpEvent) => void;
 }
 
 export interface ApiRequest {

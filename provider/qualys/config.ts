@@ -3,10 +3,30 @@
  * refresh and destroy), then the environment (`QUALYS_*`). Resolved lazily, on the first API call, so
  * that `pulumi preview` of new schedules needs no credentials and makes no call.
  */
-import { ConfigError } from "./errors";
+import { ConfigError } from "../errors";
 import { resolveGateway } from "./gateway";
-import type { ClientSettings } from "./http/client";
+import type { HttpEvent } from "./http/client";
 import { SETTINGS } from "./settings";
+
+/** Everything the HTTP client needs: resolved settings plus test and debug hooks. */
+export interface ClientSettings {
+  /** Resolved, no trailing slash. */
+  gatewayUrl: string;
+  username: string;
+  password: string;
+  /** Per HTTP attempt (default chosen by the caller: 30000). */
+  timeoutMs: number;
+  /** Retries per request after the first attempt (default 5). */
+  maxRetries: number;
+  /** Max requests in flight per client (default 8). */
+  concurrency: number;
+  /** Cap for one rate-limit/backoff wait (default 60000). */
+  maxWaitMs?: number;
+  /** Exponential backoff base (default 500). */
+  retryBaseMs?: number;
+  /** Debug hook: called for each request, retry, wait and authentication. */
+  onEvent?: (e: HttpEvent) => void;
+}
 
 /** Reads one raw setting; `configure` gives the engine's config, else only the environment counts. */
 export type ConfigSource = (key: string) => string | undefined;

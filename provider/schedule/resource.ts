@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 
+import { MODULE, resourceProperties } from "../core/properties";
+import { SCHEDULE } from "./properties";
 import * as runtime from "./runtime-v1";
 import type { SortCriteria, WeekDay } from "./types";
 
@@ -55,8 +57,8 @@ export interface RegistryScanScheduleArgs {
 
 /**
  * The provider object is the stable subpath module itself. The closure serializer recognises a module
- * inside node_modules and stores only `require("pulumi-qualys-cs/provider-runtime/v1")` (Pulumi issues
- * #6238, #16826): no client, setting or secret can reach state through it.
+ * inside node_modules and stores only `require("pulumi-qualys-cs/provider-runtime/v1")`
+ * (docs/architecture.md, "The stored provider"): no client, setting or secret can reach state through it.
  */
 const provider: pulumi.dynamic.ResourceProvider = runtime;
 
@@ -107,30 +109,10 @@ export class RegistryScanSchedule extends pulumi.dynamic.Resource {
     super(
       provider,
       name,
-      {
-        // Optional properties are listed, even when unset, so that each output exists on the resource.
-        onDemand: undefined,
-        tag: undefined,
-        days: undefined,
-        scheduleScanIntervalInDays: undefined,
-        weekDay: undefined,
-        schedule: undefined,
-        forceScan: undefined,
-        additionalFilters: undefined,
-        // Everything the caller passed goes to `check`, so that a misspelt property (from JavaScript,
-        // or Qualys's other spelling `scheduleIntervalInDays`) is an error, not silently ignored.
-        ...args,
-        name: args.name ?? name,
-        // Outputs only: declared so that the engine fills them in.
-        scheduleId: undefined,
-        status: undefined,
-        registryType: undefined,
-        created: undefined,
-        updated: undefined,
-      },
+      resourceProperties(SCHEDULE.properties, name, args),
       opts,
-      "qualys",
-      "RegistryScanSchedule",
+      MODULE,
+      SCHEDULE.typeName,
     );
   }
 }

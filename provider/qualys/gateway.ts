@@ -1,7 +1,7 @@
-import { ConfigError } from "./errors";
+import { ConfigError } from "../errors";
 
 /** Qualys platform keys and their API gateway URLs (contract §2). */
-export const PLATFORMS: Record<string, string> = {
+export const PLATFORMS = Object.freeze({
   US1: "https://gateway.qg1.apps.qualys.com",
   US2: "https://gateway.qg2.apps.qualys.com",
   US3: "https://gateway.qg3.apps.qualys.com",
@@ -15,7 +15,9 @@ export const PLATFORMS: Record<string, string> = {
   UK1: "https://gateway.qg1.apps.qualys.co.uk",
   AU1: "https://gateway.qg1.apps.qualys.com.au",
   KSA1: "https://gateway.qg1.apps.qualysksa.com",
-};
+} as const);
+/** A Qualys platform key (`US1`, `EU2`, …). */
+export type PlatformKey = keyof typeof PLATFORMS;
 
 /** True for hosts that never leave this machine: 127.0.0.0/8, localhost, [::1]. */
 export function isLoopbackHost(hostname: string): boolean {
@@ -45,7 +47,8 @@ export function resolveGateway(value: string, source: { configKey: string; envVa
   if (text.length === 0) return fail("is not set");
   const shown = JSON.stringify(text.length > 100 ? `${text.slice(0, 100)}…` : text);
 
-  const platform = PLATFORMS[text.toUpperCase()];
+  const key = text.toUpperCase();
+  const platform = Object.hasOwn(PLATFORMS, key) ? PLATFORMS[key as PlatformKey] : undefined;
   if (platform !== undefined) return platform;
   if (!text.includes("/") && !text.includes(":")) {
     return fail(`is ${shown}, which is neither a known platform key nor a URL`);

@@ -4,8 +4,8 @@
  */
 import { z } from "zod";
 
-import { QualysError } from "./errors";
-import { malformed, type ApiResponse } from "./http/response";
+import { QualysError } from "../errors";
+import { malformed, type ApiResponse } from "../qualys/http/response";
 import type { AdditionalFilters, ScheduleInputs, WeekDay } from "./types";
 import { WEEK_DAYS } from "./types";
 

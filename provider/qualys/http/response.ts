@@ -1,5 +1,5 @@
 import { type ZodType } from "zod";
-import { MalformedResponseError } from "../errors";
+import { MalformedResponseError } from "../../errors";
 import { snippet } from "../redact";
 
 /** A reply from the gateway. */

@@ -1,4 +1,4 @@
-import { QualysError } from "../errors";
+import { QualysError } from "./qualys-error";
 
 /** Exit code of a command line the tool could not understand (bad flag, malformed ID). */
 export const EXIT_USAGE = 2;
@@ -10,13 +10,13 @@ export const EXIT_FAILURE = 1;
  * next, and `exitCode` is the process exit code. Like every error of this package it is redacted and
  * built from plain data only, so it never carries a credential.
  */
-export class ImportCommandError extends QualysError {
+export class CliError extends QualysError {
   /** The process exit code: `EXIT_USAGE` for a bad command line, else `EXIT_FAILURE`. */
   readonly exitCode: number;
 
   constructor(message: string, exitCode: number = EXIT_FAILURE) {
     super(message);
-    this.name = "ImportCommandError";
+    this.name = "CliError";
     this.exitCode = exitCode;
   }
 }

@@ -3,12 +3,19 @@
  * of contract §9: an ambiguous create is reconciled by name, a created-but-unreadable schedule is
  * recorded through `PartialCreateError`, deletes are by ID and confirmed.
  */
-import type { ScheduleApi } from "./api";
-import { isRunningRefusal } from "./api";
-import { AmbiguousRequestError, MalformedResponseError, QualysApiError, QualysError } from "./errors";
-import { DuplicateSchedulesError } from "./errors/duplicate-schedules-error";
-import { PartialCreateError } from "./errors/partial-create-error";
-import { ScheduleRunningError } from "./errors/schedule-running-error";
+import { lastApplied as storedInputs } from "../core/properties";
+import {
+  AmbiguousRequestError,
+  DuplicateSchedulesError,
+  isRunningRefusal,
+  MalformedResponseError,
+  PartialCreateError,
+  QualysApiError,
+  QualysError,
+  ScheduleRunningError,
+} from "../errors";
+import type { ScheduleApi } from "./lookups";
+import { SCHEDULE } from "./properties";
 import { canonicalizeInputs } from "./rules";
 import type { ScheduleInputs, ScheduleOutputs } from "./types";
 import { formatResourceId, fromWireSchedule, parseResourceId, toWireBody, type WireSchedule } from "./wire";
@@ -29,17 +36,7 @@ const SETTLE_POLL_MS = 500;
 
 /** The input fields of stored outputs (what was last applied). */
 export function lastApplied(props: Record<string, unknown> | undefined): Partial<ScheduleInputs> {
-  if (!props) return {};
-  const {
-    scheduleId: _s,
-    status: _st,
-    registryType: _r,
-    created: _c,
-    updated: _u,
-    __provider: _p,
-    ...rest
-  } = props;
-  return rest;
+  return storedInputs(SCHEDULE.properties, props);
 }
 
 function outputsOf(
@@ -108,7 +105,7 @@ export async function createSchedule(
     const freshIds = async (): Promise<string[]> => (await namedIds()).filter((id) => !before.has(id));
     // A 2xx reply (malformed or not) means the gateway is done; a timeout or a broken connection does
     // not: a schedule committed a moment later must still be found, or the next `up` duplicates it.
-    const settleMs = err instanceof AmbiguousRequestError ? Math.min(api.client.timeoutMs, MAX_SETTLE_MS) : 0;
+    const settleMs = err instanceof AmbiguousRequestError ? Math.min(api.settleTimeoutMs, MAX_SETTLE_MS) : 0;
     const deadline = Date.now() + settleMs;
     let fresh: string[];
     try {
@@ -137,7 +134,7 @@ export async function createSchedule(
     if (fresh.length > 1) {
       throw new DuplicateSchedulesError({ registryId, name, scheduleIds: fresh, cause: err.message });
     }
-    scheduleId = fresh[0];
+    scheduleId = fresh[0]!;
   }
 
   const id = formatResourceId(registryId, scheduleId);

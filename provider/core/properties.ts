@@ -1,0 +1,226 @@
+/**
+ * The property table: one declaration per property of a resource, from which `check`'s per-field
+ * pass (`core/check.ts`), `diff`'s replace set (`core/plan.ts`), the split of stored outputs into last
+ * applied inputs, the resource's unset listing, the import command's code and the README table derive.
+ * Cross-field rules stay explicit code beside each resource's table (e.g. `schedule/rules.ts`).
+ *
+ * See docs/architecture.md, "How to add a property".
+ */
+import type { Validator } from "./validators";
+
+/** The input and output that carries the serialized dynamic provider; never validated, passed through. */
+export const PROVIDER_KEY = "__provider";
+
+/** What a change to an input does: Qualys updates it in place, or the resource is replaced. */
+export type ChangeMode = "update" | "replace";
+
+/**
+ * Whether a user must set an input: `required`; `optional` (absent when unset); `{ default }` (filled
+ * in by `check` when unset); or `resourceName` (required by `check`, but the resource class fills in
+ * the Pulumi resource name when the program leaves it out).
+ */
+export type Presence = "required" | "optional" | "resourceName" | { default: string | number | boolean };
+
+/**
+ * The TypeScript types of a property: as text, for the generated args and outputs, and as a type
+ * (`T`, type-level only) from which `InputsOf` and `OutputsOf` derive the plain shapes.
+ */
+export interface PropertyType<T = unknown> {
+  /** The resolved value's type, e.g. `string`, `string[]`, `WeekDay`; outputs are `pulumi.Output<…>` of it. */
+  output: string;
+  /** The whole args type when it is not `pulumi.Input<output>` (e.g. a name or a list of names). */
+  args?: string;
+  /** Never set: carries `T` for the type-level derivations. */
+  readonly value?: T;
+}
+
+/** A property's types: `tsType<string[]>("string[]", "pulumi.Input<string> | …")`. */
+export function tsType<T>(output: string, args?: string): PropertyType<T> {
+  return args === undefined ? { output } : { output, args };
+}
+
+interface Common {
+  /** What users read in their editor (TSDoc) and in the README table: what it is, its rule, in one or two sentences. */
+  description: string;
+  type: PropertyType;
+  /**
+   * A secret (password, token): kept only as a Pulumi secret, never in a message, never read back
+   * (Qualys does not return it, so `read` keeps the last applied value).
+   */
+  secret?: boolean;
+}
+
+/** A property the user sets (an input, also echoed among the outputs). */
+export interface InputSpec extends Common {
+  kind: "input";
+  presence: Presence;
+  change: ChangeMode;
+  /** What to write, for the "is required" message: `registryId is required: <requiredHint>`. */
+  requiredHint?: string;
+  /** The per-field rule. Never called with an unset or unknown value. Blocks (`fields`) need none. */
+  validate?: Validator;
+  /** The canonical form of a set value (never called with an unknown one); default: the value itself. */
+  canonical?: (value: unknown) => unknown;
+  /** A nested block: its members, each declared like a top-level property (only `optional` members). */
+  fields?: BlockTable;
+  /** For a block: an example object, shown when the value is not an object. */
+  example?: string;
+  /** Other names users write for this property (Qualys's other spelling, plurals): "did you mean" hints. */
+  aliases?: readonly string[];
+}
+
+/** A property only Qualys sets (an ID, a status, a timestamp). A user who sets it gets a failure. */
+export interface OutputSpec extends Common {
+  kind: "output";
+  /** Whether Qualys may leave it out (the output is then `undefined`). */
+  optional?: boolean;
+}
+
+/** A member of a nested block (always optional). */
+export interface MemberSpec {
+  description: string;
+  type: PropertyType;
+  validate: Validator;
+}
+
+/** Members of a nested block, in their canonical order. */
+export type BlockTable = Readonly<Record<string, MemberSpec>>;
+
+/** One property of a resource. */
+export type PropertySpec = InputSpec | OutputSpec;
+
+/** Every property of a resource, inputs first, in their canonical order. */
+export type PropertyTable = Readonly<Record<string, PropertySpec>>;
+
+/** Declares a resource, keeping the table's literal types for `InputsOf` and `OutputsOf`. */
+export function defineResource<const T extends PropertyTable>(
+  resource: ResourceDefinition<T>,
+): ResourceDefinition<T> {
+  return resource;
+}
+
+type ValueOf<S> = S extends { type: PropertyType<infer V> } ? V : never;
+type Flat<T> = { [K in keyof T]: T[K] } & {};
+type InputKeys<T, Optional extends boolean> = {
+  [K in keyof T]: T[K] extends { kind: "input"; presence: infer P }
+    ? (P extends "optional" ? true : false) extends Optional
+      ? K
+      : never
+    : never;
+}[keyof T];
+type OutputKeys<T, Optional extends boolean> = {
+  [K in keyof T]: T[K] extends { kind: "output" }
+    ? (T[K] extends { optional: true } ? true : false) extends Optional
+      ? K
+      : never
+    : never;
+}[keyof T];
+
+/** The canonical inputs of a resource as `check` returns them: optional inputs absent when unset. */
+export type InputsOf<T extends PropertyTable> = Flat<
+  { [K in InputKeys<T, false>]: ValueOf<T[K]> } & { [K in InputKeys<T, true>]?: ValueOf<T[K]> }
+>;
+
+/** The outputs of a resource: every input, plus what Qualys assigns. */
+export type OutputsOf<T extends PropertyTable> = Flat<
+  InputsOf<T> & { [K in OutputKeys<T, false>]: ValueOf<T[K]> } & {
+    [K in OutputKeys<T, true>]?: ValueOf<T[K]>;
+  }
+>;
+
+/** A resource: its names and its property table. */
+export interface ResourceDefinition<T extends PropertyTable = PropertyTable> {
+  /** The class name, e.g. `RegistryScanSchedule`; the type token is `pulumi-nodejs:dynamic/qualys:<typeName>`. */
+  typeName: string;
+  properties: T;
+}
+
+/** The Pulumi module of every resource of this package (the `qualys` of the type token). */
+export const MODULE = "qualys";
+
+/** The type token the engine records: `pulumi-nodejs:dynamic/qualys:<typeName>`. */
+export function typeToken(resource: ResourceDefinition): string {
+  return `pulumi-nodejs:dynamic/${MODULE}:${resource.typeName}`;
+}
+
+/** The names of the table's inputs, in canonical order. */
+export function inputNames<T extends PropertyTable>(table: T): Array<keyof T & string> {
+  return Object.keys(table).filter((name) => table[name].kind === "input");
+}
+
+/** The names of the outputs only Qualys sets. */
+export function outputOnlyNames<T extends PropertyTable>(table: T): Array<keyof T & string> {
+  return Object.keys(table).filter((name) => table[name].kind === "output");
+}
+
+/** The inputs whose change replaces the resource (`change: "replace"`). */
+export function replaceNames<T extends PropertyTable>(table: T): Array<keyof T & string> {
+  return inputNames(table).filter((name) => (table[name] as InputSpec).change === "replace");
+}
+
+/** The inputs Qualys updates in place (`change: "update"`). */
+export function updateNames<T extends PropertyTable>(table: T): Array<keyof T & string> {
+  return inputNames(table).filter((name) => (table[name] as InputSpec).change === "update");
+}
+
+/** The input spec of `name`, or undefined when `name` is not an input. */
+export function inputSpec(table: PropertyTable, name: string): InputSpec | undefined {
+  const spec = Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
+  return spec?.kind === "input" ? spec : undefined;
+}
+
+/** The default `check` fills in for an unset input, if it has one. */
+export function defaultOf(spec: InputSpec): string | number | boolean | undefined {
+  return typeof spec.presence === "object" ? spec.presence.default : undefined;
+}
+
+/** True when `check` fails an unset input. */
+export function isRequired(spec: InputSpec): boolean {
+  return spec.presence === "required" || spec.presence === "resourceName";
+}
+
+/** Aliases declared by the table, as alias → property. */
+export function aliasesOf(table: PropertyTable): Map<string, string> {
+  const aliases = new Map<string, string>();
+  for (const name of inputNames(table)) {
+    for (const alias of (table[name] as InputSpec).aliases ?? []) aliases.set(alias, name);
+  }
+  return aliases;
+}
+
+/** The inputs among stored outputs (what was last applied): no output-only property, no `__provider`. */
+export function lastApplied(
+  table: PropertyTable,
+  props: Record<string, unknown> | undefined,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (!props) return out;
+  for (const name of inputNames(table)) {
+    if (Object.prototype.hasOwnProperty.call(props, name) && props[name] !== undefined)
+      out[name] = props[name];
+  }
+  return out;
+}
+
+/**
+ * The properties a resource class passes to `dynamic.Resource`: every optional input and every output
+ * listed even when unset (so that each output exists on the resource), then everything the program
+ * passed (so that a misspelt property reaches `check` and fails, rather than being ignored), and the
+ * resource name for an unset `presence: "resourceName"` input.
+ */
+export function resourceProperties(
+  table: PropertyTable,
+  resourceName: string,
+  args: object,
+): Record<string, unknown> {
+  const props: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(table)) {
+    if (spec.kind === "input" && spec.presence !== "required") props[name] = undefined;
+  }
+  Object.assign(props, args);
+  for (const [name, spec] of Object.entries(table)) {
+    if (spec.kind === "input" && spec.presence === "resourceName") props[name] ??= resourceName;
+    if (spec.kind === "output") props[name] = undefined;
+  }
+  return props;
+}

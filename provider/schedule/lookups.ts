@@ -1,0 +1,269 @@
+/**
+ * The read-path optimizer of schedules: the one object the CRUD and the commands call. Per process and
+ * client: each registry's type is read once; schedule look-ups that arrive together are answered by
+ * filtered calls or one listing of their registry, whichever costs fewer calls; and a listing made while
+ * no write to its registry is under way answers later look-ups (a refresh). Writes go through it so
+ * that it knows when a listing is stale. The calls themselves are `schedule/endpoints.ts`'s.
+ */
+import { Batcher } from "../qualys/batch";
+import type { ClientSettings } from "../qualys/config";
+import type { QualysClient } from "../qualys/http/client";
+import type { ApiResponse } from "../qualys/http/response";
+import { PAGE_SIZE, ScheduleEndpoints, type SchedulePage } from "./endpoints";
+import { qqlTerm, type WireSchedule, type WireScheduleBody } from "./wire";
+
+export { PAGE_SIZE } from "./endpoints";
+/** How long look-ups wait for company before the batch goes out. */
+export const BATCH_WINDOW_MS = 15;
+/**
+ * While writes to the registry are under way, a batch this small (or no larger than the registry's
+ * page count) is answered by filtered calls; a larger one by a listing of the registry.
+ */
+const FILTERED_LOOKUP_MAX = 2;
+/** Bound on the pages fetched one by one after the predicted ones (100 000 schedules per registry). */
+const MAX_EXTRA_PAGES = 1000;
+/**
+ * How long a complete listing of a registry answers later look-ups, provided no write to that registry
+ * started or ended since the listing began. A refresh of many schedules then costs the registry's pages,
+ * not a page-through per batch of the engine's (at most `--parallel`) concurrent reads.
+ */
+export const SNAPSHOT_TTL_MS = 10_000;
+
+/** A complete listing of one registry, usable while its registry's write epoch is unchanged. */
+interface Snapshot {
+  epoch: number;
+  startedAt: number;
+  /** Every schedule of the registry by ID; rejects if the listing failed. */
+  listing: Promise<Map<string, WireSchedule>>;
+  /**
+   * IDs already answered. A listing answers each ID once: asking again means polling for a change
+   * (delete confirmation, an asynchronous bulk delete), which needs a fresh read.
+   */
+  served: Set<string>;
+}
+
+export class ScheduleApi {
+  readonly endpoints: ScheduleEndpoints;
+  private readonly registryTypes = new Map<string, Promise<string>>();
+  private readonly byId = new Batcher<string, WireSchedule | undefined>(
+    BATCH_WINDOW_MS,
+    (registryId, ids) => this.flush(registryId, ids),
+    undefined,
+  );
+  private readonly byName = new Batcher<string, WireSchedule[]>(
+    BATCH_WINDOW_MS,
+    (registryId, names) => this.flushNames(registryId, names),
+    [],
+  );
+  /** Bumped when a write to the registry starts and when it ends. */
+  private readonly writeEpochs = new Map<string, number>();
+  private readonly writesInFlight = new Map<string, number>();
+  private readonly snapshots = new Map<string, Snapshot>();
+  /** The schedule count of each registry's last complete listing. */
+  private readonly counts = new Map<string, number>();
+  /** Schedules this process asked Qualys to delete. */
+  private readonly deleted = new Set<string>();
+
+  constructor(readonly client: QualysClient) {
+    this.endpoints = new ScheduleEndpoints(client);
+  }
+
+  /**
+   * How long a create whose outcome is unknown may still be at work at the gateway: one request
+   * timeout (the gateway may commit it until then).
+   */
+  get settleTimeoutMs(): number {
+    return this.client.timeoutMs;
+  }
+
+  /** The registry's type, read once per registry per process. A 404 says the registry does not exist. */
+  registryType(registryId: string): Promise<string> {
+    let p = this.registryTypes.get(registryId);
+    if (!p) {
+      p = this.endpoints.registryType(registryId);
+      // A failure is not cached: the next resource may succeed.
+      p.catch(() => this.registryTypes.delete(registryId));
+      this.registryTypes.set(registryId, p);
+    }
+    return p;
+  }
+
+  /** Every schedule of the registry that matches the QQL filter (all pages). */
+  listSchedules(registryId: string, filter?: string): Promise<WireSchedule[]> {
+    return this.endpoints.listSchedules(registryId, filter);
+  }
+
+  /**
+   * The schedule with this ID, or `undefined` when Qualys no longer has it (contract §7). Found in a
+   * fresh snapshot of the registry when there is one (no write since it began, see `SNAPSHOT_TTL_MS`),
+   * else batched with the look-ups arriving within `BATCH_WINDOW_MS`.
+   */
+  async findSchedule(registryId: string, scheduleId: string): Promise<WireSchedule | undefined> {
+    const snap = this.snapshots.get(registryId);
+    if (snap && !snap.served.has(scheduleId) && this.usable(registryId, snap)) {
+      snap.served.add(scheduleId);
+      try {
+        const hit = (await snap.listing).get(scheduleId);
+        // Checked again: a write may have started while the listing was under way. Only a hit is
+        // answered: "gone" always comes from a listing made after the look-up was asked for (a create
+        // that timed out may commit later, and refresh must never drop a schedule on a stale listing).
+        if (hit && this.usable(registryId, snap)) return hit;
+      } catch {
+        // The batch below reports its own failure.
+      }
+    }
+    return this.byId.get(registryId, scheduleId);
+  }
+
+  private usable(registryId: string, snap: Snapshot): boolean {
+    return this.epoch(registryId) === snap.epoch && Date.now() - snap.startedAt < SNAPSHOT_TTL_MS;
+  }
+
+  private epoch(registryId: string): number {
+    return this.writeEpochs.get(registryId) ?? 0;
+  }
+
+  /** Runs a write, marking the registry's snapshot stale when it starts and again when it ends. */
+  private async write<T>(registryId: string, run: () => Promise<T>): Promise<T> {
+    const bump = (inFlight: number): void => {
+      this.writeEpochs.set(registryId, this.epoch(registryId) + 1);
+      this.writesInFlight.set(registryId, inFlight);
+      this.snapshots.delete(registryId);
+    };
+    bump((this.writesInFlight.get(registryId) ?? 0) + 1);
+    try {
+      return await run();
+    } finally {
+      bump((this.writesInFlight.get(registryId) ?? 1) - 1);
+    }
+  }
+
+  /** Answers a batch of ID look-ups in one registry (see `findSchedule`). */
+  private async flush(registryId: string, ids: string[]): Promise<Map<string, WireSchedule>> {
+    // A schedule this process deleted is looked up by ID: a delete confirmation must never rest on a
+    // page-through, whose pages shift while other deletes land.
+    const exact = ids.filter((id) => this.deleted.has(id));
+    const rest = ids.filter((id) => !this.deleted.has(id));
+    const pages = this.estimatedPages(registryId);
+    // With no write under way, a listing is kept for the look-ups to come (a refresh reads every
+    // schedule of the registry), so it is worth it as soon as it costs no more calls than this batch.
+    const quiet = (this.writesInFlight.get(registryId) ?? 0) === 0;
+    const list =
+      rest.length > 0 && (quiet ? rest.length >= pages : rest.length > Math.max(FILTERED_LOOKUP_MAX, pages));
+    const filtered = list ? exact : [...exact, ...rest];
+    const [byId, listed] = await Promise.all([
+      Promise.all(filtered.map((id) => this.listSchedules(registryId, qqlTerm("scheduleUuid", id)))),
+      !list
+        ? undefined
+        : quiet
+          ? this.snapshot(registryId, rest)
+          : this.listAll(registryId).then((all) => new Map(all.map((s) => [s.scheduleUuid, s]))),
+    ]);
+    const found = new Map(byId.flat().map((s) => [s.scheduleUuid, s]));
+    for (const [id, s] of listed ?? []) if (!found.has(id)) found.set(id, s);
+    // "Gone" never rests on a page-through: pages shift when schedules are deleted meanwhile (in the
+    // console, say), so one can fall between two pages. A miss is confirmed by ID.
+    const misses = list ? rest.filter((id) => !found.has(id)) : [];
+    const confirmed = await Promise.all(
+      misses.map((id) => this.listSchedules(registryId, qqlTerm("scheduleUuid", id))),
+    );
+    for (const s of confirmed.flat()) found.set(s.scheduleUuid, s);
+    return found;
+  }
+
+  /**
+   * The schedules of the registry named exactly `name` (Qualys's `name:` filter is not documented as
+   * exact). Batched like look-ups: names asked for together in one registry (the creates of one
+   * `pulumi up`) are answered by filtered calls when few, else by one listing of the registry.
+   */
+  schedulesNamed(registryId: string, name: string): Promise<WireSchedule[]> {
+    return this.byName.get(registryId, name);
+  }
+
+  private async flushNames(registryId: string, names: string[]): Promise<Map<string, WireSchedule[]>> {
+    const schedules =
+      names.length > Math.max(FILTERED_LOOKUP_MAX, this.estimatedPages(registryId))
+        ? await this.listAll(registryId)
+        : (await Promise.all(names.map((n) => this.listSchedules(registryId, qqlTerm("name", n))))).flat();
+    return new Map(names.map((name) => [name, schedules.filter((s) => s.name === name)]));
+  }
+
+  /** Pages of the registry's listing, as its last listing counted (1 before any). */
+  private estimatedPages(registryId: string): number {
+    return Math.max(1, Math.ceil((this.counts.get(registryId) ?? 0) / PAGE_SIZE));
+  }
+
+  /**
+   * Every schedule of the registry: the pages its last count predicts are fetched together (one round
+   * trip instead of one per page), then any further pages one by one.
+   */
+  private async listAll(registryId: string): Promise<WireSchedule[]> {
+    const page = (n: number): Promise<SchedulePage> => this.endpoints.listPage(registryId, n);
+    const first = this.estimatedPages(registryId);
+    const got = await Promise.all(Array.from({ length: first }, (_, i) => page(i + 1)));
+    const more = (): boolean => {
+      const last = got[got.length - 1];
+      return last.data.length === PAGE_SIZE && got.length * PAGE_SIZE < last.count;
+    };
+    for (let n = first + 1; more() && n <= first + MAX_EXTRA_PAGES; n++) got.push(await page(n));
+    this.counts.set(registryId, Math.max(...got.map((p) => p.count)));
+    // Pages may overlap when schedules are created meanwhile: one entry per ID.
+    return [...new Map(got.flatMap((p) => p.data).map((s) => [s.scheduleUuid, s])).values()];
+  }
+
+  /** Lists every schedule of the registry and keeps the listing as its snapshot. */
+  private snapshot(registryId: string, ids: string[]): Promise<Map<string, WireSchedule>> {
+    const listing = this.listAll(registryId).then((all) => new Map(all.map((s) => [s.scheduleUuid, s])));
+    const snap: Snapshot = {
+      epoch: this.epoch(registryId),
+      startedAt: Date.now(),
+      listing,
+      served: new Set(ids),
+    };
+    this.snapshots.set(registryId, snap);
+    listing.catch(() => {
+      if (this.snapshots.get(registryId) === snap) this.snapshots.delete(registryId);
+    });
+    return listing;
+  }
+
+  /** POSTs a new schedule and returns its ID. Ambiguous failures surface as `AmbiguousRequestError`. */
+  createSchedule(registryId: string, body: WireScheduleBody): Promise<string> {
+    return this.write(registryId, () => this.endpoints.createSchedule(registryId, body));
+  }
+
+  updateSchedule(registryId: string, scheduleId: string, body: WireScheduleBody): Promise<ApiResponse> {
+    return this.write(registryId, () => this.endpoints.updateSchedule(registryId, scheduleId, body));
+  }
+
+  deleteSchedule(registryId: string, scheduleId: string): Promise<void> {
+    this.deleted.add(scheduleId);
+    return this.write(registryId, () => this.endpoints.deleteSchedule(registryId, scheduleId));
+  }
+
+  /** Bulk delete by ID only, never by filter. Asynchronous on Qualys's side. */
+  bulkDeleteSchedule(registryId: string, scheduleId: string): Promise<void> {
+    this.deleted.add(scheduleId);
+    return this.write(registryId, () => this.endpoints.bulkDeleteSchedule(registryId, scheduleId));
+  }
+
+  cancelSchedule(registryId: string, scheduleId: string): Promise<void> {
+    return this.write(registryId, () => this.endpoints.cancelSchedule(registryId, scheduleId));
+  }
+}
+
+const apis = new WeakMap<QualysClient, ScheduleApi>();
+
+/** The process-wide API for these settings (one token, one concurrency cap, one registry cache). */
+export function scheduleApi(settings: ClientSettings): ScheduleApi {
+  // Loaded on first use: the program and `pulumi preview` never call Qualys, and the HTTP stack (axios)
+  // is over half of the package's load time, paid in the program's process and the provider's.
+  const { sharedClient } = require("../qualys/http/client") as typeof import("../qualys/http/client");
+  const client = sharedClient(settings);
+  let api = apis.get(client);
+  if (!api) {
+    api = new ScheduleApi(client);
+    apis.set(client, api);
+  }
+  return api;
+}
