@@ -3,11 +3,11 @@
  * a prefix, in the registries named. Deletes go through the provider's own delete (by ID, 404 is done, a
  * Running schedule is cancelled first, the bulk endpoint where single delete is not offered, confirmed).
  */
-import type { ScheduleApi } from "../api";
-import { deleteSchedule } from "../crud";
-import { QualysError } from "../errors";
-import { formatResourceId } from "../wire";
-import { EXIT_USAGE, ImportCommandError } from "./errors";
+import { QualysError, type CliError } from "../errors";
+import { deleteSchedule } from "../schedule/crud";
+import type { ScheduleApi } from "../schedule/lookups";
+import { formatResourceId } from "../schedule/wire";
+import { usageError } from "./command";
 
 /**
  * The shortest prefix accepted. Short prefixes match names people give their own schedules (`prod`,
@@ -23,20 +23,25 @@ export interface SweepCandidate {
   status: string;
 }
 
+const prefixError = (message: string): CliError => usageError("sweep", message);
+
 /** Refuses an empty, too short or blank prefix (usage error). */
 export function checkPrefix(prefix: string | undefined): string {
   if (prefix === undefined || prefix === "") {
-    throw new ImportCommandError(
+    throw prefixError(
       "--prefix is required: sweep deletes only schedules whose name starts with it (the run prefix an " +
         "acceptance run printed, e.g. pqcs-acc-…).",
-      EXIT_USAGE,
     );
   }
-  if (prefix.trim().length < MIN_PREFIX_LENGTH || prefix.trim() !== prefix) {
-    throw new ImportCommandError(
-      `--prefix ${JSON.stringify(prefix)} is too short: give at least ${MIN_PREFIX_LENGTH} characters, without ` +
-        "leading or trailing spaces, so that it cannot match schedules someone named by hand.",
-      EXIT_USAGE,
+  if (prefix.trim() !== prefix) {
+    throw prefixError(
+      `--prefix ${JSON.stringify(prefix)} starts or ends with white space: give the prefix exactly.`,
+    );
+  }
+  if (prefix.length < MIN_PREFIX_LENGTH) {
+    throw prefixError(
+      `--prefix ${JSON.stringify(prefix)} is too short: give at least ${MIN_PREFIX_LENGTH} characters, so that it ` +
+        "cannot match schedules someone named by hand.",
     );
   }
   return prefix;

@@ -2,7 +2,7 @@
  * Drift on the tenant: a schedule changed or deleted outside Pulumi (as in the Qualys console, here with
  * the API) is found by `pulumi refresh`, shown by preview and put right by `pulumi up`.
  */
-import { toWireBody } from "../../provider/wire";
+import { toWireBody } from "../../provider/schedule/wire";
 import { SCHEDULES_PROGRAM, type Declared } from "../harness/qualys";
 import { dynamicResources, type ProgramStack } from "../harness/stack";
 import { ACCEPTANCE_REPO, acceptanceStack, destroyStack, onlyScheduleNamed } from "./stacks";

@@ -6,7 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 
-import { toWireBody } from "../../provider/wire";
+import { toWireBody } from "../../provider/schedule/wire";
 import { dynamicResources, REPO_ROOT, runPackageCommand, type ProgramStack } from "../harness/stack";
 import { ACCEPTANCE_REPO, acceptanceStack, destroyStack, schedulesNamed } from "./stacks";
 import { commandEnv, runContext, tenantApi } from "./tenant";

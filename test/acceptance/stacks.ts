@@ -2,8 +2,8 @@
  * Stacks of the acceptance tests: the end-to-end harness's projects (real CLI, package installed from its
  * tarball), pointed at the run's recording proxy, and always destroyed afterwards.
  */
-import { qqlTerm, type WireSchedule } from "../../provider/wire";
-import type { ScheduleApi } from "../../provider/api";
+import { qqlTerm, type WireSchedule } from "../../provider/schedule/wire";
+import type { ScheduleApi } from "../../provider/schedule/lookups";
 import { declare, type Declared } from "../harness/qualys";
 import { createProgramStack, type ProgramStack } from "../harness/stack";
 import { stackConfig, type RunContext } from "./tenant";

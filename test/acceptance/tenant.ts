@@ -6,9 +6,9 @@
  */
 import type { ConfigMap } from "@pulumi/pulumi/automation";
 
-import { ScheduleApi } from "../../provider/api";
-import { resolveGateway } from "../../provider/gateway";
-import { QualysClient } from "../../provider/http/client";
+import { ScheduleApi } from "../../provider/schedule/lookups";
+import { resolveGateway } from "../../provider/qualys/gateway";
+import { QualysClient } from "../../provider/qualys/http/client";
 
 /** The variables a run needs, in the order the gate reports them. */
 export const REQUIRED_VARIABLES = [

@@ -7,7 +7,7 @@ import type { ConfigMap } from "@pulumi/pulumi/automation";
 import type { ClientSettings } from "../../provider/qualys/config";
 import { QualysClient } from "../../provider/qualys/http/client";
 
-import { DEMO_PASSWORD, DEMO_REGISTRY_ID, DEMO_USERNAME } from "../simulator";
+import { DEMO_PASSWORD, DEMO_REGISTRY_ID, DEMO_USERNAME, startSimulator } from "../simulator";
 import type { LoggedRequest, RunningSimulator, StoredSchedule } from "../simulator";
 import { startForwardingProxy, type ForwardingProxy } from "./forwarding-proxy";
 import { descendants } from "./proc";
@@ -22,6 +22,32 @@ export function qualysConfig(url: string, password = DEMO_PASSWORD): ConfigMap {
     "qualys:gatewayUrl": { value: url },
     "qualys:username": { value: DEMO_USERNAME },
     "qualys:password": { value: password, secret: true },
+  };
+}
+
+/**
+ * For a test file of a command: starts a simulator before its tests and points QUALYS_GATEWAY_URL,
+ * QUALYS_USERNAME and QUALYS_PASSWORD at it (demo credentials), as a user of the command sets them;
+ * restores the environment after. Returns the running simulator (available from the first test on).
+ */
+export function useSimulatorEnvironment(): () => RunningSimulator {
+  let sim: RunningSimulator | undefined;
+  const savedEnv = { ...process.env };
+  beforeAll(async () => {
+    sim = await startSimulator();
+    Object.assign(process.env, {
+      QUALYS_GATEWAY_URL: sim.url,
+      QUALYS_USERNAME: DEMO_USERNAME,
+      QUALYS_PASSWORD: DEMO_PASSWORD,
+    });
+  });
+  afterAll(async () => {
+    process.env = savedEnv;
+    await sim?.close();
+  });
+  return () => {
+    if (!sim) throw new Error("useSimulatorEnvironment: the simulator starts in beforeAll");
+    return sim;
   };
 }
 
