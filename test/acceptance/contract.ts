@@ -1,8 +1,13 @@
 /**
- * What the API contract (docs/qualys-cs-api.md) expects of each call the provider makes, as the
- * fidelity report compares it: the success statuses, the other statuses the provider is built to
- * handle, and the reply forms it accepts, marking where the contract already allows alternatives.
+ * What the API contracts in docs/ expect of each call the provider makes (`SCHEDULE_CONTRACT` for the
+ * scan schedules' calls, `REGISTRY_CONTRACT` for the registries'), as the fidelity report compares
+ * them: the success statuses, the other statuses the provider is built to handle, and the reply forms
+ * it accepts, marking where a contract already allows alternatives. Sections cited are of those files.
  */
+
+/** The contracts the report compares with. */
+export const SCHEDULE_CONTRACT = "docs/qualys-cs-api.md";
+export const REGISTRY_CONTRACT = "docs/qualys-registry-contract.md";
 
 /** The kinds of call, as `classify` in test/harness/qualys.ts names them. */
 export const CALL_KINDS = [
@@ -14,6 +19,10 @@ export const CALL_KINDS = [
   "delete",
   "bulkDelete",
   "cancel",
+  "registryList",
+  "registryCreate",
+  "registryUpdate",
+  "registryDelete",
 ] as const;
 export type CallKind = (typeof CALL_KINDS)[number];
 
@@ -156,6 +165,54 @@ export const CONTRACT: Record<CallKind, KindContract> = {
     expects: "200",
     success: [200],
     judgeReply: () => ({ verdict: "expected" }),
+  },
+  registryList: {
+    title: "GET /v1.3/registry?filter=…",
+    section: "registry §1",
+    expects: '{"count": n, "data": [...]}, or 204 with no body when nothing matches',
+    success: [200, 204],
+    judgeReply: (form) =>
+      form.kind === "empty" || (form.kind === "object" && form.keys.includes("data"))
+        ? { verdict: "expected" }
+        : { verdict: "differs", note: 'neither {"count", "data"} nor an empty 204' },
+  },
+  registryCreate: {
+    title: "POST /v1.3/registry",
+    section: "registry §1, §6",
+    expects: '200 with {"registryUuid": "…"}',
+    success: [200],
+    alternativeStatus: { 201: "201 instead of 200: read the same" },
+    handled: {
+      400: "refused, the message naming the field (registry §2), or the URI registered already (§5)",
+    },
+    judgeReply: (form) =>
+      has(form, "registryUuid")
+        ? { verdict: "expected" }
+        : {
+            verdict: "alternative",
+            note: 'no "registryUuid" in the reply: the provider finds the registry by its URI (registry §6)',
+          },
+  },
+  registryUpdate: {
+    title: "PUT /v1.3/registry/{registryId}",
+    section: "registry §1, §3",
+    expects: "200",
+    success: [200],
+    alternativeStatus: { 204: "204: the provider reads the registry back anyway" },
+    judgeReply: () => ({ verdict: "expected" }),
+  },
+  registryDelete: {
+    title: 'DELETE /v1.3/registry {"registryIds": [...]}',
+    section: "registry §1, §7",
+    expects: '200 with {"deletionJobId"}, asynchronous',
+    success: [200],
+    judgeReply: (form) =>
+      has(form, "deletionJobId")
+        ? { verdict: "expected" }
+        : {
+            verdict: "alternative",
+            note: 'no "deletionJobId": the provider polls the details until 404 anyway',
+          },
   },
 };
 

@@ -17,6 +17,8 @@ import {
   EXTENDED_ITEM_FIELDS,
   HANDLED_EVERYWHERE,
   INTERVAL_KEYS,
+  REGISTRY_CONTRACT,
+  SCHEDULE_CONTRACT,
   type CallKind,
   type ReplyForm,
   type Verdict,
@@ -335,8 +337,8 @@ export interface KindReport extends KindRecord {
 
 export interface FidelityReport {
   format: "pulumi-qualys-cs fidelity report 1";
-  /** The contract the replies are compared with. */
-  contract: string;
+  /** The contracts the replies are compared with. */
+  contracts: string[];
   date: string;
   versions: { package: string; pulumiCli: string; node: string };
   tests: { passed: number; failed: number; skipped: number; results: TestOutcome[] };
@@ -473,7 +475,7 @@ export function buildReport(rec: Recording, ctx: ReportContext): FidelityReport 
   const tests = ctx.tests;
   return {
     format: "pulumi-qualys-cs fidelity report 1",
-    contract: "docs/qualys-cs-api.md",
+    contracts: [SCHEDULE_CONTRACT, REGISTRY_CONTRACT],
     date: ctx.date,
     versions: ctx.versions,
     tests: {
@@ -512,7 +514,7 @@ export function renderSummary(r: FidelityReport): string {
     "# Qualys CS fidelity report",
     "",
     `${r.date}; pulumi-qualys-cs ${r.versions.package}, Pulumi CLI ${r.versions.pulumiCli}, Node.js ${r.versions.node}.`,
-    `Compared with ${r.contract}. No credential, token, host, ID or name is in this report.`,
+    `Compared with ${r.contracts.join(" and ")} (sections marked "registry" are of the second). No credential, token, host, ID or name is in this report.`,
     "",
     `**Overall: ${VERDICT_WORDS[r.verdict]}.** Tests: ${r.tests.passed} passed, ${r.tests.failed} failed, ${r.tests.skipped} skipped.`,
     `Schedules: ${r.objects.created} created, ${r.objects.deletedByTests} deleted by the tests, ${r.objects.deletedByCleanUp} by the final clean-up, ${r.objects.leftBehind} left behind.`,

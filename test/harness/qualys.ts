@@ -73,14 +73,26 @@ export function apiCalls(log: LoggedRequest[]): Record<string, number> {
   return kinds;
 }
 
+/** The kind of a Qualys API call, from its method and path (the simulator's log, the acceptance run's proxy). */
 export function classify(r: Pick<LoggedRequest, "method" | "path">): string {
-  if (r.path === "/auth") return "auth";
-  if (/\/schedule\/bulk$/.test(r.path)) return "bulkDelete";
-  if (/\/cancel$/.test(r.path)) return "cancel";
-  if (/\/schedule$/.test(r.path)) return r.method === "POST" ? "create" : "list";
-  if (/\/schedule\/[^/]+$/.test(r.path))
-    return r.method === "PUT" ? "update" : r.method === "DELETE" ? "delete" : "other";
-  if (/\/registry\/[^/]+$/.test(r.path)) return "registry";
+  const { method, path } = r;
+  if (path === "/auth") return "auth";
+  if (/\/schedule\/bulk$/.test(path)) return "bulkDelete";
+  if (/\/cancel$/.test(path)) return "cancel";
+  if (/\/schedule$/.test(path)) return method === "POST" ? "create" : "list";
+  if (/\/schedule\/[^/]+$/.test(path))
+    return method === "PUT" ? "update" : method === "DELETE" ? "delete" : "other";
+  if (/\/registry\/aws-base$|\/connectors(\/[^/]+)?$/.test(path)) return "other";
+  if (/\/registry$/.test(path)) {
+    const kinds: Record<string, string> = {
+      GET: "registryList",
+      POST: "registryCreate",
+      DELETE: "registryDelete",
+    };
+    return kinds[method] ?? "other";
+  }
+  if (/\/registry\/[^/]+$/.test(path))
+    return method === "GET" ? "registry" : method === "PUT" ? "registryUpdate" : "other";
   return "other";
 }
 

@@ -129,6 +129,27 @@ describe("alternatives the contract allows", () => {
     expect(r.deletes.bulk).toEqual({ goneAtOnce: 0, goneLater: 1, stillListed: 0, notReadAfter: 0 });
   });
 
+  test("registry calls are judged by the registry contract: a create reply without registryUuid is an alternative", () => {
+    const r = report([
+      ex("GET", "/csapi/v1.3/registry", 204, "", 'filter=registryUri:"https://x"'),
+      ex("POST", "/csapi/v1.3/registry", 200, R),
+      ex("PUT", `/csapi/v1.3/registry/${R}`, 200, { registryUuid: R }),
+      ex("DELETE", "/csapi/v1.3/registry", 200, { deletionJobId: S2 }),
+    ]);
+    expect(Object.keys(r.calls).sort()).toEqual([
+      "registryCreate",
+      "registryDelete",
+      "registryList",
+      "registryUpdate",
+    ]);
+    expect(r.calls.registryList?.verdict).toBe("expected");
+    expect(r.calls.registryUpdate?.verdict).toBe("expected");
+    expect(r.calls.registryDelete?.verdict).toBe("expected");
+    expect(r.alternatives).toEqual([
+      'registryCreate: no "registryUuid" in the reply: the provider finds the registry by its URI (registry §6) (1×)',
+    ]);
+  });
+
   test("200 for /auth instead of 201", () => {
     expect(report([ex("POST", "/auth", 200, TOKEN)]).calls.auth?.verdict).toBe("alternative");
   });
