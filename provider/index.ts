@@ -1,5 +1,5 @@
 /**
- * Pulumi resource for Qualys Container Security registry scan schedules.
+ * Pulumi resources for Qualys Container Security: registries, and their scan schedules.
  *
  * @packageDocumentation
  */
@@ -9,6 +9,37 @@ export {
   type RegistryScanScheduleAdditionalFilters,
 } from "./schedule/resource";
 export { RegistryScanScheduleProvider } from "./schedule/provider";
+export {
+  Registry,
+  type RegistryArgs,
+  type DockerHubRegistryArgs,
+  type V2RegistryArgs,
+  type AwsRegistryArgs,
+  type RegistryAws,
+  type AzureRegistryArgs,
+  type GcpRegistryArgs,
+  type ArtifactRegistryArgs,
+} from "./registry/resource";
+export { RegistryProvider } from "./registry/provider";
+export {
+  getRegistry,
+  getRegistryAsync,
+  getAwsBase,
+  getAwsBaseAsync,
+  type GetRegistryArgs,
+  type GetRegistryInputs,
+  type RegistryLookupResult,
+  type AwsBase,
+} from "./registry/lookup";
+export type {
+  RegistryInputs,
+  RegistryOutputs,
+  RegistryType,
+  V2CredentialType,
+  AwsAccountType,
+  AwsRegistryLocation,
+} from "./registry/types";
+export { REGISTRY_TYPES } from "./registry/types";
 export type {
   ScheduleInputs,
   ScheduleOutputs,
@@ -35,5 +66,8 @@ export {
   DuplicateSchedulesError,
   PartialCreateError,
   ProviderBugError,
+  RegistryExistsError,
+  RegistrySchedulesRunningError,
+  RegistryLookupError,
   CliError,
 } from "./errors";

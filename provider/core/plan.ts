@@ -6,7 +6,7 @@
  * value written differently but meaning the same is not a change.
  */
 import { normalizeInputs } from "./check";
-import { inputNames, PROVIDER_KEY, replaceNames, type ResourceDefinition } from "./properties";
+import { inputNames, inputSpec, PROVIDER_KEY, replacingChange, type ResourceDefinition } from "./properties";
 import { containsUnknown, sameValue } from "./values";
 
 /** What `diff` tells the engine. */
@@ -54,8 +54,9 @@ export function providerOnlyChange(
 }
 
 /**
- * The plan: changed inputs replace the resource when the table says `change: "replace"`, or all of
- * them when `replacesEverything(olds)` (a resource state Qualys cannot update at all).
+ * The plan: changed inputs replace the resource when the table says `change: "replace"` (for a block,
+ * see `replacingChange`), or all of them when `replacesEverything(olds)` (a resource state Qualys
+ * cannot update at all).
  */
 export function planDiff(
   resource: ResourceDefinition,
@@ -64,10 +65,13 @@ export function planDiff(
   replacesEverything: (olds: Record<string, unknown>) => boolean = () => false,
 ): DiffPlan {
   const changed = changedInputs(resource, olds, news);
-  const replaceSet: readonly string[] = replaceNames(resource.properties);
+  const before = normalizeInputs(resource, olds ?? {});
+  const after = normalizeInputs(resource, news ?? {});
   const replaces = replacesEverything(olds ?? {})
     ? changed
-    : changed.filter((name) => replaceSet.includes(name));
+    : changed.filter((name) =>
+        replacingChange(inputSpec(resource.properties, name)!, before[name], after[name]),
+      );
   return {
     changes: changed.length > 0 || providerOnlyChange(resource, olds, news),
     replaces,

@@ -7,6 +7,7 @@
  * See docs/architecture.md, "How to add a property".
  */
 import type { Validator } from "./validators";
+import { containsUnknown, sameValue } from "./values";
 
 /** The input and output that carries the serialized dynamic provider; never validated, passed through. */
 export const PROVIDER_KEY = "__provider";
@@ -76,11 +77,16 @@ export interface OutputSpec extends Common {
   optional?: boolean;
 }
 
-/** A member of a nested block (always optional). */
+/** A member of a nested block (always optional here; a resource's cross-field rules may require it). */
 export interface MemberSpec {
   description: string;
   type: PropertyType;
   validate: Validator;
+  /**
+   * What a change to this member does, when it differs from its block's `change` (an ECR registry's role
+   * ARN updates in place while its account and region replace it). Default: the block's.
+   */
+  change?: ChangeMode;
 }
 
 /** Members of a nested block, in their canonical order. */
@@ -151,6 +157,25 @@ export function inputNames<T extends PropertyTable>(table: T): Array<keyof T & s
 /** The names of the outputs only Qualys sets. */
 export function outputOnlyNames<T extends PropertyTable>(table: T): Array<keyof T & string> {
   return Object.keys(table).filter((name) => table[name].kind === "output");
+}
+
+/**
+ * The inputs whose change to `after` from `before` replaces the resource: `change: "replace"`, or for a
+ * block whose members declare their own `change`, a changed member that replaces (a block set or
+ * cleared as a whole follows the block's `change`).
+ */
+export function replacingChange(spec: InputSpec, before: unknown, after: unknown): boolean {
+  const members = spec.fields;
+  if (!members || !Object.values(members).some((m) => m.change !== undefined))
+    return spec.change === "replace";
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
+  if (!isObject(before) || !isObject(after)) return spec.change === "replace";
+  // A member not known yet (during preview) counts as changed.
+  return Object.entries(members).some(
+    ([key, member]) =>
+      (member.change ?? spec.change) === "replace" &&
+      (containsUnknown(after[key]) || !sameValue(before[key], after[key])),
+  );
 }
 
 /** The inputs whose change replaces the resource (`change: "replace"`). */

@@ -92,3 +92,38 @@ export function resourceRuntime<Api>(handlers: ResourceHandlers<Api>): ResourceR
     },
   };
 }
+
+/**
+ * A resource's provider as a class whose methods can be called directly (tests, policy tooling): each
+ * resource's `…Provider` class extends it with its runtime. `create`, `read`, `update` and `delete` call
+ * Qualys with the settings given to `configure`, or else from the `QUALYS_*` environment variables;
+ * `check` and `diff` are pure.
+ */
+export class RuntimeProvider implements pulumi.dynamic.ResourceProvider<Props, Props> {
+  readonly #runtime: ResourceRuntime;
+
+  constructor(runtime: ResourceRuntime) {
+    this.#runtime = runtime;
+  }
+  configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
+    return this.#runtime.configure(req);
+  }
+  check(olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult<Props>> {
+    return this.#runtime.check(olds, news);
+  }
+  diff(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
+    return this.#runtime.diff(id, olds, news);
+  }
+  create(inputs: Props): Promise<pulumi.dynamic.CreateResult<Props>> {
+    return this.#runtime.create(inputs);
+  }
+  read(id: string, props?: Props): Promise<pulumi.dynamic.ReadResult<Props>> {
+    return this.#runtime.read(id, props);
+  }
+  update(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult<Props>> {
+    return this.#runtime.update(id, olds, news);
+  }
+  delete(id: string, props: Props): Promise<void> {
+    return this.#runtime.delete(id, props);
+  }
+}

@@ -56,6 +56,22 @@ export function text(rules: TextRule = () => undefined, expected = "a string"): 
     );
 }
 
+/**
+ * A secret string (password, token): non-empty, no control characters. Its reasons never show the
+ * value, not even a part of it: they may be printed by the engine, logged and kept in CI output.
+ */
+export function secretText(what: string): Validator {
+  return (value, label) => {
+    if (typeof value !== "string")
+      return [`${label} must be a string: ${what}; got a ${Array.isArray(value) ? "list" : typeof value}`];
+    if (value.trim() === "") return [`${label} must not be empty or only spaces: ${what}`];
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(value))
+      return [`${label} must not contain control characters (such as a newline)`];
+    return [];
+  };
+}
+
 /** `true` or `false`. */
 export function boolean(): Validator {
   return (value, label) =>

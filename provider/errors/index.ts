@@ -15,4 +15,7 @@ export { ScheduleRunningError, isRunningRefusal } from "./schedule-running-error
 export { DuplicateSchedulesError } from "./duplicate-schedules-error";
 export { PartialCreateError } from "./partial-create-error";
 export { ProviderBugError } from "./provider-bug-error";
+export { RegistryExistsError } from "./registry-exists-error";
+export { RegistrySchedulesRunningError } from "./registry-schedules-running-error";
+export { RegistryLookupError } from "./registry-lookup-error";
 export { CliError, EXIT_FAILURE, EXIT_USAGE } from "./cli-error";

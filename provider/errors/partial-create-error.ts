@@ -13,9 +13,15 @@ export class PartialCreateError extends QualysError {
   /** Why the create did not finish: read by the engine. */
   readonly reasons: string[];
 
-  constructor(details: { id: string; properties: Record<string, unknown>; cause: string }) {
+  constructor(details: {
+    id: string;
+    properties: Record<string, unknown>;
+    cause: string;
+    /** What was created, for the message; default "Schedule". */
+    kind?: string;
+  }) {
     super(
-      `Schedule ${details.id} was created in Qualys, but reading it back failed: ${details.cause}. ` +
+      `${details.kind ?? "Schedule"} ${details.id} was created in Qualys, but reading it back failed: ${details.cause}. ` +
         `It is recorded in the stack; run \`pulumi refresh\` or \`pulumi up\` again to finish.`,
     );
     this.name = "PartialCreateError";

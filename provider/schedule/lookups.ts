@@ -6,9 +6,9 @@
  * that it knows when a listing is stale. The calls themselves are `schedule/endpoints.ts`'s.
  */
 import { Batcher } from "../qualys/batch";
-import type { ClientSettings } from "../qualys/config";
 import type { QualysClient } from "../qualys/http/client";
 import type { ApiResponse } from "../qualys/http/response";
+import { perClient } from "../qualys/per-client";
 import { PAGE_SIZE, ScheduleEndpoints, type SchedulePage } from "./endpoints";
 import { qqlTerm, type WireSchedule, type WireScheduleBody } from "./wire";
 
@@ -252,18 +252,5 @@ export class ScheduleApi {
   }
 }
 
-const apis = new WeakMap<QualysClient, ScheduleApi>();
-
 /** The process-wide API for these settings (one token, one concurrency cap, one registry cache). */
-export function scheduleApi(settings: ClientSettings): ScheduleApi {
-  // Loaded on first use: the program and `pulumi preview` never call Qualys, and the HTTP stack (axios)
-  // is over half of the package's load time, paid in the program's process and the provider's.
-  const { sharedClient } = require("../qualys/http/client") as typeof import("../qualys/http/client");
-  const client = sharedClient(settings);
-  let api = apis.get(client);
-  if (!api) {
-    api = new ScheduleApi(client);
-    apis.set(client, api);
-  }
-  return api;
-}
+export const scheduleApi = perClient((client) => new ScheduleApi(client));

@@ -23,6 +23,7 @@ export const CALL_KINDS = [
   "registryCreate",
   "registryUpdate",
   "registryDelete",
+  "awsBase",
 ] as const;
 export type CallKind = (typeof CALL_KINDS)[number];
 
@@ -213,6 +214,16 @@ export const CONTRACT: Record<CallKind, KindContract> = {
             verdict: "alternative",
             note: 'no "deletionJobId": the provider polls the details until 404 anyway',
           },
+  },
+  awsBase: {
+    title: "GET /v1.3/registry/aws-base",
+    section: "registry §1",
+    expects: "200 with {accountId, externalId}",
+    success: [200],
+    judgeReply: (form) =>
+      form.kind === "object" && form.keys.includes("accountId") && form.keys.includes("externalId")
+        ? { verdict: "expected" }
+        : { verdict: "differs", note: "no accountId and externalId in the reply" },
   },
 };
 

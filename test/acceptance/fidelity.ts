@@ -176,7 +176,8 @@ export class FidelityRecorder {
 
   /** Records one exchange (the proxy's `observe`). */
   observe(ex: ProxiedExchange): void {
-    const kind = classify(ex) as CallKind | "other";
+    const named = classify(ex);
+    const kind = (CALL_KINDS as readonly string[]).includes(named) ? (named as CallKind) : "other";
     const rec = (this.rec.kinds[kind] ??= { calls: 0, statuses: {}, replies: {}, errors: {}, notes: {} });
     rec.calls += 1;
     inc(rec.statuses, String(ex.status));

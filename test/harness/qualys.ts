@@ -51,6 +51,32 @@ export function useSimulatorEnvironment(): () => RunningSimulator {
   };
 }
 
+/** The registry program of the end-to-end tests: registries, schedules on them, look-ups. */
+export const REGISTRIES_PROGRAM = path.join(REPO_ROOT, "test", "e2e", "programs", "registries");
+
+/** What the registry program declares. */
+export interface DeclaredRegistries {
+  registries?: {
+    name: string;
+    args: Record<string, unknown>;
+    opts?: { import?: string; protect?: boolean };
+  }[];
+  /** `registry` names a declared registry whose ID the schedule takes. */
+  schedules?: { name: string; registry?: string; args: Record<string, unknown> }[];
+  lookups?: { name: string; by: { registryUri: string } | { name: string }; async?: boolean }[];
+  awsBase?: boolean;
+}
+
+/** The environment that makes the registry program declare these. */
+export function declareRegistries(d: DeclaredRegistries): Record<string, string> {
+  return {
+    E2E_REGISTRIES: JSON.stringify(d.registries ?? []),
+    E2E_SCHEDULES: JSON.stringify(d.schedules ?? []),
+    E2E_LOOKUPS: JSON.stringify(d.lookups ?? []),
+    E2E_AWS_BASE: d.awsBase ? "1" : "0",
+  };
+}
+
 /** A schedule the generic program declares. */
 export interface Declared {
   name: string;
@@ -75,24 +101,17 @@ export function apiCalls(log: LoggedRequest[]): Record<string, number> {
 
 /** The kind of a Qualys API call, from its method and path (the simulator's log, the acceptance run's proxy). */
 export function classify(r: Pick<LoggedRequest, "method" | "path">): string {
-  const { method, path } = r;
-  if (path === "/auth") return "auth";
-  if (/\/schedule\/bulk$/.test(path)) return "bulkDelete";
-  if (/\/cancel$/.test(path)) return "cancel";
-  if (/\/schedule$/.test(path)) return method === "POST" ? "create" : "list";
-  if (/\/schedule\/[^/]+$/.test(path))
-    return method === "PUT" ? "update" : method === "DELETE" ? "delete" : "other";
-  if (/\/registry\/aws-base$|\/connectors(\/[^/]+)?$/.test(path)) return "other";
-  if (/\/registry$/.test(path)) {
-    const kinds: Record<string, string> = {
-      GET: "registryList",
-      POST: "registryCreate",
-      DELETE: "registryDelete",
-    };
-    return kinds[method] ?? "other";
+  if (r.path === "/auth") return "auth";
+  if (/\/schedule\/bulk$/.test(r.path)) return "bulkDelete";
+  if (/\/cancel$/.test(r.path)) return "cancel";
+  if (/\/schedule$/.test(r.path)) return r.method === "POST" ? "create" : "list";
+  if (/\/schedule\/[^/]+$/.test(r.path))
+    return r.method === "PUT" ? "update" : r.method === "DELETE" ? "delete" : "other";
+  if (/\/registry\/aws-base$/.test(r.path)) return "awsBase";
+  if (/\/registry\/[^/]+$/.test(r.path)) return r.method === "PUT" ? "registryUpdate" : "registry";
+  if (/\/registry$/.test(r.path)) {
+    return r.method === "POST" ? "registryCreate" : r.method === "DELETE" ? "registryDelete" : "registryList";
   }
-  if (/\/registry\/[^/]+$/.test(path))
-    return method === "GET" ? "registry" : method === "PUT" ? "registryUpdate" : "other";
   return "other";
 }
 

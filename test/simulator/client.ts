@@ -1,6 +1,16 @@
 // A typed HTTP client for the control API, for a process that did not start the simulator
 // (e.g. a test driving a simulator the demo or the e2e harness started).
-import type { Fault, LoggedRequest, SimulatorControl, SimulatorSettings, StoredSchedule } from "./types";
+import type {
+  ConnectorProvider,
+  Fault,
+  LoggedRequest,
+  RegistryFields,
+  SimulatorControl,
+  SimulatorSettings,
+  StoredConnector,
+  StoredRegistry,
+  StoredSchedule,
+} from "./types";
 
 export type ControlClient = {
   [K in keyof SimulatorControl]: (
@@ -23,8 +33,16 @@ export function controlClient(url: string): ControlClient {
   const seg = encodeURIComponent;
   return {
     reset: () => call<void>("POST", "/reset").then(() => undefined),
-    addRegistry: (id: string, type: string) =>
-      call("POST", "/registries", { id, type }).then(() => undefined),
+    addRegistry: (id: string, type: string, extra: { uri?: string; name?: string } = {}) =>
+      call("POST", "/registries", { id, type, ...extra }).then(() => undefined),
+    registries: () => call<StoredRegistry[]>("GET", "/registries"),
+    createRegistry: (body: unknown) => call<StoredRegistry>("POST", "/registries", { body }),
+    deleteRegistry: (id: string) => call("DELETE", `/registries/${seg(id)}`).then(() => undefined),
+    patchRegistry: (id: string, patch: Partial<RegistryFields>) =>
+      call("PATCH", `/registries/${seg(id)}`, patch).then(() => undefined),
+    addConnector: (c: { provider: ConnectorProvider; connectorId: string; name?: string; arn?: string }) =>
+      call<StoredConnector>("POST", "/connectors", c),
+    connectors: () => call<StoredConnector[]>("GET", "/connectors"),
     schedules: (registryId?: string) =>
       call<StoredSchedule[]>(
         "GET",

@@ -2,9 +2,11 @@
 // processes that did not start the simulator. Not logged, not rate limited, never faulted.
 import type { z } from "zod";
 import {
+  ConnectorSchema,
   CreateSchema,
   FaultSchema,
   PatchSchema,
+  RegistryPatchSchema,
   RegistrySchema,
   SettingsSchema,
   StatusSchema,
@@ -51,6 +53,14 @@ export function handleControl(
       if (method === "PATCH") return run(() => c.patchSchedule(registryId, uuid, parse(PatchSchema, body)));
       return errorReply(405, `control: ${method} not supported here`, { Allow: "DELETE, PATCH" });
     }
+    if (parts[0] === "registries" && parts.length === 2) {
+      const [, registryUuid] = parts;
+      if (method === "DELETE") return run(() => c.deleteRegistry(registryUuid));
+      if (method === "PATCH") {
+        return run(() => c.patchRegistry(registryUuid, parse(RegistryPatchSchema, body)));
+      }
+      return errorReply(405, `control: ${method} not supported here`, { Allow: "DELETE, PATCH" });
+    }
     if (parts.length !== 1) return errorReply(404, `control: no endpoint ${method} ${path}`);
     switch (route) {
       case "POST reset":
@@ -73,10 +83,17 @@ export function handleControl(
         return run(() => c.injectFault(parse(FaultSchema, body)));
       case "DELETE faults":
         return run(() => c.clearFaults());
+      case "GET registries":
+        return json(200, c.registries());
       case "POST registries": {
         const r = parse(RegistrySchema, body);
-        return run(() => c.addRegistry(r.id, r.type));
+        if ("body" in r) return json(201, c.createRegistry(r.body));
+        return run(() => c.addRegistry(r.id, r.type, { uri: r.uri, name: r.name }));
       }
+      case "GET connectors":
+        return json(200, c.connectors());
+      case "POST connectors":
+        return json(201, c.addConnector(parse(ConnectorSchema, body)));
       case "POST settings":
         return run(() => c.configure(parse(SettingsSchema, body)));
       case "POST expire-tokens":

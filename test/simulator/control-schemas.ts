@@ -46,7 +46,51 @@ export const SettingsSchema = z
   .partial()
   .strict();
 
-export const RegistrySchema = z.object({ id: z.string().min(1), type: z.string().min(1) });
+/** Either a seed (`{id, type, uri?, name?}`) or a body created as in the console (`{body}`). */
+export const RegistrySchema = z.union([
+  z
+    .object({
+      id: z.string().min(1),
+      type: z.string().min(1),
+      uri: z.string().min(1).optional(),
+      name: z.string().min(1).optional(),
+    })
+    .strict(),
+  z.object({ body: z.unknown() }).strict(),
+]);
+
+export const ConnectorSchema = z
+  .object({
+    provider: z.enum(["aws", "acr", "gcp"]),
+    connectorId: z.string().min(1),
+    name: z.string().min(1).optional(),
+    arn: z.string().min(1).optional(),
+  })
+  .strict();
+
+const AwsBlock = z.object({
+  accountId: z.string(),
+  arn: z.string(),
+  region: z.string(),
+  accountType: z.enum(["Global", "US_Gov"]),
+});
+export const RegistryPatchSchema = z
+  .object({
+    registryType: z.string(),
+    registryUri: z.string(),
+    registryName: z.string(),
+    credentialType: z.string(),
+    username: z.string().nullable(),
+    secretFingerprint: z.string().nullable(),
+    dockerHubOrgName: z.string().nullable(),
+    aws: AwsBlock.nullable(),
+    connectorId: z.string().nullable(),
+    projectId: z.string().nullable(),
+    location: z.string().nullable(),
+    repository: z.string().nullable(),
+  })
+  .partial()
+  .strict();
 export const CreateSchema = z.object({ registryId: z.string().min(1), body: z.unknown() });
 export const StatusSchema = z.object({
   registryId: z.string().min(1),

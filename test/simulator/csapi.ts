@@ -1,7 +1,9 @@
-// The CS gateway's registry and schedule endpoints (contract §3, §6, §7).
+// The CS gateway's schedule endpoints (contract §3, §6, §7); registry endpoints are in registry-routes.ts.
 import { randomUUID } from "node:crypto";
 import { matches, parseFilter } from "./qql";
-import { empty, errorReply, HttpError, json, type Reply } from "./reply";
+import { handleRegistryExtras, handleRegistryItem } from "./registry-routes";
+import { intParam, parseJson } from "./parse";
+import { empty, errorReply, HttpError, json, methodNotAllowed, type Reply } from "./reply";
 import type { Store } from "./store";
 import type { StoredSchedule } from "./types";
 import { mergeForUpdate, parseScheduleBody, sameFilters } from "./wire";
@@ -25,28 +27,6 @@ export interface CsRequest {
 /** Statuses a bulk delete silently skips [D]. */
 const BULK_SKIPS = new Set(["queued", "running", "unknown"]);
 const MAX_PAGE_SIZE = 250;
-
-function methodNotAllowed(method: string, allowed: string[]): Reply {
-  return errorReply(405, `Request method '${method}' is not supported`, { Allow: allowed.join(", ") });
-}
-
-function parseJson(body: string): unknown {
-  try {
-    return JSON.parse(body) as unknown;
-  } catch {
-    throw new HttpError(400, "request body is not valid JSON");
-  }
-}
-
-function intParam(q: URLSearchParams, name: string, dflt: number, min: number, max: number): number {
-  const raw = q.get(name);
-  if (raw === null || raw === "") return dflt;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    throw new HttpError(400, `${name} must be an integer from ${min} to ${max}`);
-  }
-  return n;
-}
 
 function view(s: StoredSchedule, omitExtended: boolean): Record<string, unknown> {
   const item: Record<string, unknown> = {
@@ -79,15 +59,13 @@ function isRunning(s: StoredSchedule): boolean {
 }
 
 export function handleCsapi(ctx: CsContext, req: CsRequest): Reply {
+  const extras = handleRegistryExtras(ctx, req);
+  if (extras) return extras;
   const [registryId, sub, scheduleId, action, ...extra] = req.segments;
   if (!registryId || extra.length > 0) return errorReply(404, "No such endpoint");
-  const registryType = ctx.store.registries.get(registryId);
+  const registryType = ctx.store.registryType(registryId);
   const m = req.method;
-  if (sub === undefined) {
-    if (m !== "GET") return methodNotAllowed(m, ["GET"]);
-    if (registryType === undefined) return errorReply(404, `registry ${registryId} not found`);
-    return json(200, { registryUuid: registryId, registryType, status: "Active" });
-  }
+  if (sub === undefined) return handleRegistryItem(ctx, req, registryId);
   if (sub !== "schedule") return errorReply(404, "No such endpoint");
   const allowed =
     scheduleId === undefined

@@ -3,10 +3,17 @@ import { Simulator } from "./server";
 import type { RunningSimulator, SimulatorControl, SimulatorOptions } from "./types";
 
 export { controlClient, type ControlClient } from "./client";
+export { AWS_BASE } from "./registry-routes";
+export { fingerprint } from "./registry-wire";
 export { DEMO_PASSWORD, DEMO_REGISTRY_ID, DEMO_REGISTRY_TYPE, DEMO_USERNAME } from "./server";
 export type {
+  ConnectorProvider,
   Fault,
   LoggedRequest,
+  RegistryFields,
+  SeedRegistry,
+  StoredConnector,
+  StoredRegistry,
   RateLimitSettings,
   RunningSimulator,
   SimulatorControl,
@@ -25,7 +32,13 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
 function bound(sim: Simulator): SimulatorControl {
   return {
     reset: () => sim.reset(),
-    addRegistry: (id, type) => sim.addRegistry(id, type),
+    addRegistry: (id, type, extra) => sim.addRegistry(id, type, extra),
+    registries: () => sim.registries(),
+    createRegistry: (body) => sim.createRegistry(body),
+    deleteRegistry: (id) => sim.deleteRegistry(id),
+    patchRegistry: (id, patch) => sim.patchRegistry(id, patch),
+    addConnector: (c) => sim.addConnector(c),
+    connectors: () => sim.connectors(),
     schedules: (registryId) => sim.schedules(registryId),
     createSchedule: (registryId, body) => sim.createSchedule(registryId, body),
     setStatus: (registryId, uuid, status) => sim.setStatus(registryId, uuid, status),

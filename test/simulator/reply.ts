@@ -42,6 +42,10 @@ export function errorReply(status: number, message: string, headers: Record<stri
   return json(status, { errorCode: errorCode(status), message, timestamp: Date.now() }, headers);
 }
 
+export function methodNotAllowed(method: string, allowed: string[]): Reply {
+  return errorReply(405, `Request method '${method}' is not supported`, { Allow: allowed.join(", ") });
+}
+
 export function fromError(e: unknown): Reply {
   if (e instanceof HttpError) return errorReply(e.status, e.message, e.headers);
   return errorReply(500, "Internal Server Error");

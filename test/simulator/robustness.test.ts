@@ -60,7 +60,7 @@ describe("malformed requests get a clean JSON 4xx, and the simulator keeps servi
   it("a wrong method: 405 with Allow", async () => {
     const cases: [string, string, string][] = [
       ["PATCH", SCHEDULES, "GET, POST"],
-      ["POST", REGISTRY, "GET"],
+      ["POST", REGISTRY, "GET, PUT"],
       ["GET", `${SCHEDULES}/some-id`, "PUT, DELETE"],
       ["POST", `${SCHEDULES}/bulk`, "DELETE"],
     ];

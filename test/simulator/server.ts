@@ -4,15 +4,20 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { Tokens } from "./auth";
 import { handleControl } from "./control-routes";
-import { handleCsapi } from "./csapi";
+import { handleCsapi, type CsContext } from "./csapi";
 import { Faults } from "./faults";
 import { readBody, redactQuery, writeReply } from "./http-util";
 import { RateLimiter } from "./ratelimit";
+import { createRegistry, handleRegistryCollection } from "./registry-routes";
 import { errorReply, fromError, HttpError, type Reply } from "./reply";
 import { Store } from "./store";
 import { Timers } from "./timers";
 import type {
+  ConnectorProvider,
   Fault,
+  RegistryFields,
+  StoredConnector,
+  StoredRegistry,
   LoggedRequest,
   SimulatorControl,
   SimulatorOptions,
@@ -26,7 +31,8 @@ export const DEMO_REGISTRY_TYPE = "DockerHub";
 export const DEMO_USERNAME = "demo";
 export const DEMO_PASSWORD = "demo-password";
 
-const CSAPI_PREFIX = "/csapi/v1.3/registry/";
+const REGISTRIES = "/csapi/v1.3/registry";
+const CSAPI_PREFIX = `${REGISTRIES}/`;
 const CONTROL_PREFIX = "/__control/";
 
 type Settings = Required<Omit<SimulatorSettings, "rateLimit" | "tokenTtlSeconds">>;
@@ -162,17 +168,18 @@ export class Simulator implements SimulatorControl {
       let reply: Reply;
       try {
         this.tokens.check(req.headers.authorization);
-        reply = path.startsWith(CSAPI_PREFIX)
-          ? handleCsapi(
-              { store: this.store, ...this.settings, later: (fn, ms) => this.timers.later(fn, ms) },
-              {
-                method,
-                segments: path.slice(CSAPI_PREFIX.length).split("/").map(decodeSegment),
-                query,
-                body,
-              },
-            )
-          : errorReply(404, `No endpoint ${method} ${path}`);
+        const ctx = this.csContext();
+        reply =
+          path === REGISTRIES
+            ? handleRegistryCollection(ctx, { method, segments: [], query, body })
+            : path.startsWith(CSAPI_PREFIX)
+              ? handleCsapi(ctx, {
+                  method,
+                  segments: path.slice(CSAPI_PREFIX.length).split("/").map(decodeSegment),
+                  query,
+                  body,
+                })
+              : errorReply(404, `No endpoint ${method} ${path}`);
       } catch (e) {
         reply = fromError(e);
       }
@@ -182,19 +189,73 @@ export class Simulator implements SimulatorControl {
     }
   }
 
+  private csContext(): CsContext {
+    return { store: this.store, ...this.settings, later: (fn, ms) => this.timers.later(fn, ms) };
+  }
+
   // ---- SimulatorControl ----
 
   reset(): void {
     this.timers.cancelJobs();
-    this.store.clearSchedules();
+    this.store.clear();
     this.faults.clear();
     this.log = [];
     this.limiter.resetWindow();
   }
 
-  addRegistry(id: string, type: string): void {
+  addRegistry(id: string, type: string, extra: { uri?: string; name?: string } = {}): void {
     if (id === "" || type === "") throw new HttpError(400, "registry id and type are required");
-    this.store.addRegistry(id, type);
+    this.store.addRegistry({ id, type, ...extra });
+  }
+
+  registries(): StoredRegistry[] {
+    return [...this.store.registries.values()].map((r) => structuredClone(r));
+  }
+
+  createRegistry(body: unknown): StoredRegistry {
+    return structuredClone(createRegistry(this.csContext(), body));
+  }
+
+  private mustGetRegistry(registryUuid: string): StoredRegistry {
+    const r = this.store.registries.get(registryUuid);
+    if (!r) throw new HttpError(404, `registry ${registryUuid} not found`);
+    return r;
+  }
+
+  deleteRegistry(registryUuid: string): void {
+    this.store.removeRegistry(this.mustGetRegistry(registryUuid).registryUuid);
+  }
+
+  patchRegistry(registryUuid: string, patch: Partial<RegistryFields>): void {
+    this.store.patchRegistry(this.mustGetRegistry(registryUuid), {
+      ...structuredClone(patch),
+      updated: Date.now(),
+    });
+  }
+
+  addConnector(c: {
+    provider: ConnectorProvider;
+    connectorId: string;
+    name?: string;
+    arn?: string;
+  }): StoredConnector {
+    if (c.connectorId === "") throw new HttpError(400, "connectorId is required");
+    const connector: StoredConnector = {
+      provider: c.provider,
+      connectorId: c.connectorId,
+      name: c.name ?? c.connectorId,
+      description: "seeded",
+      arn: c.arn ?? null,
+      accountId: c.arn ? (/^arn:[\w-]+:iam::(\d{12}):/.exec(c.arn)?.[1] ?? null) : null,
+      origin: "seed",
+      created: Date.now(),
+    };
+    this.store.addConnector(connector);
+    return structuredClone(connector);
+  }
+
+  connectors(): StoredConnector[] {
+    return [...this.store.connectors.values()].map((c) => structuredClone(c));
   }
 
   schedules(registryId?: string): StoredSchedule[] {
@@ -202,7 +263,7 @@ export class Simulator implements SimulatorControl {
   }
 
   createSchedule(registryId: string, body: unknown): StoredSchedule {
-    const type = this.store.registries.get(registryId);
+    const type = this.store.registryType(registryId);
     if (type === undefined) throw new HttpError(404, `registry ${registryId} not found`);
     const fields = parseScheduleBody(body, {
       registryType: type,

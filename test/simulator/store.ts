@@ -1,30 +1,61 @@
-// In-memory state of registries and schedules, optionally mirrored to a JSON file so that a demo
-// survives a restart.
+// In-memory state of registries, connectors and schedules, optionally mirrored to a JSON file so that
+// a demo survives a restart.
 import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import type { ScheduleFields, StoredSchedule } from "./types";
+import {
+  emptyRegistryFields,
+  type RegistryFields,
+  type ScheduleFields,
+  type SeedRegistry,
+  type StoredConnector,
+  type StoredRegistry,
+  type StoredSchedule,
+} from "./types";
 
 interface StateFile {
-  registries: { id: string; type: string }[];
+  /** Older state files hold `{id, type}` only. */
+  registries: (StoredRegistry | { id: string; type: string })[];
+  connectors?: StoredConnector[];
   schedules: StoredSchedule[];
 }
 
+/** A seeded registry: only an ID and a type are needed; the rest gets plain defaults. */
+export function seededRegistry(seed: SeedRegistry, now = Date.now()): StoredRegistry {
+  return {
+    ...emptyRegistryFields(),
+    registryUuid: seed.id,
+    registryType: seed.type,
+    registryUri: seed.uri ?? `https://${seed.id.toLowerCase()}.seeded.invalid`,
+    registryName: seed.name ?? seed.id,
+    origin: "seed",
+    deletionJobId: null,
+    created: now,
+    updated: now,
+  };
+}
+
 export class Store {
-  readonly registries = new Map<string, string>();
+  /** Keyed by registryUuid, in creation order. */
+  readonly registries = new Map<string, StoredRegistry>();
+  readonly connectors = new Map<string, StoredConnector>();
   /** Keyed by scheduleUuid; Map keeps creation order, which the list answers follow. */
   private readonly byUuid = new Map<string, StoredSchedule>();
 
   constructor(
-    registries: { id: string; type: string }[],
+    registries: SeedRegistry[],
     private readonly statePath?: string,
   ) {
-    for (const r of registries) this.registries.set(r.id, r.type);
+    for (const r of registries) this.registries.set(r.id, seededRegistry(r));
     if (statePath && existsSync(statePath)) this.load(statePath);
   }
 
   private load(path: string): void {
     const state = JSON.parse(readFileSync(path, "utf8")) as StateFile;
-    for (const r of state.registries ?? []) this.registries.set(r.id, r.type);
+    for (const r of state.registries ?? []) {
+      const full = "registryUuid" in r ? r : seededRegistry(r);
+      this.registries.set(full.registryUuid, full);
+    }
+    for (const c of state.connectors ?? []) this.connectors.set(c.connectorId, c);
     for (const s of state.schedules ?? []) this.byUuid.set(s.scheduleUuid, s);
   }
 
@@ -32,7 +63,8 @@ export class Store {
   persist(): void {
     if (!this.statePath) return;
     const state: StateFile = {
-      registries: [...this.registries].map(([id, type]) => ({ id, type })),
+      registries: [...this.registries.values()],
+      connectors: [...this.connectors.values()],
       schedules: [...this.byUuid.values()],
     };
     const tmp = `${this.statePath}.tmp`;
@@ -40,8 +72,47 @@ export class Store {
     renameSync(tmp, this.statePath);
   }
 
-  addRegistry(id: string, type: string): void {
-    this.registries.set(id, type);
+  /** The registry's type, or undefined when there is no such registry. */
+  registryType(id: string): string | undefined {
+    return this.registries.get(id)?.registryType;
+  }
+
+  addRegistry(seed: SeedRegistry): void {
+    this.registries.set(seed.id, seededRegistry(seed));
+    this.persist();
+  }
+
+  createRegistry(fields: RegistryFields): StoredRegistry {
+    const now = Date.now();
+    const r: StoredRegistry = {
+      ...fields,
+      registryUuid: randomUUID(),
+      origin: "api",
+      deletionJobId: null,
+      created: now,
+      updated: now,
+    };
+    this.registries.set(r.registryUuid, r);
+    this.persist();
+    return r;
+  }
+
+  patchRegistry(r: StoredRegistry, patch: Partial<StoredRegistry>): void {
+    const { registryUuid: _u, ...rest } = patch;
+    Object.assign(r, rest);
+    this.persist();
+  }
+
+  /** Removes the registry and its schedules, as Qualys does. */
+  removeRegistry(id: string): boolean {
+    const had = this.registries.delete(id);
+    for (const s of this.list(id)) this.byUuid.delete(s.scheduleUuid);
+    if (had) this.persist();
+    return had;
+  }
+
+  addConnector(c: StoredConnector): void {
+    this.connectors.set(c.connectorId, c);
     this.persist();
   }
 
@@ -61,7 +132,7 @@ export class Store {
       registryId,
       scheduleUuid: randomUUID(),
       ...fields,
-      registryType: this.registries.get(registryId) ?? "",
+      registryType: this.registryType(registryId) ?? "",
       status: "Created",
       created: now,
       updated: now,
@@ -84,8 +155,11 @@ export class Store {
     return had;
   }
 
-  clearSchedules(): void {
+  /** What `reset` clears: schedules, and the registries and connectors the API made. */
+  clear(): void {
     this.byUuid.clear();
+    for (const [id, r] of this.registries) if (r.origin === "api") this.registries.delete(id);
+    for (const [id, c] of this.connectors) if (c.origin === "api") this.connectors.delete(id);
     this.persist();
   }
 }

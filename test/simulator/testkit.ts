@@ -114,3 +114,68 @@ export async function eventually(check: () => boolean, timeoutMs = 2000): Promis
   }
   return check();
 }
+
+export const REGISTRIES = "/csapi/v1.3/registry";
+export const ACR_CONNECTOR = "acr-connector-1";
+export const GCP_CONNECTOR = "gcp-connector-1";
+
+/** A valid create body of each registry type, as the provider sends it. */
+export function registryBody(type: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const bodies: Record<string, Record<string, unknown>> = {
+    DockerHub: {
+      registryType: "DockerHub",
+      registryUri: "https://registry-1.docker.io",
+      registryName: "hub",
+      credentialType: "DockerHub",
+      credential: { username: "ci-bot", password: "hub-password" },
+      dockerHubOrgName: "acme",
+    },
+    V2_PRIVATE: {
+      registryType: "V2_PRIVATE",
+      registryUri: "https://harbor.example.com",
+      registryName: "harbor",
+      credentialType: "BasicAuth",
+      credential: { username: "robot$ci", password: "harbor-password" },
+    },
+    V2: {
+      registryType: "V2",
+      registryUri: "https://quay.example.com",
+      registryName: "quay",
+      credentialType: "None",
+    },
+    AWS: {
+      registryType: "AWS",
+      registryUri: "https://123456789012.dkr.ecr.eu-west-1.amazonaws.com",
+      registryName: "ecr",
+      credentialType: "AWS",
+      aws: {
+        accountId: "123456789012",
+        arn: "arn:aws:iam::123456789012:role/qualys-ecr",
+        region: "eu-west-1",
+        accountType: "Global",
+      },
+    },
+    Azure: {
+      registryType: "Azure",
+      registryUri: "https://acme.azurecr.io",
+      registryName: "acr",
+      credentialType: "Azure",
+      acrRequest: { connectorId: ACR_CONNECTOR },
+    },
+    GCP: {
+      registryType: "GCP",
+      registryUri: "https://eu.gcr.io",
+      registryName: "gcr",
+      credentialType: "GCP",
+      gcpRequest: { connectorId: GCP_CONNECTOR, projectId: "acme-prod", location: "eu" },
+    },
+    GOOGLE_ARTIFACT_REGISTRY: {
+      registryType: "GOOGLE_ARTIFACT_REGISTRY",
+      registryUri: "https://europe-west1-docker.pkg.dev",
+      registryName: "gar",
+      credentialType: "GCP",
+      garRequest: { connectorId: GCP_CONNECTOR, projectId: "acme-prod", registry: "images" },
+    },
+  };
+  return { ...bodies[type], ...overrides };
+}

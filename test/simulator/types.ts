@@ -6,8 +6,8 @@ export interface SimulatorOptions {
   port?: number;
   username?: string;
   password?: string;
-  /** Default: the demo registry only. */
-  registries?: { id: string; type: string }[];
+  /** Default: the demo registry only. Seeded registries bypass the wire rules and survive `reset`. */
+  registries?: SeedRegistry[];
   /** Default 4 hours, as the real gateway. */
   tokenTtlSeconds?: number;
   /** Persist registries and schedules as JSON after every change; loaded at start if present. */
@@ -21,6 +21,97 @@ export interface SimulatorOptions {
   bulkDeleteDelayMs?: number;
   /** Added to every /auth and /csapi request; default 0. */
   latencyMs?: number;
+}
+
+/** A registry put in place without the API: an ID and a type, optionally a URI and a name. */
+export interface SeedRegistry {
+  id: string;
+  type: string;
+  /** Default `https://<id>.seeded.invalid`. */
+  uri?: string;
+  /** Default: the ID. */
+  name?: string;
+}
+
+/** The registry types the gateway knows (docs/qualys-registry-contract.md). */
+export const REGISTRY_TYPES = [
+  "DockerHub",
+  "V2_PRIVATE",
+  "V2",
+  "AWS",
+  "Azure",
+  "GCP",
+  "GOOGLE_ARTIFACT_REGISTRY",
+] as const;
+
+export interface AwsBlock {
+  accountId: string;
+  arn: string;
+  region: string;
+  accountType: "Global" | "US_Gov";
+}
+
+/** What a client may set on a registry (a create or update body, validated). */
+export interface RegistryFields {
+  registryType: string;
+  registryUri: string;
+  registryName: string;
+  credentialType: string;
+  username: string | null;
+  /**
+   * SHA-256 (hex, first 16 characters) of the password or token. The secret itself is never kept, so
+   * nothing the simulator answers or persists can leak it; tests compare fingerprints.
+   */
+  secretFingerprint: string | null;
+  dockerHubOrgName: string | null;
+  aws: AwsBlock | null;
+  connectorId: string | null;
+  projectId: string | null;
+  location: string | null;
+  /** The Artifact Registry repository (`garRequest.registry`). */
+  repository: string | null;
+}
+
+/** Fields with nothing set, for a type that has no credential and no per-type block. */
+export function emptyRegistryFields(): RegistryFields {
+  return {
+    registryType: "",
+    registryUri: "",
+    registryName: "",
+    credentialType: "None",
+    username: null,
+    secretFingerprint: null,
+    dockerHubOrgName: null,
+    aws: null,
+    connectorId: null,
+    projectId: null,
+    location: null,
+    repository: null,
+  };
+}
+
+export interface StoredRegistry extends RegistryFields {
+  registryUuid: string;
+  /** `seed`: added at start or through `addRegistry`, kept across `reset`. */
+  origin: "seed" | "api";
+  /** Set while an asynchronous delete is pending. */
+  deletionJobId: string | null;
+  created: number;
+  updated: number;
+}
+
+export type ConnectorProvider = "aws" | "acr" | "gcp";
+
+export interface StoredConnector {
+  provider: ConnectorProvider;
+  connectorId: string;
+  name: string;
+  description: string;
+  /** AWS connectors only: the IAM role they assume, and its account. */
+  arn: string | null;
+  accountId: string | null;
+  origin: "seed" | "api";
+  created: number;
 }
 
 export interface RateLimitSettings {
@@ -120,9 +211,29 @@ export type SimulatorSettings = Pick<
 >;
 
 export interface SimulatorControl {
-  /** Clears schedules, faults, log and the rate-limit window; keeps registries and settings. */
+  /**
+   * Clears schedules, faults, log and the rate-limit window, and the registries and connectors made
+   * through the API; keeps seeded registries and connectors, and settings.
+   */
   reset(): void;
-  addRegistry(id: string, type: string): void;
+  /** Seeds a registry (no wire rules); it survives `reset`. */
+  addRegistry(id: string, type: string, extra?: { uri?: string; name?: string }): void;
+  /** Every registry, with credential fingerprints, never a secret. */
+  registries(): StoredRegistry[];
+  /** As if made in the console; validated like POST (400 naming the field, duplicate URI). */
+  createRegistry(body: unknown): StoredRegistry;
+  /** Behind the provider's back: removed at once with its schedules. */
+  deleteRegistry(registryUuid: string): void;
+  /** Behind the provider's back (drift): any field but the UUID. */
+  patchRegistry(registryUuid: string, patch: Partial<RegistryFields>): void;
+  /** Seeds a connector (kept across `reset`). */
+  addConnector(connector: {
+    provider: ConnectorProvider;
+    connectorId: string;
+    name?: string;
+    arn?: string;
+  }): StoredConnector;
+  connectors(): StoredConnector[];
   schedules(registryId?: string): StoredSchedule[];
   /** As if made in the console; validated like POST. */
   createSchedule(registryId: string, body: unknown): StoredSchedule;

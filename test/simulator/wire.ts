@@ -1,5 +1,6 @@
 // The gateway's own wire-level check of a schedule body (contract §5). Written independently of
 // the provider's validation on purpose: the simulator is the oracle the provider is tested against.
+import { absent, bad, isObj, type Obj } from "./parse";
 import { HttpError } from "./reply";
 import type { AdditionalFilters, RepoTag, ScheduleFields, ScheduleFilter, StoredSchedule } from "./types";
 
@@ -10,20 +11,6 @@ const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 export interface WireContext {
   registryType: string;
   forceScanEnabled: boolean;
-}
-
-type Obj = Record<string, unknown>;
-
-function isObj(v: unknown): v is Obj {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-function bad(message: string): never {
-  throw new HttpError(400, message);
-}
-
-function absent(v: unknown): v is null | undefined {
-  return v === null || v === undefined;
 }
 
 function parseName(v: unknown): string {

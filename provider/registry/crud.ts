@@ -1,0 +1,200 @@
+/**
+ * The registry's create, read, update and delete against Qualys (docs/qualys-registry-contract.md):
+ * the URI is the natural key, so a create that finds its URI taken refuses, and an ambiguous create is
+ * reconciled by URI and never leaves two registries; a delete waits until Qualys no longer has it.
+ */
+import { AmbiguousRequestError, MalformedResponseError, QualysApiError, QualysError } from "../errors";
+import { PartialCreateError } from "../errors/partial-create-error";
+import { RegistryExistsError } from "../errors/registry-exists-error";
+import { RegistrySchedulesRunningError } from "../errors/registry-schedules-running-error";
+import type { RegistryApi } from "./api";
+import type { RegistryInputs, RegistryOutputs } from "./types";
+import { fromWireRegistry, toWireRegistryBody, type WireRegistry } from "./wire";
+
+/** How long a create that timed out may still be at work at the gateway before we conclude "not created". */
+const MAX_SETTLE_MS = 30_000;
+const POLL_MS = 500;
+/** How long a delete waits for Qualys's asynchronous deletion job. */
+const DELETE_WAIT_MS = 60_000;
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Output-only keys; everything else in stored outputs is an input as last applied. */
+const OUTPUT_ONLY = ["registryId", "status", "created", "updated", "__provider"];
+
+/** The input fields of stored outputs (what was last applied). */
+export function lastAppliedRegistry(props: Record<string, unknown> | undefined): Partial<RegistryInputs> {
+  const rest: Record<string, unknown> = { ...(props ?? {}) };
+  for (const k of OUTPUT_ONLY) delete rest[k];
+  return rest;
+}
+
+function outputsOf(
+  registryId: string,
+  item: WireRegistry,
+  previous: Partial<RegistryInputs>,
+): { outputs: RegistryOutputs; inputs: RegistryInputs } {
+  const seen = fromWireRegistry(item, previous);
+  const outputs: RegistryOutputs = { ...seen.inputs, registryId, status: seen.status };
+  if (seen.created !== undefined) outputs.created = seen.created;
+  if (seen.updated !== undefined) outputs.updated = seen.updated;
+  return { outputs, inputs: seen.inputs };
+}
+
+/** Looks for the registry by URI after an ambiguous create, for up to `settleMs`. */
+async function reconcileByUri(
+  api: RegistryApi,
+  inputs: RegistryInputs,
+  err: Error,
+  settleMs: number,
+): Promise<string> {
+  const deadline = Date.now() + settleMs;
+  let found: WireRegistry[];
+  try {
+    found = await api.withUri(inputs.registryUri);
+    while (found.length === 0 && Date.now() < deadline) {
+      await sleep(POLL_MS);
+      found = await api.withUri(inputs.registryUri);
+    }
+  } catch (checkErr) {
+    throw new QualysError(
+      `${err.message} Checking whether Qualys created it failed too: ` +
+        `${checkErr instanceof Error ? checkErr.message : String(checkErr)} Before the next \`pulumi up\`, look in ` +
+        `Qualys for a registry with URI ${inputs.registryUri}: if there is one, adopt it (README, "Adopting ` +
+        `existing registries") or delete it.`,
+    );
+  }
+  if (found.length === 0) {
+    throw new QualysError(
+      `${err.message} Checked${settleMs > 0 ? ` for ${Math.round(settleMs / 1000)} s` : ""}: Qualys has no ` +
+        `registry with URI ${inputs.registryUri}, so nothing was created; run \`pulumi up\` again.`,
+    );
+  }
+  // The URI was free before the create and Qualys keeps URIs unique: the one registry found is ours.
+  return found[0].registryUuid;
+}
+
+/** Creates the registry; never duplicates it, never adopts one that existed before (contract §5, §6). */
+export async function createRegistry(
+  api: RegistryApi,
+  inputs: RegistryInputs,
+): Promise<{ id: string; outs: RegistryOutputs }> {
+  const [existing] = await api.withUri(inputs.registryUri);
+  if (existing) {
+    throw new RegistryExistsError({
+      registryUri: inputs.registryUri,
+      existingRegistryId: existing.registryUuid,
+      existingName: existing.registryName ?? "",
+    });
+  }
+  let registryId: string | undefined;
+  try {
+    registryId = await api.create(toWireRegistryBody(inputs));
+  } catch (err) {
+    if (!(err instanceof AmbiguousRequestError || err instanceof MalformedResponseError)) throw err;
+    // A 2xx reply (malformed or not) means the gateway is done; a timeout or a broken connection does
+    // not: a registry committed a moment later must still be found.
+    const settleMs = err instanceof AmbiguousRequestError ? Math.min(api.client.timeoutMs, MAX_SETTLE_MS) : 0;
+    registryId = await reconcileByUri(api, inputs, err, settleMs);
+  }
+  if (registryId === undefined) {
+    registryId = await reconcileByUri(
+      api,
+      inputs,
+      new QualysError("Qualys's create reply carried no registry ID."),
+      0,
+    );
+  }
+
+  const known: RegistryOutputs = { ...inputs, registryId, status: "Unknown" };
+  try {
+    const item = await api.details(registryId);
+    if (!item) throw new QualysError(`Qualys does not have registry ${registryId} right after creating it`);
+    return { id: registryId, outs: outputsOf(registryId, item, inputs).outputs };
+  } catch (err) {
+    throw new PartialCreateError({
+      id: registryId,
+      kind: "Registry",
+      properties: { ...known },
+      cause: err instanceof Error ? err.message : String(err),
+    });
+  }
+}
+
+/** Reads the registry back; gone means `{}`, so refresh drops it. Secrets keep their last applied values. */
+export async function readRegistry(
+  api: RegistryApi,
+  id: string,
+  props?: Record<string, unknown>,
+): Promise<{ id?: string; props?: RegistryOutputs; inputs?: RegistryInputs }> {
+  const item = await api.details(id);
+  if (!item) return {};
+  const { outputs, inputs } = outputsOf(id, item, lastAppliedRegistry(props));
+  return { id, props: outputs, inputs };
+}
+
+/** Updates in place with the whole body, secrets included (Qualys never returns them). */
+export async function updateRegistry(
+  api: RegistryApi,
+  id: string,
+  news: RegistryInputs,
+): Promise<RegistryOutputs> {
+  try {
+    await api.update(id, toWireRegistryBody(news));
+  } catch (err) {
+    if (err instanceof QualysApiError && err.status === 404) {
+      throw new QualysError(
+        `Registry ${id} is no longer in Qualys (deleted meanwhile?), so it cannot be updated. Run ` +
+          `\`pulumi refresh\`, then \`pulumi up\` to create it again.`,
+      );
+    }
+    throw err;
+  }
+  const item = await api.details(id);
+  if (!item) {
+    throw new QualysError(
+      `Registry ${id} was updated but Qualys no longer has it (deleted meanwhile?). Run \`pulumi refresh\`, ` +
+        `then \`pulumi up\` to create it again.`,
+    );
+  }
+  return outputsOf(id, item, news).outputs;
+}
+
+/** The running schedules of a registry, for the error that names them. */
+export type RunningSchedules = (registryId: string) => Promise<{ name: string; scheduleId: string }[]>;
+
+/** Deletes by ID with the bulk endpoint, then waits until Qualys no longer has the registry (contract §7). */
+export async function deleteRegistry(
+  api: RegistryApi,
+  id: string,
+  runningSchedules: RunningSchedules,
+): Promise<void> {
+  try {
+    await api.delete(id);
+  } catch (err) {
+    if (err instanceof QualysApiError && err.status === 404) return;
+    if (
+      err instanceof QualysApiError &&
+      (err.status === 400 || err.status === 409) &&
+      /running/i.test(err.serverMessage)
+    ) {
+      const schedules = await runningSchedules(id).catch(() => []);
+      throw new RegistrySchedulesRunningError({
+        registryId: id,
+        schedules,
+        serverMessage: err.serverMessage,
+      });
+    }
+    throw err;
+  }
+  const deadline = Date.now() + DELETE_WAIT_MS;
+  for (;;) {
+    if (!(await api.details(id))) return;
+    if (Date.now() >= deadline) break;
+    await sleep(POLL_MS);
+  }
+  throw new QualysError(
+    `Qualys accepted the deletion of registry ${id} but still has it ${DELETE_WAIT_MS / 1000} s later. The ` +
+      `resource stays in the stack: run \`pulumi destroy\` (or \`up\`) again once Qualys has finished.`,
+  );
+}

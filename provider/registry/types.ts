@@ -1,0 +1,49 @@
+/**
+ * Plain (resolved) shapes of a Qualys registry, derived from its property table
+ * (`registry/properties.ts`), and the value sets its properties use. The Pulumi-facing args live in
+ * `registry/resource.ts`.
+ */
+import type { InputsOf, OutputsOf } from "../core/properties";
+import type { REGISTRY } from "./properties";
+
+/** The registry types Qualys knows (docs/qualys-registry-contract.md §2). */
+export const REGISTRY_TYPES = Object.freeze([
+  "DockerHub",
+  "V2_PRIVATE",
+  "V2",
+  "AWS",
+  "Azure",
+  "GCP",
+  "GOOGLE_ARTIFACT_REGISTRY",
+] as const);
+/** A registry type as Qualys spells it. */
+export type RegistryType = (typeof REGISTRY_TYPES)[number];
+
+/** How a private or anonymous v2 registry authenticates. */
+export const V2_CREDENTIAL_TYPES = Object.freeze(["None", "BasicAuth", "Token"] as const);
+/** How a private or anonymous v2 registry authenticates. */
+export type V2CredentialType = (typeof V2_CREDENTIAL_TYPES)[number];
+
+/** The AWS partition of an ECR registry. */
+export type AwsAccountType = "Global" | "US_Gov";
+
+/** Where an ECR registry lives and the IAM role Qualys assumes to read it. */
+export interface AwsRegistryLocation {
+  /** The AWS account ID (12 digits). */
+  accountId?: string;
+  /** The ARN of the IAM role Qualys assumes. */
+  arn?: string;
+  /** The AWS region, e.g. `eu-west-1`. */
+  region?: string;
+  /** `Global`, or `US_Gov` for GovCloud regions; derived from the region when left out. */
+  accountType?: AwsAccountType;
+}
+
+/**
+ * Canonical inputs of one registry, as `check` returns them and the engine stores and diffs them. One
+ * flat record for every type: the fields a type does not take are absent (never `undefined`-valued).
+ */
+export type RegistryInputs = InputsOf<typeof REGISTRY.properties>;
+
+/** Outputs of one registry: every input (the engine diffs against old outputs) plus what Qualys assigns. */
+export type RegistryOutputs = OutputsOf<typeof REGISTRY.properties>;
