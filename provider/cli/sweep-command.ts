@@ -1,24 +1,37 @@
 /**
  * `pulumi-qualys-cs sweep`: lists the schedules whose name starts with a prefix in the registries named,
- * and deletes them only with `--yes`. For what an interrupted test run (e.g. `npm run test:acceptance`,
- * whose names all start with the run prefix it prints) left behind.
+ * and the registries whose name starts with it, and deletes them only with `--yes`. For what an
+ * interrupted test run (e.g. `npm run test:acceptance`, whose names all start with the run prefix it
+ * prints) left behind.
  */
 import { CliError, EXIT_FAILURE } from "../errors";
 import type { ClientSettings } from "../qualys/config";
-import { scheduleApi, type ScheduleApi } from "../schedule/lookups";
+import { registryApi } from "../registry/api";
+import { scheduleApi } from "../schedule/lookups";
 import { parseCommandArgs, runCommand, usageError, type Command, type CommandIO } from "./command";
 import { isIdPart } from "./ids";
 import { settingsFor } from "./settings";
-import { checkPrefix, deleteCandidates, findPrefixed, MIN_PREFIX_LENGTH, type SweepCandidate } from "./sweep";
+import {
+  checkPrefix,
+  deleteCandidates,
+  deleteRegistryCandidates,
+  findPrefixed,
+  findPrefixedRegistries,
+  MIN_PREFIX_LENGTH,
+  type RegistryCandidate,
+  type SweepApis,
+  type SweepCandidate,
+} from "./sweep";
 
 export const SWEEP_USAGE = `Usage: pulumi-qualys-cs sweep --prefix <prefix> --registry <id> [--registry <id>]... [--yes]
 
-Lists the scan schedules whose name starts with <prefix> in the registries named, and deletes them
-with --yes (only then). For what an interrupted test run left behind: an acceptance run names every
-object it makes with the run prefix it prints first.
+Lists the scan schedules whose name starts with <prefix> in the registries named, and the registries
+whose name starts with it, and deletes them with --yes (only then; a registry with its schedules). For
+what an interrupted test run left behind: an acceptance run names every object it makes with the run
+prefix it prints first.
 
-  --prefix <prefix>      the start of the names to delete; at least ${MIN_PREFIX_LENGTH} characters
-  --registry <id>        a registry to look in; repeatable
+  --prefix <prefix>      the start of the names to delete (case-sensitive); at least ${MIN_PREFIX_LENGTH} characters
+  --registry <id>        a registry whose schedules to look at; repeatable
   --yes                  delete what was found (without it, only list: a dry run)
 
 Settings (as the provider reads them):
@@ -32,8 +45,8 @@ Settings (as the provider reads them):
 
 /** What `sweep` needs from its surroundings; tests replace parts of it. */
 export interface SweepIO extends CommandIO {
-  /** The API for the resolved settings (default: the provider's shared client). */
-  api?: (settings: ClientSettings) => ScheduleApi;
+  /** The APIs for the resolved settings (default: the provider's, on its shared client). */
+  apis?: (settings: ClientSettings) => SweepApis;
 }
 
 interface SweepArgs {
@@ -73,11 +86,29 @@ export function parseSweepArgs(argv: string[]): SweepArgs | undefined {
   return { prefix, registries, yes: v.yes === true, stack: v.stack };
 }
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
-function table(found: SweepCandidate[]): string[] {
-  const width = Math.max(...found.map((c) => c.name.length));
-  return found.map((c) => `  ${c.name.padEnd(width)}  ${c.registryId}/${c.scheduleId}  ${c.status}`);
+/** Rows of aligned columns, indented. */
+function table(rows: string[][]): string[] {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map(
+    (r) => `  ${r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]))).join("  ")}`,
+  );
+}
+
+const scheduleRow = (c: SweepCandidate): string[] => [c.name, `${c.registryId}/${c.scheduleId}`, c.status];
+const registryRow = (c: RegistryCandidate): string[] => [c.name, c.registryId, c.registryUri, c.status];
+
+interface Found {
+  schedules: SweepCandidate[];
+  registries: RegistryCandidate[];
+}
+
+async function find(apis: SweepApis, args: SweepArgs): Promise<Found> {
+  return {
+    schedules: await findPrefixed(apis.schedules, args.registries, args.prefix),
+    registries: await findPrefixedRegistries(apis.registries, args.prefix),
+  };
 }
 
 /** Runs `sweep` with its arguments; returns the exit code. Errors are printed, never thrown. */
@@ -91,45 +122,61 @@ export function runSweepCommand(argv: string[], io: SweepIO): Promise<number> {
     const settings = await settingsFor(
       args.stack === undefined ? undefined : { stack: args.stack, cwd: io.cwd },
     );
-    const api = (io.api ?? scheduleApi)(settings);
+    const apis = (io.apis ?? ((s) => ({ schedules: scheduleApi(s), registries: registryApi(s) })))(settings);
     const where =
       args.registries.length === 1
         ? `registry ${args.registries[0]}`
         : `${args.registries.length} registries`;
-    const found = await findPrefixed(api, args.registries, args.prefix);
-    if (found.length === 0) {
-      io.stdout(`No schedule in ${where} has a name starting with ${args.prefix}: nothing to delete.\n`);
+    const found = await find(apis, args);
+    if (found.schedules.length + found.registries.length === 0) {
+      io.stdout(
+        `No schedule in ${where} and no registry has a name starting with ${args.prefix}: nothing to delete.\n`,
+      );
       return 0;
     }
-    io.stdout(
-      [`${plural(found.length, "schedule")} in ${where} named ${args.prefix}…:`, ...table(found), ""].join(
-        "\n",
-      ),
-    );
+    const lines: string[] = [];
+    if (found.schedules.length > 0) {
+      lines.push(`${plural(found.schedules.length, "schedule")} in ${where} named ${args.prefix}…:`);
+      lines.push(...table(found.schedules.map(scheduleRow)));
+    }
+    if (found.registries.length > 0) {
+      lines.push(
+        `${plural(found.registries.length, "registry", "registries")} named ${args.prefix}…:`,
+      );
+      lines.push(...table(found.registries.map(registryRow)));
+    }
+    io.stdout(`${lines.join("\n")}\n`);
     if (!args.yes) {
       io.stdout("Dry run: nothing was deleted. Run again with --yes to delete them.\n");
       return 0;
     }
-    const outcome = await deleteCandidates(api, found, (c) =>
-      io.stdout(`Deleted ${c.name}  ${c.registryId}/${c.scheduleId}\n`),
+    // Schedules first, then registries (which take their remaining schedules with them).
+    const schedules = await deleteCandidates(apis.schedules, found.schedules, (c) =>
+      io.stdout(`Deleted schedule ${c.name}  ${c.registryId}/${c.scheduleId}\n`),
+    );
+    const registries = await deleteRegistryCandidates(apis, found.registries, (c) =>
+      io.stdout(`Deleted registry ${c.name}  ${c.registryId}\n`),
     );
     // Checked, not assumed: a bulk deletion may skip a schedule that started running meanwhile.
-    const left = await findPrefixed(api, args.registries, args.prefix);
-    if (outcome.failed.length > 0 || left.length > 0) {
+    const left = await find(apis, args);
+    const failed = [
+      ...schedules.failed.map(
+        (f) => `  ${f.candidate.name}  ${f.candidate.registryId}/${f.candidate.scheduleId}: ${f.message}`,
+      ),
+      ...registries.failed.map((f) => `  ${f.candidate.name}  ${f.candidate.registryId}: ${f.message}`),
+    ];
+    const deleted = `${plural(schedules.deleted.length, "schedule")} and ${plural(registries.deleted.length, "registry", "registries")}`;
+    if (failed.length > 0 || left.schedules.length + left.registries.length > 0) {
       throw new CliError(
         [
-          `Deleted ${plural(outcome.deleted.length, "schedule")}; ${plural(left.length, "schedule")} named ${args.prefix}… still in Qualys.`,
-          ...outcome.failed.map(
-            (f) => `  ${f.candidate.name}  ${f.candidate.registryId}/${f.candidate.scheduleId}: ${f.message}`,
-          ),
+          `Deleted ${deleted}; ${left.schedules.length + left.registries.length} named ${args.prefix}… still in Qualys.`,
+          ...failed,
           "Resolve what the messages say, then run this command again.",
         ].join("\n"),
         EXIT_FAILURE,
       );
     }
-    io.stdout(
-      `Deleted ${plural(outcome.deleted.length, "schedule")}; none named ${args.prefix}… is left in ${where}.\n`,
-    );
+    io.stdout(`Deleted ${deleted}; none named ${args.prefix}… is left.\n`);
     return 0;
   });
 }
@@ -138,8 +185,8 @@ export function runSweepCommand(argv: string[], io: SweepIO): Promise<number> {
 export const sweepCommand: Command<SweepIO> = {
   name: "sweep",
   summary:
-    "list the schedules whose name starts with a prefix (what an interrupted test run left), and\n" +
-    "delete them with --yes",
+    "list the schedules and registries whose name starts with a prefix (what an interrupted test\n" +
+    "run left), and delete them with --yes",
   usage: SWEEP_USAGE,
   run: runSweepCommand,
 };

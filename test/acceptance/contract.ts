@@ -89,9 +89,10 @@ export const CONTRACT: Record<CallKind, KindContract> = {
   },
   registry: {
     title: "GET /v1.3/registry/{registryId}",
-    section: "§3",
+    section: "§3; registry §1, §4",
     expects: 'a JSON object with "registryType"',
     success: [200],
+    handled: { 404: "no such registry: gone, as while a deleted registry is polled (registry §1, §7)" },
     judgeReply: (form) =>
       has(form, "registryType")
         ? { verdict: "expected" }

@@ -126,6 +126,11 @@ export interface DeleteRecord {
   notReadAfter: number;
 }
 
+export interface ObjectCounts {
+  created: number;
+  deleted: number;
+}
+
 export interface Recording {
   kinds: Partial<Record<CallKind | "other", KindRecord>>;
   /** Path templates of calls the contract does not list (IDs replaced). */
@@ -134,8 +139,8 @@ export interface Recording {
   deletes: { single: DeleteRecord; bulk: DeleteRecord };
   /** Rate-limit header names seen (names only). */
   rateLimitHeaders: string[];
-  /** Schedules created and deleted, as the replies showed (counts only in the report). */
-  objects: { created: number; deleted: number };
+  /** Objects created, and of those deleted, as the replies showed (counts only in the report). */
+  objects: { schedules: ObjectCounts; registries: ObjectCounts };
 }
 
 const inc = (rec: Record<string, number>, key: string, by = 1): void => {
@@ -167,12 +172,14 @@ export class FidelityRecorder {
       bulk: { goneAtOnce: 0, goneLater: 0, stillListed: 0, notReadAfter: 0 },
     },
     rateLimitHeaders: [],
-    objects: { created: 0, deleted: 0 },
+    objects: { schedules: { created: 0, deleted: 0 }, registries: { created: 0, deleted: 0 } },
   };
   /** Deleted IDs not yet seen gone: how they were deleted, and whether a read still listed them. */
   private readonly followed = new Map<string, { via: "single" | "bulk"; listed: boolean }>();
   private readonly created = new Set<string>();
   private readonly deleted = new Set<string>();
+  private readonly createdRegistries = new Set<string>();
+  private readonly deletedRegistries = new Set<string>();
 
   /** Records one exchange (the proxy's `observe`). */
   observe(ex: ProxiedExchange): void {
@@ -211,6 +218,11 @@ export class FidelityRecorder {
       const id = createdId(ex.body);
       if (id !== undefined) this.created.add(id);
     }
+    if (kind === "registryCreate") {
+      const id = createdId(ex.body, "registryUuid");
+      if (id !== undefined) this.createdRegistries.add(id);
+    }
+    if (kind === "registryDelete") for (const id of registryIds(ex)) this.deletedRegistries.add(id);
     if (kind === "delete") this.follow(lastSegment(ex.path), "single");
     if (kind === "bulkDelete") {
       for (const id of (ex.query.get("scheduleIds") ?? "").split(","))
@@ -281,16 +293,20 @@ export class FidelityRecorder {
       if (f.listed) d.stillListed += 1;
       else d.notReadAfter += 1;
     }
+    const counts = (created: Set<string>, deleted: Set<string>): ObjectCounts => ({
+      created: created.size,
+      deleted: [...created].filter((id) => deleted.has(id)).length,
+    });
     out.objects = {
-      created: this.created.size,
-      deleted: [...this.created].filter((id) => this.deleted.has(id)).length,
+      schedules: counts(this.created, this.deleted),
+      registries: counts(this.createdRegistries, this.deletedRegistries),
     };
     return out;
   }
 
-  /** IDs of schedules created in this run (for the run's own clean-up check; never reported). */
+  /** IDs of the objects created in this run (for scrubbing the report; never reported). */
   createdIds(): string[] {
-    return [...this.created];
+    return [...this.created, ...this.createdRegistries];
   }
 }
 
@@ -298,16 +314,31 @@ function lastSegment(path: string): string {
   return decodeURIComponent(path.split("/").filter(Boolean).pop() ?? "");
 }
 
-function createdId(body: string): string | undefined {
+/** The ID in a create reply: `key` (or, for schedules, `scheduleId`), or a bare or quoted UUID. */
+function createdId(body: string, key = "scheduleUuid"): string | undefined {
   const form = replyForm(body);
   const text = body.trim();
   if (form.kind === "object") {
     const rec = JSON.parse(text) as Record<string, unknown>;
-    for (const key of ["scheduleUuid", "scheduleId"]) if (typeof rec[key] === "string") return rec[key];
+    for (const k of [key, "scheduleId"]) if (typeof rec[k] === "string") return rec[k];
   }
   if (form.kind === "string" && form.uuid) return JSON.parse(text) as string;
   if (form.kind === "text" && form.uuid) return text;
   return undefined;
+}
+
+/** The registry IDs a registry delete asked for: `{"registryIds": [...]}` in the body, or the query. */
+function registryIds(ex: ProxiedExchange): string[] {
+  try {
+    const ids = (JSON.parse(ex.requestBody) as { registryIds?: unknown }).registryIds;
+    if (Array.isArray(ids)) return ids.filter((id): id is string => typeof id === "string");
+  } catch {
+    // Not JSON: the query form.
+  }
+  return (ex.query.get("registryIds") ?? "")
+    .split(",")
+    .map((id) => id.trim())
+    .filter((id) => id !== "");
 }
 
 /** ` (errorCode 400 BAD_REQUEST)` when the body carries a plain code; never the message (it may hold IDs). */
@@ -344,7 +375,15 @@ export interface FidelityReport {
   versions: { package: string; pulumiCli: string; node: string };
   tests: { passed: number; failed: number; skipped: number; results: TestOutcome[] };
   /** Schedules the run created and deleted; left behind after its own clean-up. */
-  objects: { created: number; deletedByTests: number; deletedByCleanUp: number; leftBehind: number };
+  /** Objects the run created (schedules and registries), deleted by its tests, by its final clean-up, and left behind. */
+  objects: {
+    created: number;
+    schedules: number;
+    registries: number;
+    deletedByTests: number;
+    deletedByCleanUp: number;
+    leftBehind: number;
+  };
   verdict: Verdict;
   calls: Partial<Record<CallKind | "other", KindReport>>;
   otherCalls: Record<string, number>;
@@ -467,7 +506,7 @@ export function buildReport(rec: Recording, ctx: ReportContext): FidelityReport 
     if (calls.delete) calls.delete.verdict = "differs";
   }
   if (ctx.objects.leftBehind > 0)
-    differences.push(`clean-up: ${ctx.objects.leftBehind} schedule(s) of this run left behind`);
+    differences.push(`clean-up: ${ctx.objects.leftBehind} object(s) of this run left behind`);
 
   let verdict: Verdict = "expected";
   for (const k of Object.values(calls)) if (k) verdict = worst(verdict, k.verdict);
@@ -517,8 +556,8 @@ export function renderSummary(r: FidelityReport): string {
     `${r.date}; pulumi-qualys-cs ${r.versions.package}, Pulumi CLI ${r.versions.pulumiCli}, Node.js ${r.versions.node}.`,
     `Compared with ${r.contracts.join(" and ")} (sections marked "registry" are of the second). No credential, token, host, ID or name is in this report.`,
     "",
-    `**Overall: ${VERDICT_WORDS[r.verdict]}.** Tests: ${r.tests.passed} passed, ${r.tests.failed} failed, ${r.tests.skipped} skipped.`,
-    `Schedules: ${r.objects.created} created, ${r.objects.deletedByTests} deleted by the tests, ${r.objects.deletedByCleanUp} by the final clean-up, ${r.objects.leftBehind} left behind.`,
+    `**The replies: ${VERDICT_WORDS[r.verdict]}.** Tests: ${r.tests.passed} passed, ${r.tests.failed} failed, ${r.tests.skipped} skipped.`,
+    `Objects: ${r.objects.created} created (${r.objects.schedules} schedules, ${r.objects.registries} registries), ${r.objects.deletedByTests} deleted by the tests, ${r.objects.deletedByCleanUp} by the final clean-up, ${r.objects.leftBehind} left behind.`,
     "",
     "| call | contract (section) | calls | statuses | replies | verdict |",
     "|---|---|---:|---|---|---|",

@@ -1,17 +1,23 @@
 /**
- * Ends an acceptance run: deletes whatever still carries the run prefix (the tests delete what they
- * make; this catches what a failed test left), checks that nothing is left, and writes the fidelity
- * report (JSON and Markdown) with every value of the run scrubbed.
+ * Ends an acceptance run: deletes whatever still carries the run prefix, schedules in the run's registry
+ * and registries (the tests delete what they make; this catches what a failed test left), checks that
+ * nothing is left, and writes the fidelity report (JSON and Markdown) with every value of the run
+ * scrubbed.
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
-import { deleteCandidates, findPrefixed } from "../../provider/cli/sweep";
+import {
+  deleteCandidates,
+  deleteRegistryCandidates,
+  findPrefixed,
+  findPrefixedRegistries,
+} from "../../provider/cli/sweep";
 import { REPO_ROOT, TOOLS_DIR } from "../harness/stack";
 import { buildReport, renderSummary, scrub, type FidelityReport } from "./fidelity";
 import { runState } from "./run-state";
-import { PROXY_VARIABLE, tenantApi } from "./tenant";
+import { PROXY_VARIABLE, tenantApis } from "./tenant";
 
 /** Where the report goes: `QUALYS_ACCEPTANCE_REPORT_DIR`, else `acceptance-report/` in the repository. */
 export function reportDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -31,22 +37,32 @@ export default async function globalTeardown(): Promise<void> {
   if (!state) return;
   const { tenant, prefix, proxy, recorder } = state;
   const run = { ...tenant, prefix, proxyUrl: process.env[PROXY_VARIABLE] ?? proxy.url };
-  const api = tenantApi(run);
-  const beforeCleanUp = recorder.recording();
+  const apis = tenantApis(run);
+  const made = recorder.recording().objects;
   let deletedByCleanUp = 0;
   let leftBehind = 0;
   const problems: string[] = [];
+  const leftovers = async () => ({
+    schedules: await findPrefixed(apis.schedules, [tenant.registryId], prefix),
+    registries: await findPrefixedRegistries(apis.registries, prefix),
+  });
   try {
-    const leftovers = await findPrefixed(api, [tenant.registryId], prefix);
-    const outcome = await deleteCandidates(api, leftovers);
-    deletedByCleanUp = outcome.deleted.length;
-    for (const f of outcome.failed) problems.push(`clean-up could not delete a schedule: ${f.message}`);
-    leftBehind = (await findPrefixed(api, [tenant.registryId], prefix)).length;
+    const found = await leftovers();
+    const outcomes = [
+      await deleteCandidates(apis.schedules, found.schedules),
+      await deleteRegistryCandidates(apis, found.registries),
+    ];
+    for (const o of outcomes) {
+      deletedByCleanUp += o.deleted.length;
+      for (const f of o.failed) problems.push(`clean-up could not delete an object: ${f.message}`);
+    }
+    const left = await leftovers();
+    leftBehind = left.schedules.length + left.registries.length;
   } catch (err) {
     leftBehind = -1;
     problems.push(`clean-up failed: ${err instanceof Error ? err.message : String(err)}`);
   } finally {
-    api.client.close();
+    apis.schedules.client.close();
   }
   await proxy.close();
 
@@ -58,8 +74,10 @@ export default async function globalTeardown(): Promise<void> {
     versions: { package: pkg.version, pulumiCli: pulumiVersion(), node: process.version },
     tests: state.results,
     objects: {
-      created: beforeCleanUp.objects.created,
-      deletedByTests: beforeCleanUp.objects.deleted,
+      created: made.schedules.created + made.registries.created,
+      schedules: made.schedules.created,
+      registries: made.registries.created,
+      deletedByTests: made.schedules.deleted + made.registries.deleted,
       deletedByCleanUp,
       leftBehind,
     },
@@ -90,6 +108,6 @@ export default async function globalTeardown(): Promise<void> {
       `(${json.replaced + summary.replaced} values scrubbed). Attach both to a bug report as they are.\n` +
       (leftBehind === 0
         ? `Nothing named ${prefix}… is left in the registry.\n`
-        : `Schedules named ${prefix}… may be left: run \`npx pulumi-qualys-cs sweep --prefix ${prefix} --registry ${tenant.registryId}\`.\n`),
+        : `Objects named ${prefix}… may be left: run \`npx pulumi-qualys-cs sweep --prefix ${prefix} --registry ${tenant.registryId}\`.\n`),
   );
 }

@@ -6,6 +6,8 @@
  */
 import type { ConfigMap } from "@pulumi/pulumi/automation";
 
+import type { SweepApis } from "../../provider/cli/sweep";
+import { RegistryApi } from "../../provider/registry/api";
 import { ScheduleApi } from "../../provider/schedule/lookups";
 import { resolveGateway } from "../../provider/qualys/gateway";
 import { QualysClient } from "../../provider/qualys/http/client";
@@ -95,15 +97,19 @@ export function commandEnv(run: RunContext): Record<string, string> {
  * outside Pulumi, a change behind its back) and to check results. A client of its own: the provider's
  * process-wide caches play no part.
  */
+export function tenantApis(run: RunContext): SweepApis {
+  const client = new QualysClient({
+    gatewayUrl: run.proxyUrl,
+    username: run.username,
+    password: run.password,
+    timeoutMs: 60_000,
+    maxRetries: 5,
+    concurrency: 4,
+  });
+  return { schedules: new ScheduleApi(client), registries: new RegistryApi(client) };
+}
+
+/** The schedule part of `tenantApis`. */
 export function tenantApi(run: RunContext): ScheduleApi {
-  return new ScheduleApi(
-    new QualysClient({
-      gatewayUrl: run.proxyUrl,
-      username: run.username,
-      password: run.password,
-      timeoutMs: 60_000,
-      maxRetries: 5,
-      concurrency: 4,
-    }),
-  );
+  return tenantApis(run).schedules;
 }

@@ -13,6 +13,8 @@ export interface ProxiedExchange {
   /** Path without the query, e.g. `/csapi/v1.3/registry/…/schedule`. */
   path: string;
   query: URLSearchParams;
+  /** The request's body (for the observer to follow what was asked; never sent anywhere else). */
+  requestBody: string;
   /** The gateway's status; 0 when it gave no reply (connection failed). */
   status: number;
   /** Reply headers, names in lower case. */
@@ -91,6 +93,7 @@ export async function startForwardingProxy(
             method,
             path: pathOnly,
             query: new URLSearchParams(queryText),
+            requestBody: body.toString("utf8"),
             status,
             headers,
             body: text,

@@ -16,6 +16,7 @@ const ex = (method: string, path: string, status: number, body: unknown, query =
   method,
   path,
   query: new URLSearchParams(query),
+  requestBody: "",
   status,
   headers: {},
   body: typeof body === "string" ? body : JSON.stringify(body),
@@ -52,7 +53,7 @@ const ctx = {
   date: "2026-01-01",
   versions: { package: "0.0.0", pulumiCli: "v0", node: "v0" },
   tests: [{ name: "a test", status: "passed" as const }],
-  objects: { created: 1, deletedByTests: 1, deletedByCleanUp: 0, leftBehind: 0 },
+  objects: { created: 1, schedules: 1, registries: 0, deletedByTests: 1, deletedByCleanUp: 0, leftBehind: 0 },
 };
 
 function report(exchanges: ProxiedExchange[]) {

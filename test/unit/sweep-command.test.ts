@@ -1,10 +1,11 @@
 /**
  * `pulumi-qualys-cs sweep` against the simulator, in process: it refuses a missing, empty or short
  * prefix before any call, lists by default, and with --yes deletes exactly the schedules whose name
- * starts with the prefix, in every registry named.
+ * starts with the prefix, in every registry named, and the registries whose name starts with it.
  */
 import { runSweepCommand } from "../../provider/cli/sweep-command";
 import { sharedClient } from "../../provider/qualys/http/client";
+import { RegistryApi } from "../../provider/registry/api";
 import { ScheduleApi } from "../../provider/schedule/lookups";
 import { DEMO_REGISTRY_ID, type RunningSimulator } from "../simulator";
 import { useSimulatorEnvironment } from "../harness/qualys";
@@ -24,13 +25,17 @@ beforeEach(() => {
   sim.control.addRegistry(R2, "AWS");
 });
 
-function seed(registryId: string, name: string): string {
+function seed(
+  registryId: string,
+  name: string,
+  registryType = registryId === R2 ? "AWS" : "DockerHub",
+): string {
   return sim.control.createSchedule(registryId, {
     name,
     onDemand: true,
     filters: [{ repoTags: [{ repo: "team/api", tag: null }], days: null }],
     forceScan: false,
-    registryType: registryId === R ? "DockerHub" : "AWS",
+    registryType,
   }).scheduleUuid;
 }
 
@@ -42,10 +47,29 @@ async function sweep(...argv: string[]): Promise<{ code: number; stdout: string;
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
     // A fresh API per run, as each run of the command is a fresh process.
-    api: (settings) => new ScheduleApi(sharedClient(settings)),
+    apis: (settings) => ({
+      schedules: new ScheduleApi(sharedClient(settings)),
+      registries: new RegistryApi(sharedClient(settings)),
+    }),
   });
   return { code, stdout, stderr };
 }
+
+function seedRegistry(name: string, host = `${name.toLowerCase()}.example.com`): string {
+  return sim.control.createRegistry({
+    registryType: "V2",
+    registryUri: `https://${host}`,
+    registryName: name,
+    credentialType: "None",
+  }).registryUuid;
+}
+
+const registryNames = () =>
+  sim.control
+    .registries()
+    .filter((r) => r.origin === "api")
+    .map((r) => r.registryName)
+    .sort();
 
 const names = (registryId = R) =>
   sim.control
@@ -97,7 +121,7 @@ describe("without --yes: a dry run", () => {
     const res = await sweep("--prefix", PREFIX, "--registry", R);
     expect(res.code).toBe(0);
     expect(res.stdout).toBe(
-      `No schedule in registry ${R} has a name starting with ${PREFIX}: nothing to delete.\n`,
+      `No schedule in registry ${R} and no registry has a name starting with ${PREFIX}: nothing to delete.\n`,
     );
   });
 });
@@ -119,11 +143,30 @@ describe("with --yes", () => {
     expect(res.stderr).toBe("");
     expect(res.code).toBe(0);
     expect(res.stdout).toContain(`4 schedules in 2 registries named ${PREFIX}…:`);
-    expect(res.stdout).toContain(`Deleted 4 schedules; none named ${PREFIX}… is left in 2 registries.`);
+    expect(res.stdout).toContain(`Deleted 4 schedules and 0 registries; none named ${PREFIX}… is left.`);
     expect(names()).toEqual([...kept].sort());
     expect(names(R2)).toEqual([]);
     const deletes = sim.control.requests().filter((r) => r.method === "DELETE");
     expect(deletes).toHaveLength(4);
+  });
+
+  test("deletes the registries whose name starts with the prefix, with their schedules, and no other", async () => {
+    const ours = seedRegistry(`${PREFIX}registry`, "pqcs-acc-a.example.com");
+    seedRegistry(`${PREFIX}registry-2`, "pqcs-acc-b.example.com");
+    const kept = ["team-registry", `Copy of ${PREFIX}registry`, PREFIX.toUpperCase() + "registry"];
+    kept.forEach((n, i) => seedRegistry(n, `kept-${i}.example.com`));
+    seed(ours, `${PREFIX}in-our-registry`, "V2");
+    const dry = await sweep("--prefix", PREFIX, "--registry", R);
+    expect(dry.stdout).toContain(
+      `2 registries named ${PREFIX}…:\n  ${PREFIX}registry    ${ours}  https://pqcs-acc-a.example.com  Active`,
+    );
+    expect(registryNames()).toHaveLength(5);
+    const res = await sweep("--prefix", PREFIX, "--registry", R, "--yes");
+    expect(res.stderr).toBe("");
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain(`Deleted registry ${PREFIX}registry  ${ours}`);
+    expect(res.stdout).toContain(`Deleted 0 schedules and 2 registries; none named ${PREFIX}… is left.`);
+    expect(registryNames()).toEqual([...kept].sort());
   });
 
   test("cancels a Running schedule before deleting it", async () => {
