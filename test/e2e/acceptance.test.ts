@@ -14,7 +14,7 @@ import type { FidelityReport } from "../acceptance/fidelity";
 import { startSimulatorProcess, type SimulatorProcess } from "../bench/processes";
 import { descendants } from "../harness/proc";
 import { REPO_ROOT, runPackageCommand } from "../harness/stack";
-import type { StoredSchedule } from "../simulator";
+import type { StoredRegistry, StoredSchedule } from "../simulator";
 
 const REGISTRY = randomUUID();
 const USERNAME = "acceptance-user";
@@ -136,12 +136,13 @@ describe("the acceptance set against the simulator as the tenant", () => {
     expect(res.code).toBe(0);
     expect(res.report.tests.failed).toBe(0);
     expect(res.report.tests.skipped).toBe(0);
-    expect(res.report.tests.passed).toBeGreaterThanOrEqual(12);
+    expect(res.report.tests.passed).toBeGreaterThanOrEqual(18);
   });
 
-  test("every schedule it created is deleted, by the tests themselves; the registry is empty again", async () => {
+  test("every schedule and registry it created is deleted, by the tests themselves; the tenant is as before", async () => {
     const { objects } = res.report;
-    expect(objects.created).toBeGreaterThan(0);
+    expect(objects.schedules).toBeGreaterThan(0);
+    expect(objects.registries).toBeGreaterThan(0);
     expect(objects).toEqual({
       created: objects.schedules + objects.registries,
       schedules: objects.schedules,
@@ -151,6 +152,7 @@ describe("the acceptance set against the simulator as the tenant", () => {
       leftBehind: 0,
     });
     expect(await sim.control.schedules()).toEqual([]);
+    expect((await sim.control.registries()).map((r) => r.registryUuid)).toEqual([REGISTRY]);
   });
 
   test("the fidelity report finds the simulator as the contract expects, for every call kind the set makes", () => {
@@ -163,6 +165,10 @@ describe("the acceptance set against the simulator as the tenant", () => {
       "delete",
       "list",
       "registry",
+      "registryCreate",
+      "registryDelete",
+      "registryList",
+      "registryUpdate",
       "update",
     ]);
     expect(res.report.listItems.shape).toEqual({ "v1.3": res.report.listItems.items });
@@ -235,7 +241,12 @@ describe("leftovers of a killed acceptance run, and the sweeper", () => {
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   let prefix: string;
   let leftovers: StoredSchedule[];
+  let leftoverRegistries: StoredRegistry[];
   let someoneElses: StoredSchedule;
+  const ofRun = async (p: string) => ({
+    schedules: (await sim.control.schedules(REGISTRY)).filter((s) => s.name.startsWith(p)),
+    registries: (await sim.control.registries()).filter((r) => r.registryName.startsWith(p)),
+  });
   const sweep = (...args: string[]) =>
     runPackageCommand(["sweep", ...args], workDir, environment(tenantEnv(path.join(workDir, "unused"))));
 
@@ -258,7 +269,7 @@ describe("leftovers of a killed acceptance run, and the sweeper", () => {
         void (async () => {
           for (let t = Date.now(); Date.now() - t < 300_000; await sleep(100)) {
             const p = /named (pqcs-acc-[a-z0-9-]+)…/.exec(output())?.[1];
-            if (p && (await sim.control.schedules(REGISTRY)).some((s) => s.name.startsWith(p))) break;
+            if (p && Object.values(await ofRun(p)).some((found) => found.length > 0)) break;
           }
           const tree = descendants(child.pid!);
           child.kill("SIGKILL");
@@ -277,11 +288,11 @@ describe("leftovers of a killed acceptance run, and the sweeper", () => {
     });
     // Requests the killed run had already sent finish on the server.
     await sleep(1000);
-    leftovers = (await sim.control.schedules(REGISTRY)).filter((s) => s.name.startsWith(prefix));
+    ({ schedules: leftovers, registries: leftoverRegistries } = await ofRun(prefix));
   }, 600_000);
 
-  test("the killed run left schedules named with its prefix, and no fidelity report", () => {
-    expect(leftovers.length).toBeGreaterThan(0);
+  test("the killed run left objects named with its prefix, and no fidelity report", () => {
+    expect(leftovers.length + leftoverRegistries.length).toBeGreaterThan(0);
     expect(fs.existsSync(path.join(workDir, "killed", "fidelity-report.json"))).toBe(false);
   });
 
@@ -291,9 +302,12 @@ describe("leftovers of a killed acceptance run, and the sweeper", () => {
       `$ npx pulumi-qualys-cs sweep --prefix ${prefix} --registry ${REGISTRY}\n${res.stdout}${res.stderr}`,
     );
     expect(res.code).toBe(0);
-    for (const s of leftovers) expect(res.stdout).toContain(`${s.name}  ${REGISTRY}/${s.scheduleUuid}`);
+    for (const s of leftovers)
+      expect(res.stdout).toMatch(new RegExp(`${s.name} +${REGISTRY}/${s.scheduleUuid}`));
+    for (const r of leftoverRegistries)
+      expect(res.stdout).toMatch(new RegExp(`${r.registryName} +${r.registryUuid}`));
     expect(res.stdout).toContain("Dry run: nothing was deleted.");
-    expect((await sim.control.schedules(REGISTRY)).length).toBe(leftovers.length + 1);
+    expect(await ofRun(prefix)).toEqual({ schedules: leftovers, registries: leftoverRegistries });
   });
 
   test("sweep --yes deletes every one of them and nothing else", async () => {
@@ -302,10 +316,11 @@ describe("leftovers of a killed acceptance run, and the sweeper", () => {
       `$ npx pulumi-qualys-cs sweep --prefix ${prefix} --registry ${REGISTRY} --yes\n${res.stdout}${res.stderr}`,
     );
     expect(res.code).toBe(0);
-    expect(res.stdout).toContain(`none named ${prefix}… is left in registry ${REGISTRY}.`);
+    expect(res.stdout).toContain(`none named ${prefix}… is left.`);
     expect((await sim.control.schedules(REGISTRY)).map((s) => s.scheduleUuid)).toEqual([
       someoneElses.scheduleUuid,
     ]);
+    expect((await sim.control.registries()).map((r) => r.registryUuid)).toEqual([REGISTRY]);
   });
 
   test("a second sweep finds nothing", async () => {
