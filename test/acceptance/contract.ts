@@ -6,7 +6,7 @@
  */
 
 /** The contracts the report compares with. */
-export const SCHEDULE_CONTRACT = "docs/qualys-cs-api.md";
+export const SCHEDULE_CONTRACT = "docs/qualys-contract.md";
 export const REGISTRY_CONTRACT = "docs/qualys-registry-contract.md";
 
 /** The kinds of call, as `classify` in test/harness/qualys.ts names them. */
