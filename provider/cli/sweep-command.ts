@@ -140,9 +140,7 @@ export function runSweepCommand(argv: string[], io: SweepIO): Promise<number> {
       lines.push(...table(found.schedules.map(scheduleRow)));
     }
     if (found.registries.length > 0) {
-      lines.push(
-        `${plural(found.registries.length, "registry", "registries")} named ${args.prefix}…:`,
-      );
+      lines.push(`${plural(found.registries.length, "registry", "registries")} named ${args.prefix}…:`);
       lines.push(...table(found.registries.map(registryRow)));
     }
     io.stdout(`${lines.join("\n")}\n`);

@@ -77,13 +77,11 @@ export function getRegistryAsync(args: GetRegistryArgs): Promise<RegistryLookupR
       throw new QualysError("getRegistry: give exactly one of registryUri and name.");
     }
     const api = programApi();
-    const found = byUri
-      ? await api.withUri(args.registryUri)
-      : await api.named(args.name);
+    const found = byUri ? await api.withUri(args.registryUri) : await api.named(args.name);
     if (found.length !== 1) {
       throw new RegistryLookupError({
         by: byUri ? "registryUri" : "name",
-        value: byUri ? normalizeUri(args.registryUri) : (args.name),
+        value: byUri ? normalizeUri(args.registryUri) : args.name,
         matches: found.map((r) => ({ registryId: r.registryUuid, registryUri: r.registryUri ?? "" })),
       });
     }
