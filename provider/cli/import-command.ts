@@ -18,7 +18,8 @@ import {
 } from "./command";
 import { isIdPart, parseImportId, parseScheduleArg, type ImportId } from "./ids";
 import { buildImportFile, renderImportFile } from "./import-file";
-import type { ImportedSchedule } from "./imported";
+import { RESOURCE_TYPE, type ImportedSchedule } from "./imported";
+import { exportStack } from "./pulumi-cli";
 import { readImportable, type RegistrySelection } from "./read-schedules";
 import { serializedProvider } from "./serialized-provider";
 import { settingsFor } from "./settings";
@@ -35,10 +36,12 @@ Reads Qualys registry scan schedules (only reads) and writes:
   - an import file with which \`pulumi import --file\` adopts them without creating anything.
 
 Selection (at least a registry, or full IDs):
-  --registry <id>        the registry whose schedules to import (all of them unless narrowed)
-  --schedule <id>        only this schedule (a schedule ID of --registry, or <registryId>/<scheduleId>);
+  --registry <id>        a registry whose schedules to import (all of them unless narrowed); repeatable:
+                         each registry is read
+  --schedule <id>        only this schedule (a schedule ID of the one --registry, or
+                         <registryId>/<scheduleId>); repeatable
+  --name <pattern>       only schedules whose whole name matches (* and ? wildcards), in every --registry;
                          repeatable
-  --name <pattern>       only schedules whose whole name matches (* and ? wildcards); repeatable
 
 Output (default: --out .):
   --out <dir>            write ${DEFAULT_IMPORT_FILE} and ${DEFAULT_CODE_FILE} into <dir>
@@ -51,7 +54,8 @@ Settings (as the provider reads them):
   --stack <name>         read qualys:gatewayUrl, qualys:username, qualys:password from this stack's config
                          (runs \`pulumi config --show-secrets\` in the current directory); otherwise, and
                          for anything the stack does not set, QUALYS_GATEWAY_URL, QUALYS_USERNAME and
-                         QUALYS_PASSWORD
+                         QUALYS_PASSWORD. Schedules the stack already manages are skipped (and listed):
+                         one schedule is never owned by two resources
 
 Then, in the Pulumi project:
   1. add the declarations to the program;
@@ -61,8 +65,21 @@ Then, in the Pulumi project:
   -h, --help             show this help
 `;
 
+/** The IDs of the schedules the stack's resources hold (from `pulumi stack export`). */
+async function stackScheduleIds(stack: string, cwd: string): Promise<Set<string>> {
+  const state = await exportStack(stack, { cwd });
+  const resources = (state.deployment as { resources?: { type?: unknown; id?: unknown }[] }).resources ?? [];
+  return new Set(
+    resources.filter((r) => r.type === RESOURCE_TYPE && typeof r.id === "string").map((r) => r.id as string),
+  );
+}
+
 /** What `import` needs from its surroundings; tests replace parts of it. */
 export interface ImportIO extends CommandIO {
+  /** The schedule IDs the stack already manages (default: read with `pulumi stack export`). */
+  stackScheduleIds?: (stack: string, cwd: string) => Promise<Set<string>>;
+  /** The settings (default: `settingsFor`, the stack's config then the environment). */
+  settings?: typeof settingsFor;
   /** The API for the resolved settings (default: the provider's shared client). */
   api?: (settings: ClientSettings) => ScheduleApi;
   /** The `__provider` string (default: serialized from the project's installed package). */
@@ -87,7 +104,7 @@ export function parseImportArgs(argv: string[]): ParsedImportArgs {
     "import",
     argv,
     {
-      registry: { type: "string" },
+      registry: { type: "string", multiple: true },
       schedule: { type: "string", multiple: true },
       name: { type: "string", multiple: true },
       out: { type: "string" },
@@ -103,12 +120,16 @@ export function parseImportArgs(argv: string[]): ParsedImportArgs {
   const help = v.help === true;
   if (help) return { selections: [], force: false, protect: true, help };
 
-  const registry = v.registry;
-  if (registry !== undefined && !isIdPart(registry)) {
-    throw usageError(
-      `Malformed registry ID ${JSON.stringify(registry)}: a registry ID has no slashes, spaces or control characters.`,
-    );
+  const registries = [...new Set(v.registry ?? [])];
+  for (const r of registries) {
+    if (!isIdPart(r)) {
+      throw usageError(
+        `Malformed registry ID ${JSON.stringify(r)}: a registry ID has no slashes, spaces or control characters.`,
+      );
+    }
   }
+  // A bare schedule ID belongs to the one --registry; with several, it must say which.
+  const registry = registries.length === 1 ? registries[0] : undefined;
   let ids: ImportId[];
   try {
     ids = [
@@ -118,14 +139,14 @@ export function parseImportArgs(argv: string[]): ParsedImportArgs {
   } catch (err) {
     throw err instanceof CliError ? usageError(err.message) : err;
   }
-  if (registry === undefined && ids.length === 0) {
+  if (registries.length === 0 && ids.length === 0) {
     throw usageError(
       "Name the schedules to import: --registry <registryId>, or IDs <registryId>/<scheduleId>.",
     );
   }
   const names = v.name ?? [];
   if (names.some((n) => n === "")) throw usageError("--name needs a non-empty pattern.");
-  if (names.length > 0 && registry === undefined) throw usageError("--name needs --registry <registryId>.");
+  if (names.length > 0 && registries.length === 0) throw usageError("--name needs --registry <registryId>.");
   if (v.out !== undefined && v.file !== undefined)
     throw usageError("Give --out <dir> or --file <path>, not both.");
   if (v.protect !== undefined && v.protect !== "true" && v.protect !== "false") {
@@ -141,7 +162,7 @@ export function parseImportArgs(argv: string[]): ParsedImportArgs {
     }
     return sel;
   };
-  if (registry !== undefined) selection(registry).names.push(...names);
+  for (const r of registries) selection(r).names.push(...names);
   for (const id of ids) {
     const sel = selection(id.registryId);
     if (!sel.scheduleIds.includes(id.scheduleId)) sel.scheduleIds.push(id.scheduleId);
@@ -191,11 +212,31 @@ export function runImportCommand(argv: string[], io: ImportIO): Promise<number> 
     }
     // The provider string first: it needs no network, and a wrong installation should fail before any call.
     const providerText = await (io.serializeProvider ?? serializedProvider)(io.cwd);
-    const settings = await settingsFor(
+    const settings = await (io.settings ?? settingsFor)(
       args.stack === undefined ? undefined : { stack: args.stack, cwd: io.cwd },
     );
     const api = (io.api ?? scheduleApi)(settings);
-    const schedules = await readImportable(api, args.selections);
+    const read = await readImportable(api, args.selections);
+    // One schedule must never be owned by two resources: what the stack already holds is not offered.
+    const held =
+      args.stack === undefined
+        ? new Set<string>()
+        : await (io.stackScheduleIds ?? stackScheduleIds)(args.stack, io.cwd);
+    const schedules = read.filter((s) => !held.has(s.id));
+    const skipped = read.filter((s) => held.has(s.id));
+    if (skipped.length > 0) {
+      io.stderr(
+        [
+          `Skipped ${skipped.length} schedule${skipped.length === 1 ? "" : "s"} that stack ${args.stack ?? ""} already manages:`,
+          ...skipped.map((s) => `  ${s.id}  ${JSON.stringify(s.inputs.name)}`),
+          "",
+        ].join("\n"),
+      );
+    }
+    if (schedules.length === 0) {
+      io.stderr("Nothing left to import: no file was written.\n");
+      return 0;
+    }
 
     const importPath = path.resolve(
       io.cwd,

@@ -2,7 +2,7 @@
  * The file for `pulumi import --file`: per schedule its type, name, ID, `inputs` and `outputs`.
  *
  * With `outputs` given, the engine (CLI ≥ 3.254) stores them as they are and skips the provider's Read,
- * which a dynamic provider cannot serve during an import (Pulumi issues #16175, #3550, #7534: Read gets
+ * which a dynamic provider cannot serve during an import (its Read gets
  * no `__provider`). Both maps carry `__provider`, the serialized provider exactly as a program's
  * `RegistryScanSchedule` stores it, so that refresh, update and destroy run the installed package's
  * code and the next preview sees no difference.

@@ -2,7 +2,7 @@
  * The `__provider` string a program's `RegistryScanSchedule` stores, produced the way the SDK produces
  * it: `dynamic.Resource` serializes the closure `() => provider`, where `provider` is the module
  * `pulumi-qualys-cs/provider-runtime/v1` (see `resource.ts`). Because that module lives inside
- * `node_modules`, the serializer stores only a `require()` of the subpath (Pulumi issues #6238, #16826).
+ * `node_modules`, the serializer stores only a `require()` of the subpath (docs/architecture.md, "The stored provider").
  *
  * The closure's text and its captured variable's name are part of the result, so this function keeps
  * both exactly as the SDK writes them (`() => provider`, variable `provider`). Both modules are loaded

@@ -31,13 +31,15 @@ export interface PropertyType<T = unknown> {
   output: string;
   /** The whole args type when it is not `pulumi.Input<output>` (e.g. a name or a list of names). */
   args?: string;
+  /** How the README's table names the type, when not `output` (e.g. `string or string[]`). */
+  shown?: string;
   /** Never set: carries `T` for the type-level derivations. */
   readonly value?: T;
 }
 
-/** A property's types: `tsType<string[]>("string[]", "pulumi.Input<string> | …")`. */
-export function tsType<T>(output: string, args?: string): PropertyType<T> {
-  return args === undefined ? { output } : { output, args };
+/** A property's types: `tsType<string[]>("string[]", "pulumi.Input<string> | …", "string or string[]")`. */
+export function tsType<T>(output: string, args?: string, shown?: string): PropertyType<T> {
+  return { output, ...(args === undefined ? {} : { args }), ...(shown === undefined ? {} : { shown }) };
 }
 
 interface Common {

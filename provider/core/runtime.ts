@@ -6,7 +6,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 
-import { ProviderBugError } from "../errors/provider-bug-error";
+import { ProviderBugError, QualysError } from "../errors";
 import { resolveSettings, type ClientSettings, type ConfigSource } from "../qualys/config";
 import type { CheckOutcome } from "./check";
 import type { DiffPlan } from "./plan";
@@ -40,6 +40,47 @@ export interface ResourceRuntime {
   read: (id: string, props?: Props) => Promise<pulumi.dynamic.ReadResult<Props>>;
   update: (id: string, olds: Props, news: Props) => Promise<pulumi.dynamic.UpdateResult<Props>>;
   delete: (id: string, props: Props) => Promise<void>;
+}
+
+/**
+ * For a failed `check`, `diff`, `read` or `delete`, the dynamic provider host of `@pulumi/pulumi`
+ * (node_modules/@pulumi/pulumi/cmd/dynamic-provider/index.js) prints `${e}: ${e.stack}` to stderr
+ * before returning the error to the engine, which prints its message under the resource. For an
+ * expected failure (bad credentials, unreachable gateway, a Running schedule, …) that print repeats
+ * the message with a doubled `Name: message` prefix and a stack trace, once per resource; the engine
+ * shows it as a message of the stack. This drops exactly that print for errors of this package that
+ * are not bugs (a `ProviderBugError` keeps its stack trace): the message then appears once, under the
+ * resource that failed. Any other output of the process is untouched.
+ */
+/** Echoes to drop, with how many times each is expected (one error can fail several resources). */
+const hostEchoes = new Map<string, number>();
+let echoFilterInstalled = false;
+
+function expectedFailure(err: unknown): err is QualysError {
+  return err instanceof QualysError && !(err instanceof ProviderBugError);
+}
+
+function withoutHostEcho(err: unknown): unknown {
+  if (!expectedFailure(err)) return err;
+  if (!echoFilterInstalled) {
+    echoFilterInstalled = true;
+    const print = console.error.bind(console);
+    console.error = (...args: unknown[]): void => {
+      const pending = args.length === 1 && typeof args[0] === "string" ? hostEchoes.get(args[0]) : undefined;
+      if (pending === undefined) {
+        print(...args);
+      } else if (pending > 1) {
+        hostEchoes.set(args[0] as string, pending - 1);
+      } else {
+        hostEchoes.delete(args[0] as string);
+      }
+    };
+  }
+  const echo = `${String(err)}: ${err.stack ?? ""}`;
+  hostEchoes.set(echo, (hostEchoes.get(echo) ?? 0) + 1);
+  // The host prints right after the rejection; an echo never printed must not linger.
+  setTimeout(() => hostEchoes.delete(echo), 10_000).unref();
+  return err;
 }
 
 /** The engine's config (the whole stack config, decrypted); one per process, shared by every resource. */
@@ -76,8 +117,12 @@ export function resourceRuntime<Api>(handlers: ResourceHandlers<Api>): ResourceR
     create(inputs) {
       return handlers.create(api(), inputs);
     },
-    read(id, props) {
-      return handlers.read(api(), id, props);
+    async read(id, props) {
+      try {
+        return await handlers.read(api(), id, props);
+      } catch (err) {
+        throw withoutHostEcho(err);
+      }
     },
     async update(id, olds, news) {
       if (providerOnlyChange(handlers.resource, olds, news)) {
@@ -87,8 +132,12 @@ export function resourceRuntime<Api>(handlers: ResourceHandlers<Api>): ResourceR
       }
       return { outs: await handlers.update(api(), id, olds, news) };
     },
-    delete(id, props) {
-      return handlers.delete(api(), id, props);
+    async delete(id, props) {
+      try {
+        await handlers.delete(api(), id, props);
+      } catch (err) {
+        throw withoutHostEcho(err);
+      }
     },
   };
 }

@@ -3,10 +3,10 @@
  * (test/unit/errors-readme.test.ts keeps the two in step).
  */
 export { QualysError } from "./qualys-error";
-export { ConfigError } from "./config-error";
+export { ConfigError, type ConfigProblem } from "./config-error";
 export { QualysApiError, type QualysApiErrorDetails } from "./qualys-api-error";
-export { QualysAuthError } from "./qualys-auth-error";
-export { GatewayUnreachableError } from "./gateway-unreachable-error";
+export { QualysAuthError, AuthFailedEarlierError, type AuthFailure } from "./qualys-auth-error";
+export { GatewayUnreachableError, type Unreachable } from "./gateway-unreachable-error";
 export { AmbiguousRequestError } from "./ambiguous-request-error";
 export { RateLimitError } from "./rate-limit-error";
 export { MalformedResponseError, type MalformedResponseDetails } from "./malformed-response-error";
@@ -14,6 +14,14 @@ export { RequestTimeoutError } from "./request-timeout-error";
 export { ScheduleRunningError, isRunningRefusal } from "./schedule-running-error";
 export { DuplicateSchedulesError } from "./duplicate-schedules-error";
 export { PartialCreateError } from "./partial-create-error";
+export {
+  InvalidResourceIdError,
+  NothingCreatedError,
+  CreateOutcomeUnknownError,
+  ScheduleVanishedError,
+  DeleteNotConfirmedError,
+  MixedTagsError,
+} from "./schedule-errors";
 export { ProviderBugError } from "./provider-bug-error";
 export { RegistryExistsError } from "./registry-exists-error";
 export { RegistrySchedulesRunningError } from "./registry-schedules-running-error";

@@ -16,17 +16,19 @@ export class PartialCreateError extends QualysError {
   constructor(details: {
     id: string;
     properties: Record<string, unknown>;
-    cause: string;
+    cause: unknown;
     /** What was created, for the message; default "Schedule". */
     kind?: string;
   }) {
+    const reason = details.cause instanceof Error ? details.cause.message : String(details.cause);
     super(
-      `${details.kind ?? "Schedule"} ${details.id} was created in Qualys, but reading it back failed: ${details.cause}. ` +
+      `${details.kind ?? "Schedule"} ${details.id} was created in Qualys, but reading it back failed: ${reason}. ` +
         `It is recorded in the stack; run \`pulumi refresh\` or \`pulumi up\` again to finish.`,
+      { cause: details.cause },
     );
     this.name = "PartialCreateError";
     this.id = details.id;
     this.properties = details.properties;
-    this.reasons = [details.cause];
+    this.reasons = [reason];
   }
 }

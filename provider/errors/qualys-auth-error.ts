@@ -1,15 +1,70 @@
+import { setting } from "../qualys/settings";
 import { QualysError } from "./qualys-error";
+
+/** Why Qualys refused: the credentials, the user's API access, or a token it had just issued. */
+export type AuthFailure =
+  | { kind: "credentials-rejected" }
+  | { kind: "api-access-refused"; statusAndMessage: string }
+  | { kind: "token-rejected"; statusAndMessage: string; operation: string; method: string; path: string };
 
 /** Qualys did not accept the credentials, or rejected a freshly issued token. Never echoes them. */
 export class QualysAuthError extends QualysError {
+  /** The gateway that refused. */
   readonly gatewayUrl: string;
   /** The HTTP status that came back (401, 403, …). */
   readonly status: number;
+  /** `credentials-rejected`, `api-access-refused` or `token-rejected`. */
+  readonly failure: AuthFailure["kind"];
 
-  constructor(message: string, gatewayUrl: string, status: number) {
-    super(message);
+  constructor(details: { gatewayUrl: string; status: number; failure: AuthFailure }) {
+    super(QualysAuthError.#message(details.gatewayUrl, details.failure));
     this.name = "QualysAuthError";
-    this.gatewayUrl = gatewayUrl;
-    this.status = status;
+    this.gatewayUrl = details.gatewayUrl;
+    this.status = details.status;
+    this.failure = details.failure.kind;
+  }
+
+  static #message(gatewayUrl: string, f: AuthFailure): string {
+    switch (f.kind) {
+      case "credentials-rejected":
+        return (
+          `Qualys authentication failed: the credentials were rejected by ${gatewayUrl} ` +
+          `(check ${setting("username")} and ${setting("password")}).`
+        );
+      case "api-access-refused":
+        return (
+          `Qualys at ${gatewayUrl} refused API access for this user (${f.statusAndMessage}). ` +
+          `Check that the account in ${setting("username")} may use the API and is not locked.`
+        );
+      case "token-rejected":
+        return (
+          `Qualys at ${gatewayUrl} rejected a freshly issued token for ${f.operation} ` +
+          `(${f.statusAndMessage}; ${f.method} ${f.path}). Check that the Qualys user ` +
+          `${setting("username")} may use the Container Security API.`
+        );
+    }
+  }
+}
+
+/**
+ * Authentication already failed in this process (this `pulumi` run), so the request was not sent:
+ * the first resource that failed shows why. One line, so a stack of many resources does not repeat
+ * the whole message for each.
+ */
+export class AuthFailedEarlierError extends QualysError {
+  /** The gateway that refused the credentials. */
+  readonly gatewayUrl: string;
+  /** What was not done, e.g. `read schedule …`. */
+  readonly operation: string;
+
+  constructor(details: { gatewayUrl: string; operation: string; first: QualysAuthError }) {
+    super(
+      `Not sent (${details.operation}): Qualys at ${details.gatewayUrl} already rejected the credentials in ` +
+        `this run (QualysAuthError, shown for the first resource that failed).`,
+      { cause: details.first },
+    );
+    this.name = "AuthFailedEarlierError";
+    this.gatewayUrl = details.gatewayUrl;
+    this.operation = details.operation;
   }
 }

@@ -17,7 +17,7 @@ export class QualysError extends Error {
   toJSON(): Record<string, unknown> {
     const out: Record<string, unknown> = { name: this.name, message: this.message };
     for (const [key, value] of Object.entries(this)) {
-      if (key !== "stack" && isPlain(value)) out[key] = value;
+      if (key !== "stack" && (isPlain(value) || isStringList(value))) out[key] = value;
     }
     return out;
   }
@@ -29,6 +29,10 @@ export class QualysError extends Error {
     const extra = Object.keys(fields).length > 0 ? ` ${inspect(fields, { breakLength: Infinity })}` : "";
     return `${redact(this.stack ?? `${this.name}: ${this.message}`)}${extra}`;
   }
+}
+
+function isStringList(value: unknown): boolean {
+  return Array.isArray(value) && value.every((member) => typeof member === "string");
 }
 
 function isPlain(value: unknown): boolean {

@@ -12,10 +12,9 @@ export class RegistryExistsError extends QualysError {
     super(
       `A Qualys registry with URI ${details.registryUri} already exists: ${details.existingRegistryId} ` +
         `(${JSON.stringify(details.existingName)}). Qualys holds one registry per URI, and the provider does ` +
-        `not take over a registry it did not create. To manage it from this program, adopt it: run ` +
-        `\`npx pulumi-qualys-cs import --registry-uri ${details.registryUri} --stack <stack>\` and follow its ` +
-        `instructions (README, "Adopting existing registries"), or add the resource option ` +
-        `\`import: "${details.existingRegistryId}"\`. Otherwise delete it in Qualys, then run \`pulumi up\` again.`,
+        `not take over a registry it did not create. To use that registry from this program without managing ` +
+        `it, replace this resource with \`getRegistry({ registryUri: "${details.registryUri}" })\` (README, ` +
+        `"getRegistry"); to manage it with Pulumi, delete it in Qualys, then run \`pulumi up\` again.`,
     );
     this.name = "RegistryExistsError";
     this.registryUri = details.registryUri;

@@ -1,7 +1,7 @@
 import { QualysError } from "./qualys-error";
 import { QualysApiError } from "./qualys-api-error";
 
-/** Qualys refuses to change a schedule while its job runs (contract §6). Nothing was changed. */
+/** Qualys refuses to change a schedule while its job runs (docs/qualys-contract.md §6). Nothing was changed. */
 export class ScheduleRunningError extends QualysError {
   readonly registryId: string;
   readonly scheduleId: string;

@@ -49,14 +49,11 @@ function raw(source: ConfigSource | undefined, spec: SettingSpec): string | unde
 function required(source: ConfigSource | undefined, spec: SettingSpec, what: string, secret = false): string {
   const v = raw(source, spec);
   if (v === undefined) {
-    const how = secret
-      ? `pulumi config set --secret ${spec.key} <value>`
-      : `pulumi config set ${spec.key} <value>`;
-    throw new ConfigError(
-      `The Qualys ${what} is not set: set the stack config ${spec.key} (\`${how}\`) or the environment variable ${spec.env}.`,
-      spec.key,
-      spec.env,
-    );
+    throw new ConfigError({
+      configKey: spec.key,
+      envVar: spec.env,
+      problem: { kind: "missing", what, secret },
+    });
   }
   return v;
 }
@@ -72,11 +69,11 @@ function integer(
   if (v === undefined) return fallback;
   const n = Number(v);
   if (!/^\s*\d+\s*$/.test(v) || !Number.isInteger(n) || n < min || n > max) {
-    throw new ConfigError(
-      `${spec.key} (or ${spec.env}) must be a whole number from ${min} to ${max}; got ${JSON.stringify(v)}.`,
-      spec.key,
-      spec.env,
-    );
+    throw new ConfigError({
+      configKey: spec.key,
+      envVar: spec.env,
+      problem: { kind: "out-of-range", value: v, min, max },
+    });
   }
   return n;
 }

@@ -1,6 +1,6 @@
 import { ConfigError } from "../errors";
 
-/** Qualys platform keys and their API gateway URLs (contract §2). */
+/** Qualys platform keys and their API gateway URLs (docs/qualys-contract.md §2). */
 export const PLATFORMS = Object.freeze({
   US1: "https://gateway.qg1.apps.qualys.com",
   US2: "https://gateway.qg2.apps.qualys.com",
@@ -33,15 +33,11 @@ export function isLoopbackHost(hostname: string): boolean {
  * naming the config key and env var.
  */
 export function resolveGateway(value: string, source: { configKey: string; envVar: string }): string {
-  const where = `${source.configKey} / ${source.envVar}`;
-  const keys = Object.keys(PLATFORMS).join(", ");
   const fail = (problem: string): never => {
-    throw new ConfigError(
-      `${where} ${problem}. Set it to a Qualys platform key (${keys}) or to the https URL of your ` +
-        `Qualys API gateway (for example ${PLATFORMS.US1}).`,
-      source.configKey,
-      source.envVar,
-    );
+    throw new ConfigError({
+      ...source,
+      problem: { kind: "bad-gateway", problem, platformKeys: Object.keys(PLATFORMS), example: PLATFORMS.US1 },
+    });
   };
   const text = typeof value === "string" ? value.trim() : "";
   if (text.length === 0) return fail("is not set");

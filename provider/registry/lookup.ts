@@ -96,7 +96,12 @@ export function getRegistryAsync(args: GetRegistryArgs): Promise<RegistryLookupR
 export function getRegistry(args: GetRegistryInputs): pulumi.Output<RegistryLookupResult> {
   return pulumi
     .output(args as pulumi.Input<Record<string, pulumi.Input<string> | undefined>>)
-    .apply((resolved) => getRegistryAsync(resolved as GetRegistryArgs));
+    .apply((resolved) => {
+      const found = getRegistryAsync(resolved as GetRegistryArgs);
+      // Marked handled here: the Output reports the failure; Node must not warn that it was handled late.
+      found.catch(() => undefined);
+      return found;
+    });
 }
 
 /** The Qualys AWS account and external ID for an ECR role's trust policy; the promise form of `getAwsBase`. */

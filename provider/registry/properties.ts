@@ -198,18 +198,19 @@ export const REGISTRY = defineResource({
         '{ accountId: "123456789012", region: "eu-west-1", arn: "arn:aws:iam::123456789012:role/qualys" }',
       fields: {
         accountId: {
-          description: "The AWS account ID: 12 digits. Replaces.",
+          description: "The AWS account ID: 12 digits, the account in `registryUri`. Replaces.",
           type: tsType<string>("string"),
           validate: text(matching(AWS_ACCOUNT_ID, "12 digits")),
         },
         arn: {
-          description: "The ARN of the IAM role Qualys assumes, in `accountId`. Updates in place.",
+          description:
+            "The ARN of the IAM role Qualys assumes: a role in `accountId`, partition `aws-us-gov` for GovCloud. Updates in place.",
           type: tsType<string>("string"),
           validate: text(matching(AWS_ROLE_ARN, 'an IAM role ARN, "arn:aws:iam::<accountId>:role/<name>"')),
           change: "update",
         },
         region: {
-          description: "The AWS region, e.g. `eu-west-1`. Replaces.",
+          description: "The AWS region, e.g. `eu-west-1`: the region in `registryUri`. Replaces.",
           type: tsType<string>("string"),
           validate: text(matching(AWS_REGION, 'an AWS region name such as "eu-west-1"')),
         },
@@ -224,7 +225,7 @@ export const REGISTRY = defineResource({
       kind: "input",
       description:
         "`Azure`, `GCP` and `GOOGLE_ARTIFACT_REGISTRY`, required: the ID of the Qualys connector (made in the " +
-        "Qualys console) through which Qualys reads the registry. Updates in place.",
+        "Qualys console) through which Qualys reads the registry. An Azure registry's host ends in `.azurecr.io`. Updates in place.",
       type: tsType<string>("string"),
       presence: "optional",
       change: "update",
@@ -233,7 +234,8 @@ export const REGISTRY = defineResource({
     },
     projectId: {
       kind: "input",
-      description: "`GCP` and `GOOGLE_ARTIFACT_REGISTRY`, required: the Google Cloud project ID. Replaces.",
+      description:
+        "`GCP` and `GOOGLE_ARTIFACT_REGISTRY`, required: the Google Cloud project ID (6–30 lower-case letters, digits and hyphens). Replaces.",
       type: tsType<string>("string"),
       presence: "optional",
       change: "replace",
@@ -257,7 +259,7 @@ export const REGISTRY = defineResource({
     registry: {
       kind: "input",
       description:
-        "`GOOGLE_ARTIFACT_REGISTRY` only, required: the Artifact Registry repository name. Replaces.",
+        "`GOOGLE_ARTIFACT_REGISTRY` only, required: the Artifact Registry repository name; the registry's host is `<location>-docker.pkg.dev`. Replaces.",
       type: tsType<string>("string"),
       presence: "optional",
       change: "replace",

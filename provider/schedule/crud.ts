@@ -1,18 +1,22 @@
 /**
  * The provider's create, read, update and delete against Qualys, with the duplicate and orphan rules
- * of contract §9: an ambiguous create is reconciled by name, a created-but-unreadable schedule is
+ * of docs/qualys-contract.md §9: an ambiguous create is reconciled by name, a created-but-unreadable schedule is
  * recorded through `PartialCreateError`, deletes are by ID and confirmed.
  */
 import { lastApplied as storedInputs } from "../core/properties";
 import {
   AmbiguousRequestError,
+  CreateOutcomeUnknownError,
+  DeleteNotConfirmedError,
   DuplicateSchedulesError,
+  InvalidResourceIdError,
   isRunningRefusal,
   MalformedResponseError,
+  NothingCreatedError,
   PartialCreateError,
   QualysApiError,
-  QualysError,
   ScheduleRunningError,
+  ScheduleVanishedError,
 } from "../errors";
 import type { ScheduleApi } from "./lookups";
 import { SCHEDULE } from "./properties";
@@ -57,10 +61,7 @@ function outputsOf(
 function requireId(id: string): { registryId: string; scheduleId: string } {
   const parsed = parseResourceId(id);
   if (!parsed) {
-    throw new QualysError(
-      `Invalid RegistryScanSchedule ID ${JSON.stringify(id)}: expected "<registryId>/<scheduleId>", ` +
-        `for example "5e1f0c2a-7b3d-4c8e-9a6f-1d2b3c4e5f60/3c9d…".`,
-    );
+    throw new InvalidResourceIdError({ id });
   }
   return parsed;
 }
@@ -84,7 +85,7 @@ function explainForbidden(err: unknown, registryId: string): unknown {
   return err;
 }
 
-/** Creates the schedule; never duplicates it after an ambiguous failure (contract §9). */
+/** Creates the schedule; never duplicates it after an ambiguous failure (docs/qualys-contract.md §9). */
 export async function createSchedule(
   api: ScheduleApi,
   inputs: ScheduleInputs,
@@ -116,23 +117,13 @@ export async function createSchedule(
       }
     } catch (checkErr) {
       // The outcome stays unknown: say so, and what to look for, rather than only the second failure.
-      throw new QualysError(
-        `${err.message} Checking whether Qualys created it failed too: ` +
-          `${checkErr instanceof Error ? checkErr.message : String(checkErr)} Before the next \`pulumi up\`, ` +
-          `look in Qualys for a schedule named ${JSON.stringify(name)} in registry ${registryId}: if there is ` +
-          `one, adopt it (README, "Adopting existing schedules") or delete it.`,
-      );
+      throw new CreateOutcomeUnknownError({ registryId, name, cause: err, checkFailure: checkErr });
     }
     if (fresh.length === 0) {
-      throw new QualysError(
-        `${err.message} Checked${settleMs > 0 ? ` for ${Math.round(settleMs / 1000)} s` : ""}: Qualys has no new ` +
-          `schedule named ${JSON.stringify(name)} in registry ${registryId}, so nothing was created; run ` +
-          `\`pulumi up\` again. (If a schedule with that name shows up in Qualys later, it is not in the ` +
-          `stack: delete it before the next \`pulumi up\`.)`,
-      );
+      throw new NothingCreatedError({ registryId, name, cause: err, checkedMs: settleMs });
     }
     if (fresh.length > 1) {
-      throw new DuplicateSchedulesError({ registryId, name, scheduleIds: fresh, cause: err.message });
+      throw new DuplicateSchedulesError({ registryId, name, scheduleIds: fresh, cause: err });
     }
     scheduleId = fresh[0]!;
   }
@@ -141,14 +132,10 @@ export async function createSchedule(
   const known: ScheduleOutputs = { ...inputs, scheduleId, status: "Unknown", registryType };
   try {
     const item = await api.findSchedule(registryId, scheduleId);
-    if (!item) throw new QualysError(`Qualys does not list schedule ${scheduleId} right after creating it`);
+    if (!item) throw new ScheduleVanishedError({ registryId, scheduleId, after: "create" });
     return { id, outs: outputsOf(registryId, scheduleId, item, registryType, inputs).outputs };
   } catch (err) {
-    throw new PartialCreateError({
-      id,
-      properties: known,
-      cause: err instanceof Error ? err.message : String(err),
-    });
+    throw new PartialCreateError({ id, properties: known, cause: err });
   }
 }
 
@@ -201,10 +188,7 @@ export async function updateSchedule(
   }
   const item = await api.findSchedule(registryId, scheduleId);
   if (!item) {
-    throw new QualysError(
-      `Schedule ${scheduleId} in registry ${registryId} was updated but Qualys no longer lists it ` +
-        `(deleted meanwhile?). Run \`pulumi refresh\`, then \`pulumi up\` to recreate it.`,
-    );
+    throw new ScheduleVanishedError({ registryId, scheduleId, after: "update" });
   }
   return outputsOf(registryId, scheduleId, item, registryType, news).outputs;
 }
@@ -255,11 +239,11 @@ export async function deleteSchedule(api: ScheduleApi, id: string): Promise<void
   }
   const still = await api.findSchedule(registryId, scheduleId);
   if (still) {
-    throw new QualysError(
-      `Qualys still lists schedule ${scheduleId} in registry ${registryId} (status ${still.status ?? "unknown"}) ` +
-        `${(DELETE_CONFIRM_ATTEMPTS * DELETE_CONFIRM_INTERVAL_MS) / 1000} s after deleting it; bulk deletion ` +
-        `skips Queued, Running and Unknown schedules. The resource stays in the stack: cancel the scan in ` +
-        `Qualys, then run \`pulumi destroy\` (or \`up\`) again.`,
-    );
+    throw new DeleteNotConfirmedError({
+      registryId,
+      scheduleId,
+      status: still.status ?? "unknown",
+      waitedMs: DELETE_CONFIRM_ATTEMPTS * DELETE_CONFIRM_INTERVAL_MS,
+    });
   }
 }

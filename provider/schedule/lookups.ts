@@ -94,7 +94,7 @@ export class ScheduleApi {
   }
 
   /**
-   * The schedule with this ID, or `undefined` when Qualys no longer has it (contract §7). Found in a
+   * The schedule with this ID, or `undefined` when Qualys no longer has it (docs/qualys-contract.md §7). Found in a
    * fresh snapshot of the registry when there is one (no write since it began, see `SNAPSHOT_TTL_MS`),
    * else batched with the look-ups arriving within `BATCH_WINDOW_MS`.
    */

@@ -123,7 +123,11 @@ export const SCHEDULE = defineResource({
       kind: "input",
       description:
         "One repository name or a list of them; non-empty, no duplicates. A single name becomes a list.",
-      type: tsType<string[]>("string[]", "pulumi.Input<string> | pulumi.Input<pulumi.Input<string>[]>"),
+      type: tsType<string[]>(
+        "string[]",
+        "pulumi.Input<string> | pulumi.Input<pulumi.Input<string>[]>",
+        "string or string[]",
+      ),
       presence: "required",
       requiredHint: 'list one or more repository names, e.g. ["team/api"]',
       change: "replace",
@@ -175,6 +179,7 @@ export const SCHEDULE = defineResource({
       type: tsType<WeekDay>(
         "WeekDay",
         "pulumi.Input<WeekDay | Lowercase<WeekDay> | Capitalize<Lowercase<WeekDay>>>",
+        "string",
       ),
       presence: "optional",
       change: "update",
@@ -219,7 +224,7 @@ export const SCHEDULE = defineResource({
     additionalFilters: {
       kind: "input",
       description: "Extra filters on the tags of each repository.",
-      type: tsType<AdditionalFilters>("RegistryScanScheduleAdditionalFilters"),
+      type: tsType<AdditionalFilters>("RegistryScanScheduleAdditionalFilters", undefined, "object"),
       presence: "optional",
       change: "update",
       aliases: ["filters"],
@@ -236,7 +241,7 @@ export const SCHEDULE = defineResource({
         sortCriteria: {
           description:
             "Which tags count as the newest: `createdDate` is the only value Qualys is known to accept.",
-          type: tsType<SortCriteria>("SortCriteria"),
+          type: tsType<SortCriteria>("SortCriteria", undefined, "string"),
           validate: text((value, label, addIssue) => {
             if (value !== "createdDate") {
               addIssue(

@@ -1,15 +1,15 @@
 /**
- * The Qualys CS wire format of schedules (contract §3, §4, §7, §8): request bodies, reply parsing,
+ * The Qualys CS wire format of schedules (docs/qualys-contract.md §3, §4, §7, §8): request bodies, reply parsing,
  * QQL filters and the resource ID. Pure functions; the HTTP calls live in `http/`, the CRUD in `crud.ts`.
  */
 import { z } from "zod";
 
-import { QualysError } from "../errors";
+import { MixedTagsError } from "../errors";
 import { malformed, type ApiResponse } from "../qualys/http/response";
 import type { AdditionalFilters, ScheduleInputs, WeekDay } from "./types";
 import { WEEK_DAYS } from "./types";
 
-/** The nested body Qualys's samples and working code send for create and update (contract §4). */
+/** The nested body Qualys's samples and working code send for create and update (docs/qualys-contract.md §4). */
 export interface WireScheduleBody {
   name: string;
   onDemand: boolean;
@@ -23,7 +23,7 @@ export interface WireScheduleBody {
   additionalFilters: { numberOfTags: number | null; sortCriteria: string | null } | null;
 }
 
-/** Builds the body; a cleared field is an explicit null, never left out (contract §4). */
+/** Builds the body; a cleared field is an explicit null, never left out (docs/qualys-contract.md §4). */
 export function toWireBody(inputs: ScheduleInputs, registryType: string): WireScheduleBody {
   const interval = inputs.scheduleScanIntervalInDays ?? null;
   const af = inputs.additionalFilters;
@@ -36,7 +36,7 @@ export function toWireBody(inputs: ScheduleInputs, registryType: string): WireSc
         days: inputs.days ?? null,
       },
     ],
-    // Qualys documents both spellings (contract §8 item 2): send both with the same value.
+    // Qualys documents both spellings (docs/qualys-contract.md §8 item 2): send both with the same value.
     scheduleScanIntervalInDays: interval,
     scheduleIntervalInDays: interval,
     weekDay: inputs.weekDay ?? null,
@@ -53,7 +53,7 @@ const UUID_RE = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0
 
 /**
  * The schedule ID from a create reply: `scheduleUuid`, then `scheduleId`, then a bare or quoted UUID
- * (contract §8 item 3). Anything else names what came back.
+ * (docs/qualys-contract.md §8 item 3). Anything else names what came back.
  */
 export function parseCreatedId(res: ApiResponse, operation: string): string {
   const data = res.data;
@@ -111,7 +111,7 @@ function listItemSchema() {
 export type WireSchedule = z.infer<ReturnType<typeof listItemSchema>>;
 
 /**
- * A page of a list reply; 204 means no match (contract §3, §7). A reply with neither `count` nor
+ * A page of a list reply; 204 means no match (docs/qualys-contract.md §3, §7). A reply with neither `count` nor
  * `data` (an empty body, `{}`, some other object) is malformed, never "no match".
  */
 export function parseSchedulePage(
@@ -181,7 +181,7 @@ export interface ObservedSchedule {
 
 /**
  * Maps a listed schedule onto inputs. A field the server left out (`undefined`) keeps its last applied
- * value, so no drift is reported on it (contract §7); an explicit null clears it.
+ * value, so no drift is reported on it (docs/qualys-contract.md §7); an explicit null clears it.
  */
 export function fromWireSchedule(
   registryId: string,
@@ -201,12 +201,12 @@ export function fromWireSchedule(
     const each = (repoTags ?? []).map(
       (r) => `${r.repo}: ${r.tag === null || r.tag === undefined ? "all tags" : r.tag}`,
     );
-    throw new QualysError(
-      `Schedule ${item.scheduleUuid} (${JSON.stringify(item.name ?? "")}) in registry ${registryId} gives its ` +
-        `repositories different tags (${each.join("; ")}). A RegistryScanSchedule has one tag for all its ` +
-        `repositories, so it cannot hold this schedule without changing it: give the repositories one tag in ` +
-        `Qualys, or split the schedule, then run the command again.`,
-    );
+    throw new MixedTagsError({
+      registryId,
+      scheduleId: item.scheduleUuid,
+      name: item.name ?? "",
+      repoTags: each,
+    });
   }
   const tag = [...tags][0];
   const daysFilter = item.filters?.find((f) => f.days !== undefined);

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: what the provider costs the user and the Qualys API, against a floor measured in the
- * same run (issue 8). See `--help`.
+ * same run. See `--help`.
  *
  * For every scenario (N schedules over R registries) and repetition, a fresh stack of ours (the
  * end-to-end generic program with `RegistryScanSchedule`) and a fresh stack of the floor (the same

@@ -1,5 +1,5 @@
 /**
- * Bad input fails at `pulumi preview`, before any API call (issue 5, item 3): cases of the shared table
+ * Bad input fails at `pulumi preview`, before any API call: cases of the shared table
  * run through the real CLI; each must name its property and rule, and the simulator must see nothing.
  * (Every case of the table also runs against `check` directly in test/unit/rules.test.ts.)
  */

@@ -76,3 +76,35 @@ describe("examples/invalid-input", () => {
     });
   });
 });
+
+describe("examples/registry-with-schedules", () => {
+  test("up registers the registry and its two schedules; preview then shows no change; destroy removes all", async () => {
+    const ps = await createProgramStack({
+      programDir: path.join(EXAMPLES_DIR, "registry-with-schedules"),
+      config: {
+        ...qualysConfig(sim.url),
+        "qualys-e2e:harborPassword": { value: "example-password", secret: true },
+      },
+    });
+    try {
+      sim.control.reset();
+      const up = await ps.stack.up();
+      expect(up.summary.resourceChanges).toEqual({ create: 4 });
+      const [registry] = sim.control.registries().filter((r) => r.origin === "api");
+      expect(registry).toMatchObject({ registryType: "V2_PRIVATE", registryName: "harbor-prod" });
+      expect(up.outputs.registryId.value).toBe(registry.registryUuid);
+      expect(
+        sim.control
+          .schedules(registry.registryUuid)
+          .map((s) => s.name)
+          .sort(),
+      ).toEqual(["nightly-api", "weekly-all-tags"]);
+      expect((await ps.stack.preview()).changeSummary).toEqual({ same: 4 });
+      await ps.stack.destroy();
+      expect(sim.control.registries().filter((r) => r.origin === "api")).toEqual([]);
+      expect(sim.control.schedules()).toEqual([]);
+    } finally {
+      await ps.dispose();
+    }
+  });
+});

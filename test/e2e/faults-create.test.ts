@@ -1,5 +1,5 @@
 /**
- * Issue 6, scenarios 1–3, 10 and 12 through the real `pulumi` CLI: a create whose reply is lost (500
+ * Creates with an unknown outcome (docs/qualys-contract.md §9) through the real `pulumi` CLI: a create whose reply is lost (500
  * after the commit, a dropped connection after the commit, no reply within the timeout, a commit
  * after the provider stopped waiting), the gateway down, and wrong credentials. Each ends with exactly
  * one schedule per name on the server, the state pointing at it, no duplicate, no orphan, and no

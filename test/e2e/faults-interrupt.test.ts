@@ -1,5 +1,5 @@
 /**
- * Issue 6, scenario 11 through the real `pulumi` CLI: what `pulumi up` of 20 schedules killed (SIGKILL)
+ * An interrupted run through the real `pulumi` CLI: what `pulumi up` of 20 schedules killed (SIGKILL)
  * midway leaves behind, and why a user must not simply run `pulumi up` again. The CLI (3.259) leaves
  * the stack locked and the interrupted creates as pending operations without IDs; a non-interactive
  * refresh keeps them, and a plain `pulumi up` creates them again (duplicates). What converges, the

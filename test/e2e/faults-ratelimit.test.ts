@@ -1,5 +1,5 @@
 /**
- * Issue 6, scenarios 4–6 through the real `pulumi` CLI: `up` of 20 schedules under a 429 storm (CS
+ * Rate limiting (docs/qualys-contract.md §8 item 8, §9) through the real `pulumi` CLI: `up` of 20 schedules under a 429 storm (CS
  * gateway flavour), under the classic 409 flavour with `X-RateLimit-ToWait-Sec`, and with the token
  * expiring midway. Everything converges; the request log proves the waits and that a POST is repeated
  * only when the gateway rejected it.

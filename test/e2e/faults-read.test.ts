@@ -1,5 +1,5 @@
 /**
- * Issue 6, scenarios 7–9 through the real `pulumi` CLI: 502/503 flapping on reads during refresh, a
+ * Faults on the read path (docs/qualys-contract.md §7, §9) through the real `pulumi` CLI: 502/503 flapping on reads during refresh, a
  * Running schedule (update refused and nothing changed; destroy cancels, then deletes), and a 403 on
  * read (the resource is kept and the message names the permission to check).
  */

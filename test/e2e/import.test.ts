@@ -1,5 +1,5 @@
 /**
- * Bringing schedules made in the Qualys console under management (issue 7), with the real `pulumi` CLI
+ * Bringing schedules made in the Qualys console under management, with the real `pulumi` CLI
  * and the installed package's `pulumi-qualys-cs import` command against the simulator:
  * command → `pulumi import --file` → the program holding the generated code → preview (no changes),
  * refresh (clean), update in place, destroy. Also what does not work, and why: the `import` resource
@@ -244,6 +244,44 @@ describe("the first preview after the import", () => {
     const summary = (await ps.stack.preview()).changeSummary;
     expect(summary).toEqual({ same: 5 });
     expect(sim.control.requests()).toEqual([]);
+  });
+});
+
+describe("import on a stack that already manages schedules, with two --registry flags", () => {
+  test("offers none of the stack's schedules, says so, and reads the second registry too", async () => {
+    sim.control.addRegistry("second-registry", "DockerHub");
+    const extra = sim.control.createSchedule("second-registry", {
+      name: "second-nightly",
+      onDemand: false,
+      filters: repos(["team/other"]),
+      scheduleScanIntervalInDays: 1,
+      schedule: "01:00",
+    });
+    try {
+      const file = path.join(ps.workDir, "second.json");
+      const res = await command(
+        [
+          "import",
+          "--registry",
+          R,
+          "--registry",
+          "second-registry",
+          "--stack",
+          ps.stack.name,
+          "--file",
+          file,
+        ],
+        ps.projectDir,
+        qualysEnv,
+      );
+      console.log(`pulumi-qualys-cs import on a managed stack:\n${res.stderr}`);
+      expect(res.code).toBe(0);
+      expect(res.stderr).toContain(`Skipped 4 schedules that stack ${ps.stack.name} already manages`);
+      const written = JSON.parse(fs.readFileSync(file, "utf8")) as { resources: { id: string }[] };
+      expect(written.resources.map((r) => r.id)).toEqual([`second-registry/${extra.scheduleUuid}`]);
+    } finally {
+      sim.control.deleteSchedule("second-registry", extra.scheduleUuid);
+    }
   });
 });
 

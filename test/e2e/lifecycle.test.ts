@@ -1,5 +1,5 @@
 /**
- * A schedule's whole life through the real `pulumi` CLI against the simulator (issue 5, items 1, 2, 4):
+ * A schedule's whole life through the real `pulumi` CLI against the simulator:
  * preview, up, no-op preview, in-place update, replacement, drift, destroy.
  */
 import { DEMO_PASSWORD, DEMO_REGISTRY_ID, startSimulator, type RunningSimulator } from "../simulator";

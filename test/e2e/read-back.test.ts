@@ -1,5 +1,5 @@
 /**
- * Reading a schedule back (contract §7): when list replies leave out the interval, weekDay, forceScan
+ * Reading a schedule back (docs/qualys-contract.md §7): when list replies leave out the interval, weekDay, forceScan
  * and additionalFilters (the v1.1 shape), refresh keeps the last applied values and reports no drift
  * on them, while drift on the fields Qualys does return is still seen.
  */

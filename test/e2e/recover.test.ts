@@ -1,6 +1,6 @@
 /**
  * `pulumi-qualys-cs recover` with the real `pulumi` CLI: `pulumi up` of 20 schedules is killed (SIGKILL)
- * midway (issue 6, scenario 11; what the kill leaves is shown in faults-interrupt.test.ts); then the installed command repairs the stack (refusing first
+ * midway (what the kill leaves is shown in faults-interrupt.test.ts); then the installed command repairs the stack (refusing first
  * while the killed run's lock is there), and `pulumi refresh` and `pulumi up` converge on exactly 20
  * schedules, no duplicates, 20 resources in state and a preview without changes. The command only
  * reads from Qualys.

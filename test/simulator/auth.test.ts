@@ -5,7 +5,7 @@ const h = useSimulator();
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 const FORM = { headers: { "Content-Type": "application/x-www-form-urlencoded" } };
 
-describe("POST /auth (contract §1)", () => {
+describe("POST /auth (docs/qualys-contract.md §1)", () => {
   it("answers 201 with a JWT-shaped token as plain text", async () => {
     const res = await h().http.post(
       "/auth",
@@ -59,7 +59,7 @@ describe("POST /auth (contract §1)", () => {
   });
 });
 
-describe("bearer tokens on /csapi (contract §1)", () => {
+describe("bearer tokens on /csapi (docs/qualys-contract.md §1)", () => {
   it("accepts a fresh token", async () => {
     expect((await h().api.get(REGISTRY)).status).toBe(200);
   });

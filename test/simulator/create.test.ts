@@ -63,7 +63,7 @@ describe("POST …/schedule (create)", () => {
   });
 });
 
-describe("interval spellings (contract §8 #2)", () => {
+describe("interval spellings (docs/qualys-contract.md §8 item 2)", () => {
   it("accepts scheduleScanIntervalInDays alone", async () => {
     const body = weekly();
     delete body.scheduleIntervalInDays;
@@ -152,7 +152,7 @@ describe("rule: repo and tag", () => {
   });
 });
 
-describe("rule: days (1-7, 14, 90; contract §8 #5)", () => {
+describe("rule: days (1-7, 14, 90, docs/qualys-contract.md §8 item 5)", () => {
   const withDays = (days: unknown) => weekly({ filters: [{ repoTags: [{ repo: "a", tag: null }], days }] });
 
   it.each([1, 7, 14, 90, null])("accepts %p", async (days) => {
@@ -227,7 +227,7 @@ describe("rule: weekDay (interval 7 only, then required)", () => {
   });
 });
 
-describe("rule: schedule (HH:MM UTC; interval 1 required, 7 optional; contract §8 #4)", () => {
+describe("rule: schedule (HH:MM UTC; interval 1 required, 7 optional, docs/qualys-contract.md §8 item 4)", () => {
   it("is required when the interval is 1", async () => {
     await expectRejected(daily({ schedule: null }), "schedule is required");
   });

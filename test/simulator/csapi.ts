@@ -1,4 +1,5 @@
-// The CS gateway's schedule endpoints (contract §3, §6, §7); registry endpoints are in registry-routes.ts.
+// The CS gateway's schedule endpoints (docs/qualys-contract.md §3, §6, §7); registry endpoints are in
+// registry-routes.ts (docs/qualys-registry-contract.md).
 import { randomUUID } from "node:crypto";
 import { matches, parseFilter } from "./qql";
 import { handleRegistryExtras, handleRegistryItem } from "./registry-routes";

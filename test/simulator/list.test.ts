@@ -20,7 +20,7 @@ const uuids = (res: AxiosResponse) => (res.data as ListBody).data.map((s) => s.s
 
 const list = (params: Record<string, string | number> = {}) => h().api.get(SCHEDULES, { params });
 
-describe("GET …/schedule (list, contract §7)", () => {
+describe("GET …/schedule (list, docs/qualys-contract.md §7)", () => {
   it("answers 204 with no body when the registry has no schedules", async () => {
     const res = await h().api.get(SCHEDULES, { responseType: "text" });
     expect(res.status).toBe(204);

@@ -2,7 +2,7 @@ import { login, REGISTRY, SCHEDULES, sleep, useSimulator } from "./testkit";
 
 const h = useSimulator();
 
-describe("rate limit, CS gateway flavour (429; contract §8 #8)", () => {
+describe("rate limit, CS gateway flavour (429, docs/qualys-contract.md §8 item 8)", () => {
   beforeEach(() => h().sim.control.configure({ rateLimit: { limit: 3, windowSec: 60, flavour: "429" } }));
 
   it("puts X-RateLimit-* headers on every /csapi answer and counts down", async () => {

@@ -1,5 +1,5 @@
 // A fixed-window budget over /csapi/**, in the CS gateway's 429 flavour or the classic Qualys API's
-// 409 flavour (contract §8 #8).
+// 409 flavour (docs/qualys-contract.md §8 item 8).
 import { errorReply, type Reply } from "./reply";
 import type { RateLimitSettings } from "./types";
 

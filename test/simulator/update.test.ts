@@ -14,7 +14,7 @@ const stored = (id: string) =>
     .sim.control.schedules()
     .find((s) => s.scheduleUuid === id);
 
-describe("PUT …/schedule/{id} (contract §6)", () => {
+describe("PUT …/schedule/{id} (docs/qualys-contract.md §6)", () => {
   it("updates name, timing, forceScan and additionalFilters in place and echoes the ID", async () => {
     const id = await createWeekly();
     const before = stored(id)!;
@@ -91,7 +91,7 @@ describe("PUT …/schedule/{id} (contract §6)", () => {
   });
 });
 
-describe("fields that cannot be updated (contract §6)", () => {
+describe("fields that cannot be updated (docs/qualys-contract.md §6)", () => {
   it("refuses a change of onDemand", async () => {
     const id = await createWeekly({ forceScan: false });
     const res = await h().api.put(`${SCHEDULES}/${id}`, onDemand({ name: "nightly-prod" }));
@@ -126,7 +126,7 @@ describe("fields that cannot be updated (contract §6)", () => {
   });
 });
 
-describe("a Running schedule cannot be updated (contract §6)", () => {
+describe("a Running schedule cannot be updated (docs/qualys-contract.md §6)", () => {
   it("answers 400 naming the Running state, and changes nothing", async () => {
     const id = await createWeekly();
     h().sim.control.setStatus(DEMO_REGISTRY_ID, id, "Running");

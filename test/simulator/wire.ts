@@ -1,4 +1,4 @@
-// The gateway's own wire-level check of a schedule body (contract §5). Written independently of
+// The gateway's own wire-level check of a schedule body (docs/qualys-contract.md §5). Written independently of
 // the provider's validation on purpose: the simulator is the oracle the provider is tested against.
 import { absent, bad, isObj, type Obj } from "./parse";
 import { HttpError } from "./reply";
@@ -48,7 +48,7 @@ function parseFilters(v: unknown): ScheduleFilter[] {
   });
 }
 
-/** Both spellings are accepted (contract §8 #2); two different values are refused. */
+/** Both spellings are accepted (docs/qualys-contract.md §8 item 2); two different values are refused. */
 function parseInterval(body: Obj): number | null {
   const a = body.scheduleScanIntervalInDays;
   const b = body.scheduleIntervalInDays;

@@ -17,9 +17,10 @@ import { WEEK_DAYS, type ScheduleInputs } from "../../provider/schedule/types";
 import { qqlTerm, toWireBody } from "../../provider/schedule/wire";
 import { DEMO_REGISTRY_ID, DEMO_REGISTRY_TYPE, startSimulator, type RunningSimulator } from "../simulator";
 import { simulatorClient } from "../harness/qualys";
+import { propertyRuns } from "./property-runs";
 
 const SEED = 6_2026;
-const RUNS = 1000;
+const RUNS = propertyRuns(1000);
 
 let sim: RunningSimulator;
 let client: QualysClient;

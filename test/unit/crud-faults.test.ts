@@ -1,5 +1,5 @@
 /**
- * The provider's CRUD against the simulator when replies are malformed (issue 6, "bad input"): a
+ * The provider's CRUD against the simulator when replies are malformed: a
  * non-JSON body, JSON of the wrong shape, a create reply with no ID, an empty 200. Each gives a typed
  * error that names the call and what came back, with no credential in it, and no schedule is lost:
  * nothing is created twice, a committed create is adopted, and a read never mistakes a bad reply for

@@ -15,11 +15,11 @@ const where = { operation: "create schedule", method: "POST", path: "/csapi/v1.3
 const samples: Array<[string, QualysError]> = [
   [
     "ConfigError",
-    new ConfigError(
-      "qualys:gatewayUrl / QUALYS_GATEWAY_URL is not set.",
-      "qualys:gatewayUrl",
-      "QUALYS_GATEWAY_URL",
-    ),
+    new ConfigError({
+      configKey: "qualys:gatewayUrl",
+      envVar: "QUALYS_GATEWAY_URL",
+      problem: { kind: "missing", what: "gateway", secret: false },
+    }),
   ],
   [
     "QualysApiError",
@@ -30,25 +30,31 @@ const samples: Array<[string, QualysError]> = [
       serverMessage: "weekDay is required",
     }),
   ],
-  ["QualysAuthError", new QualysAuthError("the credentials were rejected", "https://gw", 401)],
+  [
+    "QualysAuthError",
+    new QualysAuthError({ gatewayUrl: "https://gw", status: 401, failure: { kind: "credentials-rejected" } }),
+  ],
   [
     "GatewayUnreachableError",
-    new GatewayUnreachableError("Could not reach", {
+    new GatewayUnreachableError({
+      ...where,
       gatewayUrl: "https://gw",
-      operation: "x",
       code: "ECONNREFUSED",
       attempts: 3,
+      failure: "not-sent",
+      summary: "ECONNREFUSED: connect ECONNREFUSED",
     }),
   ],
-  ["AmbiguousRequestError", new AmbiguousRequestError({ ...where, cause: "no reply within 30000 ms" })],
+  ["AmbiguousRequestError", new AmbiguousRequestError({ ...where, reason: "no reply within 30000 ms" })],
   [
     "RateLimitError",
-    new RateLimitError("Qualys kept rate limiting", {
+    new RateLimitError({
       ...where,
       status: 429,
       attempts: 6,
       waits: 5,
       totalWaitMs: 1200,
+      maxWaitMs: 60000,
     }),
   ],
   [
@@ -90,13 +96,14 @@ describe("errors: messages say what to do next", () => {
   });
 
   it("AmbiguousRequestError says it was not repeated and to read the state first", () => {
-    const err = new AmbiguousRequestError({ ...where, cause: "the connection broke (ECONNRESET)" });
+    const err = new AmbiguousRequestError({ ...where, reason: "the connection broke (ECONNRESET)" });
     expect(err.message).toBe(
       "The outcome of create schedule is unknown: the connection broke (ECONNRESET) " +
         "(POST /csapi/v1.3/registry/r/schedule). Qualys may have applied it, so it was not repeated; " +
         "read the current state before trying again.",
     );
-    expect(err.cause).toBe("the connection broke (ECONNRESET)");
+    expect(err.reason).toBe("the connection broke (ECONNRESET)");
+    expect(err.cause).toBeUndefined();
   });
 
   it("MalformedResponseError names the call, the status, the content type and the body", () => {

@@ -1,4 +1,4 @@
-import { MalformedResponseError, QualysAuthError } from "../../provider/errors";
+import { AuthFailedEarlierError, MalformedResponseError, QualysAuthError } from "../../provider/errors";
 import { PASSWORD, USERNAME, makeToken, rejection, sendJson, sendText, withServer } from "./http-test-server";
 
 const get = { method: "GET" as const, path: "/v1.3/registry/r1", operation: "read registry r1" };
@@ -48,13 +48,42 @@ describe("authentication: single flight", () => {
     });
   });
 
-  it("a failed /auth is not cached: the next request authenticates again", async () => {
+  it("a /auth that failed otherwise than by rejecting the credentials is not cached: the next request authenticates again", async () => {
     await withServer(undefined, {}, async (server, client) => {
       server.auth = (_req, res, nth) =>
-        nth === 1 ? sendText(res, 401, "Unauthorized") : sendText(res, 201, makeToken(nth));
-      await expect(client.request(get)).rejects.toBeInstanceOf(QualysAuthError);
+        nth === 1 ? sendText(res, 200, "<html>login</html>") : sendText(res, 201, makeToken(nth));
+      await expect(client.request(get)).rejects.toBeInstanceOf(MalformedResponseError);
       await expect(client.request(get)).resolves.toMatchObject({ status: 200 });
       expect(server.authCount()).toBe(2);
+    });
+  });
+});
+
+describe("authentication: rejected credentials are reported once per run", () => {
+  it("after Qualys rejected the credentials, later requests are not sent and point to that first error", async () => {
+    await withServer(undefined, {}, async (server, client) => {
+      server.auth = (_req, res) => sendText(res, 401, "Unauthorized");
+      const first = await rejection(client.request(get));
+      expect(first).toBeInstanceOf(QualysAuthError);
+      const later = await rejection(client.request({ ...get, operation: "read registry r2" }));
+      expect(later).toBeInstanceOf(AuthFailedEarlierError);
+      expect(later.message).toBe(
+        `Not sent (read registry r2): Qualys at ${client.gatewayUrl} already rejected the credentials in this run ` +
+          "(QualysAuthError, shown for the first resource that failed).",
+      );
+      expect(later.cause).toBe(first);
+      expect(server.authCount()).toBe(1);
+      expect(server.api()).toEqual([]);
+    });
+  });
+
+  it("requests that joined the failed authentication point to the one that started it", async () => {
+    await withServer(undefined, {}, async (server, client) => {
+      server.auth = (_req, res) => sendText(res, 401, "Unauthorized");
+      const results = await Promise.all([1, 2, 3].map(() => rejection(client.request(get))));
+      expect(results.filter((e) => e instanceof AuthFailedEarlierError)).toHaveLength(2);
+      expect(results.filter((e) => !(e instanceof AuthFailedEarlierError))).toHaveLength(1);
+      expect(server.authCount()).toBe(1);
     });
   });
 });

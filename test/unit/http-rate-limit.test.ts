@@ -6,6 +6,7 @@ import {
   requestedWaitMs,
   windowMs,
 } from "../../provider/qualys/http/rate-limit";
+import { propertyRuns } from "./property-runs";
 
 describe("rate-limit helpers: which replies are rate limits", () => {
   it("429 always; 409 only with X-RateLimit-* or X-Concurrency-Limit-* headers", () => {
@@ -52,7 +53,7 @@ describe("rate-limit helpers: backoff", () => {
           return wait >= Math.floor(ceiling / 2) && wait <= Math.ceil(ceiling);
         },
       ),
-      { numRuns: 500 },
+      { numRuns: propertyRuns(500) },
     );
   });
 });

@@ -62,7 +62,7 @@ describe("retries: a POST whose fate is unknown is never repeated", () => {
       expect(amb.operation).toBe("post schedule s1");
       expect(amb.method).toBe("POST");
       expect(amb.path).toBe("/csapi/v1.3/registry/r1/schedule/s1");
-      expect(typeof amb.cause).toBe("string");
+      expect(typeof amb.reason).toBe("string");
       expect(err.message).toContain("The outcome of post schedule s1 is unknown");
       expect(server.api("POST")).toHaveLength(1);
     });
@@ -71,12 +71,12 @@ describe("retries: a POST whose fate is unknown is never repeated", () => {
   it("the cause summarises what happened: the status and message, or the timeout", async () => {
     await withServer(failing(1, all["500"]), {}, async (_server, client) => {
       const err = (await rejection(client.request(call("POST")))) as AmbiguousRequestError;
-      expect(err.cause).toBe("the gateway answered 500 INTERNAL SERVER ERROR: boom");
+      expect(err.reason).toBe("the gateway answered 500 INTERNAL SERVER ERROR: boom");
       expect(err.status).toBe(500);
     });
     await withServer(failing(1, all["no reply (timeout)"]), { timeoutMs: 100 }, async (_server, client) => {
       const err = (await rejection(client.request(call("POST")))) as AmbiguousRequestError;
-      expect(err.cause).toBe("no reply within 100 ms");
+      expect(err.reason).toBe("no reply within 100 ms");
       expect(err.status).toBeUndefined();
     });
   });

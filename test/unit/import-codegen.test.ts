@@ -13,6 +13,7 @@ import { PROVIDER_KEY, RESOURCE_TYPE, type ImportedSchedule } from "../../provid
 import { resourceNames, slugify, variableName } from "../../provider/cli/names";
 import { checkScheduleInputs } from "../../provider/schedule/rules";
 import type { ScheduleInputs } from "../../provider/schedule/types";
+import { propertyRuns } from "./property-runs";
 
 const R = "5e1f0c2a-7b3d-4c8e-9a6f-1d2b3c4e5f60";
 const PROVIDER =
@@ -127,7 +128,7 @@ describe("resource names", () => {
         expect(new Set(names).size).toBe(names.length);
         for (const n of names) expect(n).toMatch(/^[a-z0-9][a-z0-9._-]*$/);
       }),
-      { seed: 7, numRuns: 500 },
+      { seed: 7, numRuns: propertyRuns(500) },
     );
   });
 
@@ -203,7 +204,7 @@ describe("generated code", () => {
         const [made] = declarations(generateCode([imported(canonical, "x")], { protect: false }));
         expect(checkScheduleInputs(made.args).inputs).toEqual(canonical);
       }),
-      { seed: 11, numRuns: 300 },
+      { seed: 11, numRuns: propertyRuns(300) },
     );
   });
 });

@@ -10,6 +10,7 @@ import * as path from "node:path";
 import { ScheduleApi } from "../../provider/schedule/lookups";
 import { DEFAULT_CODE_FILE, DEFAULT_IMPORT_FILE, runImportCommand } from "../../provider/cli/import-command";
 import type { ImportFile } from "../../provider/cli/import-file";
+import { resolveSettings } from "../../provider/qualys/config";
 import { sharedClient } from "../../provider/qualys/http/client";
 import { DEMO_PASSWORD, DEMO_REGISTRY_ID, type RunningSimulator } from "../simulator";
 import { useSimulatorEnvironment } from "../harness/qualys";
@@ -45,9 +46,23 @@ function create(name: string, over: Record<string, unknown> = {}): string {
 }
 
 async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return runWith({}, ...argv);
+}
+
+/** Runs the command; with `held`, `--stack` reads these IDs as the stack's (and settings from the environment). */
+async function runWith(
+  io: { held?: string[] },
+  ...argv: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
   const code = await runImportCommand(argv, {
+    ...(io.held
+      ? {
+          stackScheduleIds: () => Promise.resolve(new Set(io.held)),
+          settings: () => Promise.resolve(resolveSettings(undefined)),
+        }
+      : {}),
     cwd: dir,
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
@@ -95,6 +110,54 @@ describe("selection", () => {
         .resources.map((r) => r.name)
         .sort(),
     ).toEqual(["nightly-api", "nightly-web", "weekly-api"]);
+  });
+});
+
+describe("two --registry flags read both registries", () => {
+  test("each registry's schedules are imported, and --name applies to each", async () => {
+    sim.control.addRegistry("second-registry", "DockerHub");
+    const a = create("nightly-a");
+    const b = sim.control.createSchedule("second-registry", {
+      name: "nightly-b",
+      onDemand: false,
+      filters: [{ repoTags: [{ repo: "team/web", tag: null }], days: null }],
+      scheduleScanIntervalInDays: 1,
+      schedule: "19:30",
+    }).scheduleUuid;
+    create("weekly-skip", { schedule: "20:00" });
+    const res = await run("--registry", R, "--registry", "second-registry", "--name", "nightly-*");
+    expect(res.code).toBe(0);
+    expect(
+      importFile()
+        .resources.map((r) => r.id)
+        .sort(),
+    ).toEqual([`${R}/${a}`, `second-registry/${b}`].sort());
+  });
+
+  test("a bare --schedule ID with two registries is a usage error saying which form to use", async () => {
+    const res = await run("--registry", R, "--registry", "other", "--schedule", "abc");
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain("<registryId>/abc");
+  });
+});
+
+describe("with --stack, schedules the stack already manages are skipped", () => {
+  test("they are not offered, and the command lists them", async () => {
+    const a = create("managed");
+    const b = create("not-managed");
+    const res = await runWith({ held: [`${R}/${a}`] }, "--registry", R, "--stack", "dev");
+    expect(res.code).toBe(0);
+    expect(importFile().resources.map((r) => r.id)).toEqual([`${R}/${b}`]);
+    expect(res.stderr).toContain("Skipped 1 schedule that stack dev already manages");
+    expect(res.stderr).toContain(`${R}/${a}`);
+  });
+
+  test("when the stack holds them all, nothing is written and it says so", async () => {
+    const a = create("managed");
+    const res = await runWith({ held: [`${R}/${a}`] }, "--registry", R, "--stack", "dev");
+    expect(res.code).toBe(0);
+    expect(res.stderr).toContain("Nothing left to import");
+    expect(fs.existsSync(path.join(dir, DEFAULT_IMPORT_FILE))).toBe(false);
   });
 });
 

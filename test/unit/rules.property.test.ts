@@ -9,9 +9,10 @@ import { ALLOWED_DAYS, MAX_NUMBER_OF_TAGS } from "../../provider/schedule/proper
 import { canonicalizeInputs, checkScheduleInputs, INPUT_PROPERTIES } from "../../provider/schedule/rules";
 import { UNKNOWN } from "../../provider/core/values";
 import { ScheduleInputs, WEEK_DAYS } from "../../provider/schedule/types";
+import { propertyRuns } from "./property-runs";
 
 const SEED = 4_117_2024;
-const RUNS = 2000;
+const RUNS = propertyRuns(2000);
 const PARAMETERS = { seed: SEED, numRuns: RUNS };
 
 // ---------------------------------------------------------------------------------------------------

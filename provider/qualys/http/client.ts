@@ -1,6 +1,6 @@
 /**
  * The one HTTP client of the provider: JWT auth (single flight, re-auth once), retries and
- * rate-limit waits (contract §8 item 8, §9), a concurrency cap, a per-attempt timeout, and errors
+ * rate-limit waits (docs/qualys-contract.md §8 item 8, §9), a concurrency cap, a per-attempt timeout, and errors
  * built from scratch with every secret redacted.
  *
  * Why an explicit loop rather than axios-retry: axios-retry decides per request from the error or
@@ -19,9 +19,10 @@ import { setTimeout as delay } from "node:timers/promises";
 import axios, { type AxiosInstance } from "axios";
 import pLimit from "p-limit";
 import type { ClientSettings } from "../config";
-import { setting, settingInParens } from "../settings";
+import { setting } from "../settings";
 import {
   AmbiguousRequestError,
+  AuthFailedEarlierError,
   GatewayUnreachableError,
   MalformedResponseError,
   QualysApiError,
@@ -102,6 +103,8 @@ export class QualysClient {
   readonly #freshAgents: { http: http.Agent; https: https.Agent };
   #token: string | undefined;
   #authInFlight: Promise<string> | undefined;
+  /** Set once Qualys rejected the credentials: later requests are not sent (see `AuthFailedEarlierError`). */
+  #credentialsRejected: QualysAuthError | undefined;
 
   constructor(settings: ClientSettings) {
     const positiveInt = (name: string, value: number, min: number): number => {
@@ -195,18 +198,29 @@ export class QualysClient {
   // ---- authentication ----------------------------------------------------------------------
 
   /** The current token, fetching one (single flight) when there is none. */
-  #getToken(): Promise<string> {
+  #getToken(operation: string): Promise<string> {
     if (this.#token !== undefined) return Promise.resolve(this.#token);
-    if (this.#authInFlight === undefined) {
-      this.#authInFlight = this.#authenticate()
-        .then((token) => {
-          this.#token = token;
-          return token;
-        })
-        .finally(() => {
-          this.#authInFlight = undefined;
-        });
+    const first = this.#credentialsRejected;
+    if (first !== undefined) {
+      return Promise.reject(new AuthFailedEarlierError({ gatewayUrl: this.gatewayUrl, operation, first }));
     }
+    if (this.#authInFlight !== undefined) {
+      // Joined another request's authentication: if Qualys rejects the credentials, that request
+      // reports it in full, and this one points to it.
+      return this.#authInFlight.catch((err: unknown) => {
+        throw err === this.#credentialsRejected && err instanceof QualysAuthError
+          ? new AuthFailedEarlierError({ gatewayUrl: this.gatewayUrl, operation, first: err })
+          : err;
+      });
+    }
+    this.#authInFlight = this.#authenticate()
+      .then((token) => {
+        this.#token = token;
+        return token;
+      })
+      .finally(() => {
+        this.#authInFlight = undefined;
+      });
     return this.#authInFlight;
   }
 
@@ -345,7 +359,7 @@ export class QualysClient {
       let token: string | undefined;
       let outcome: Outcome;
       if (ex.api) {
-        token = await this.#getToken();
+        token = await this.#getToken(ex.operation);
         // The cap wraps one attempt only: a request waiting for its backoff holds no slot, and
         // /auth is not counted. Take the newest token once a slot is ours.
         outcome = await this.#limit(() => {
@@ -364,7 +378,10 @@ export class QualysClient {
         if (res.status >= 200 && res.status < 300) return res;
 
         if (res.status === 401 || (res.status === 403 && !ex.api)) {
-          if (!ex.api) throw this.#credentialsError(res);
+          if (!ex.api) {
+            this.#credentialsRejected = this.#credentialsError(res);
+            throw this.#credentialsRejected;
+          }
           // The gateway rejected the request, so even a POST is safe to repeat, once.
           if (!reauthenticated) {
             reauthenticated = true;
@@ -372,13 +389,17 @@ export class QualysClient {
             this.#emit({ type: "retry", method: ex.method, path: ex.path, status: res.status });
             continue;
           }
-          throw new QualysAuthError(
-            `Qualys at ${this.gatewayUrl} rejected a freshly issued token for ${ex.operation} ` +
-              `(${this.#statusAndMessage(res)}; ${ex.method} ${ex.path}). Check that the Qualys user ` +
-              `${setting("username")} may use the Container Security API.`,
-            this.gatewayUrl,
-            res.status,
-          );
+          throw new QualysAuthError({
+            gatewayUrl: this.gatewayUrl,
+            status: res.status,
+            failure: {
+              kind: "token-rejected",
+              statusAndMessage: this.#statusAndMessage(res),
+              operation: ex.operation,
+              method: ex.method,
+              path: ex.path,
+            },
+          });
         }
 
         if (isRateLimited(res.status, res.headers)) {
@@ -405,7 +426,7 @@ export class QualysClient {
             operation: ex.operation,
             method: ex.method,
             path: ex.path,
-            cause: `the gateway answered ${this.#statusAndMessage(res)}`,
+            reason: `the gateway answered ${this.#statusAndMessage(res)}`,
             status: res.status,
           });
         }
@@ -427,19 +448,9 @@ export class QualysClient {
             await pause(backoff(), undefined, outcome.code);
             continue;
           }
-          throw new GatewayUnreachableError(
-            `Could not reach the Qualys gateway ${this.gatewayUrl} to ${ex.operation}: ${outcome.summary} ` +
-              `(${attempts} attempt(s)). Check ${setting("gatewayUrl")} and the network ` +
-              `or proxy between this machine and the gateway.`,
-            { gatewayUrl: this.gatewayUrl, operation: ex.operation, code: outcome.code, attempts },
-          );
+          throw this.#unreachable(ex, outcome, "not-sent", attempts);
         case "tls":
-          throw new GatewayUnreachableError(
-            `Could not open a secure connection to the Qualys gateway ${this.gatewayUrl} to ${ex.operation}: ` +
-              `${outcome.summary}. Check ${setting("gatewayUrl")}, and any TLS-intercepting ` +
-              `proxy (NODE_EXTRA_CA_CERTS).`,
-            { gatewayUrl: this.gatewayUrl, operation: ex.operation, code: outcome.code, attempts },
-          );
+          throw this.#unreachable(ex, outcome, "tls", attempts);
         case "timeout":
         case "dropped":
           if (!repeatable) {
@@ -447,7 +458,7 @@ export class QualysClient {
               operation: ex.operation,
               method: ex.method,
               path: ex.path,
-              cause:
+              reason:
                 outcome.failure === "timeout" ? outcome.summary : `the connection broke (${outcome.summary})`,
             });
           }
@@ -464,12 +475,7 @@ export class QualysClient {
               attempts,
             });
           }
-          throw new GatewayUnreachableError(
-            `The Qualys gateway ${this.gatewayUrl} kept dropping the connection to ${ex.operation} ` +
-              `(${outcome.summary}; ${attempts} attempt(s), ${ex.method} ${ex.path}). Retry later; if it ` +
-              `persists, check ${setting("gatewayUrl")} and any proxy in between.`,
-            { gatewayUrl: this.gatewayUrl, operation: ex.operation, code: outcome.code, attempts },
-          );
+          throw this.#unreachable(ex, outcome, "dropped", attempts);
       }
     }
   }
@@ -518,20 +524,32 @@ export class QualysClient {
   }
 
   #credentialsError(res: ApiResponse): QualysAuthError {
-    if (res.status === 403) {
-      return new QualysAuthError(
-        `Qualys at ${this.gatewayUrl} refused API access for this user (${this.#statusAndMessage(res)}). ` +
-          `Check that the account in ${setting("username")} may use the API and is not locked.`,
-        this.gatewayUrl,
-        res.status,
-      );
-    }
-    return new QualysAuthError(
-      `Qualys authentication failed: the credentials were rejected by ${this.gatewayUrl} ` +
-        `(check ${setting("username")} and ${setting("password")}).`,
-      this.gatewayUrl,
-      res.status,
-    );
+    return new QualysAuthError({
+      gatewayUrl: this.gatewayUrl,
+      status: res.status,
+      failure:
+        res.status === 403
+          ? { kind: "api-access-refused", statusAndMessage: this.#statusAndMessage(res) }
+          : { kind: "credentials-rejected" },
+    });
+  }
+
+  #unreachable(
+    ex: Exchange,
+    outcome: { code: string; summary: string },
+    failure: "not-sent" | "tls" | "dropped",
+    attempts: number,
+  ): GatewayUnreachableError {
+    return new GatewayUnreachableError({
+      gatewayUrl: this.gatewayUrl,
+      operation: ex.operation,
+      code: outcome.code,
+      attempts,
+      failure,
+      summary: outcome.summary,
+      method: ex.method,
+      path: ex.path,
+    });
   }
 
   #rateLimitError(
@@ -540,9 +558,9 @@ export class QualysClient {
     attempts: number,
     waits: number,
     totalWaitMs: number,
-    askedMs?: number,
+    askedWaitMs?: number,
   ): RateLimitError {
-    const details = {
+    return new RateLimitError({
       operation: ex.operation,
       method: ex.method,
       path: ex.path,
@@ -550,22 +568,9 @@ export class QualysClient {
       attempts,
       waits,
       totalWaitMs,
-    };
-    const seconds = (ms: number): string => `${Math.round(ms / 100) / 10} s`;
-    if (askedMs !== undefined) {
-      return new RateLimitError(
-        `Qualys rate limited ${ex.operation} (${status}; ${ex.method} ${ex.path}) and asked to wait ` +
-          `${seconds(askedMs)}, longer than the ${seconds(this.#maxWaitMs)} this provider waits at once. ` +
-          `Retry after that time, or lower ${settingInParens("concurrency")} so fewer requests compete for the limit.`,
-        details,
-      );
-    }
-    return new RateLimitError(
-      `Qualys kept rate limiting ${ex.operation} (${status}; ${ex.method} ${ex.path}): gave up after ` +
-        `${attempts} attempts and ${waits} waits totalling ${seconds(totalWaitMs)}. Retry later, or raise ` +
-        `${settingInParens("maxRetries")} or lower ${settingInParens("concurrency")}.`,
-      details,
-    );
+      askedWaitMs,
+      maxWaitMs: this.#maxWaitMs,
+    });
   }
 }
 

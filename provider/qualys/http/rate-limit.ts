@@ -1,5 +1,5 @@
 /**
- * Pure helpers for the gateway's rate limits (contract §8 item 8): which replies are rate limits and
+ * Pure helpers for the gateway's rate limits (docs/qualys-contract.md §8 item 8): which replies are rate limits and
  * how long to wait before repeating.
  */
 

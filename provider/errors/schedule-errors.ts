@@ -1,0 +1,147 @@
+/**
+ * Failures of the schedule's CRUD (`schedule/crud.ts`) and wire mapping (`schedule/wire.ts`) that are
+ * not an HTTP error: each says what happened at Qualys and what to do next.
+ */
+import { QualysError } from "./qualys-error";
+
+/** A `RegistryScanSchedule` ID that is not `<registryId>/<scheduleId>` (a hand-edited state or import). */
+export class InvalidResourceIdError extends QualysError {
+  /** The ID as given. */
+  readonly id: string;
+
+  constructor(details: { id: string }) {
+    super(
+      `Invalid RegistryScanSchedule ID ${JSON.stringify(details.id)}: expected "<registryId>/<scheduleId>", ` +
+        `for example "5e1f0c2a-7b3d-4c8e-9a6f-1d2b3c4e5f60/3c9d…".`,
+    );
+    this.name = "InvalidResourceIdError";
+    this.id = details.id;
+  }
+}
+
+/**
+ * A create's outcome was unknown, and Qualys has no new schedule with its name (after waiting for the
+ * gateway to settle): nothing was created. Safe to run `pulumi up` again.
+ */
+export class NothingCreatedError extends QualysError {
+  /** The registry the schedule was to be created in. */
+  readonly registryId: string;
+  /** The schedule's name. */
+  readonly scheduleName: string;
+
+  constructor(details: { registryId: string; name: string; cause: Error; checkedMs: number }) {
+    const d = details;
+    super(
+      `${d.cause.message} Checked${d.checkedMs > 0 ? ` for ${Math.round(d.checkedMs / 1000)} s` : ""}: Qualys has no new ` +
+        `schedule named ${JSON.stringify(d.name)} in registry ${d.registryId}, so nothing was created; run ` +
+        `\`pulumi up\` again. (If a schedule with that name shows up in Qualys later, it is not in the ` +
+        `stack: delete it before the next \`pulumi up\`.)`,
+      { cause: d.cause },
+    );
+    this.name = "NothingCreatedError";
+    this.registryId = d.registryId;
+    this.scheduleName = d.name;
+  }
+}
+
+/** A create's outcome was unknown, and checking whether Qualys made the schedule failed too. */
+export class CreateOutcomeUnknownError extends QualysError {
+  /** The registry the schedule was to be created in. */
+  readonly registryId: string;
+  /** The schedule's name. */
+  readonly scheduleName: string;
+
+  constructor(details: { registryId: string; name: string; cause: Error; checkFailure: unknown }) {
+    const d = details;
+    const check = d.checkFailure instanceof Error ? d.checkFailure.message : String(d.checkFailure);
+    super(
+      `${d.cause.message} Checking whether Qualys created it failed too: ${check} Before the next \`pulumi up\`, ` +
+        `look in Qualys for a schedule named ${JSON.stringify(d.name)} in registry ${d.registryId}: if there is ` +
+        `one, adopt it (README, "Adopting existing schedules") or delete it.`,
+      { cause: d.cause },
+    );
+    this.name = "CreateOutcomeUnknownError";
+    this.registryId = d.registryId;
+    this.scheduleName = d.name;
+  }
+}
+
+/** Qualys no longer lists a schedule right after this provider created or updated it. */
+export class ScheduleVanishedError extends QualysError {
+  /** The registry. */
+  readonly registryId: string;
+  /** The schedule that is not listed. */
+  readonly scheduleId: string;
+  /** What was just done to it. */
+  readonly after: "create" | "update";
+
+  constructor(details: { registryId: string; scheduleId: string; after: "create" | "update" }) {
+    const d = details;
+    super(
+      d.after === "create"
+        ? `Qualys does not list schedule ${d.scheduleId} right after creating it`
+        : `Schedule ${d.scheduleId} in registry ${d.registryId} was updated but Qualys no longer lists it ` +
+            `(deleted meanwhile?). Run \`pulumi refresh\`, then \`pulumi up\` to recreate it.`,
+    );
+    this.name = "ScheduleVanishedError";
+    this.registryId = d.registryId;
+    this.scheduleId = d.scheduleId;
+    this.after = d.after;
+  }
+}
+
+/** Qualys still lists a schedule after this provider deleted it (bulk deletion skips some states). */
+export class DeleteNotConfirmedError extends QualysError {
+  /** The registry. */
+  readonly registryId: string;
+  /** The schedule still listed. */
+  readonly scheduleId: string;
+  /** Its status as last listed. */
+  readonly status: string;
+
+  constructor(details: { registryId: string; scheduleId: string; status: string; waitedMs: number }) {
+    const d = details;
+    super(
+      `Qualys still lists schedule ${d.scheduleId} in registry ${d.registryId} (status ${d.status}) ` +
+        `${d.waitedMs / 1000} s after deleting it; bulk deletion ` +
+        `skips Queued, Running and Unknown schedules. The resource stays in the stack: cancel the scan in ` +
+        `Qualys, then run \`pulumi destroy\` (or \`up\`) again.`,
+    );
+    this.name = "DeleteNotConfirmedError";
+    this.registryId = d.registryId;
+    this.scheduleId = d.scheduleId;
+    this.status = d.status;
+  }
+}
+
+/**
+ * A schedule whose repositories carry different tags: a `RegistryScanSchedule` has one tag for all its
+ * repositories, so it cannot hold this schedule without changing it.
+ */
+export class MixedTagsError extends QualysError {
+  /** The registry. */
+  readonly registryId: string;
+  /** The schedule. */
+  readonly scheduleId: string;
+  /** `<repo>: <tag>` for each repository. */
+  readonly repoTags: readonly string[];
+
+  constructor(details: {
+    registryId: string;
+    scheduleId: string;
+    name: string;
+    repoTags: readonly string[];
+  }) {
+    const d = details;
+    super(
+      `Schedule ${d.scheduleId} (${JSON.stringify(d.name)}) in registry ${d.registryId} gives its ` +
+        `repositories different tags (${d.repoTags.join("; ")}). A RegistryScanSchedule has one tag for all its ` +
+        `repositories, so it cannot hold this schedule without changing it: give the repositories one tag in ` +
+        `Qualys, or split the schedule, then run the command again.`,
+    );
+    this.name = "MixedTagsError";
+    this.registryId = d.registryId;
+    this.scheduleId = d.scheduleId;
+    this.repoTags = Object.freeze([...d.repoTags]);
+  }
+}
