@@ -43,5 +43,14 @@ export default tseslint.config(
       "@typescript-eslint/unbound-method": "off",
     },
   },
+  {
+    // The plain JavaScript test programs are outside every tsconfig: lint them without type information.
+    files: ["test/e2e/programs/**/*.js"],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { process: "readonly", require: "readonly", exports: "writable" },
+    },
+  },
   prettier,
 );

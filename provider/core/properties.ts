@@ -1,8 +1,9 @@
 /**
  * The property table: one declaration per property of a resource, from which `check`'s per-field
  * pass (`core/check.ts`), `diff`'s replace set (`core/plan.ts`), the split of stored outputs into last
- * applied inputs, the resource's unset listing, the import command's code and the README table derive.
- * Cross-field rules stay explicit code beside each resource's table (e.g. `schedule/rules.ts`).
+ * applied inputs, the resource's unset listing, the import command's code and the README table derive;
+ * a resource's hand-written args type and class outputs are checked against it by
+ * test/unit/resource-declarations.test.ts. Cross-field rules stay explicit code beside each resource's table (e.g. `schedule/rules.ts`).
  *
  * See docs/architecture.md, "How to add a property".
  */

@@ -29,7 +29,11 @@ export class QualysAuthError extends QualysError {
       case "credentials-rejected":
         return (
           `Qualys authentication failed: the credentials were rejected by ${gatewayUrl} ` +
-          `(check ${setting("username")} and ${setting("password")}).`
+          `(check ${setting("username")} and ${setting("password")}). ` +
+          // refresh and destroy do not run the program: the engine hands the provider the
+          // configuration it stored at the last up, so a rotated password is not seen there yet.
+          "`pulumi refresh` and `pulumi destroy` use the configuration stored at the last `pulumi up`: " +
+          "after changing the password or the gateway, run `pulumi up` or `pulumi refresh --run-program` first."
         );
       case "api-access-refused":
         return (

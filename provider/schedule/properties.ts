@@ -1,8 +1,8 @@
 /**
  * The property table of `RegistryScanSchedule`: one declaration per property (type, required or
  * default, update or replace, description, validator). `check`, `diff`, the stored-output split, the
- * resource's unset listing, the import command's code, the resource args and the README table derive
- * from it (docs/architecture.md). Cross-field rules live beside it in `schedule/rules.ts`; the wire
+ * resource's unset listing, the import command's code and the README table derive from it; the args
+ * type and outputs in `schedule/resource.ts` are checked against it (docs/architecture.md). Cross-field rules live beside it in `schedule/rules.ts`; the wire
  * mapping in `schedule/wire.ts`. The rules follow docs/qualys-contract.md, "Schedule rules".
  */
 import { defineResource, tsType } from "../core/properties";

@@ -5,30 +5,57 @@ import { SCHEDULE } from "./properties";
 import * as runtime from "./runtime-v1";
 import type { SortCriteria, WeekDay } from "./types";
 
-/** Extra filters on the tags of each repository. */
+/**
+ * Extra filters on the tags of each repository. Each property's TSDoc carries its description in
+ * `schedule/properties.ts` (test/unit/resource-declarations.test.ts checks that they agree).
+ */
 export interface RegistryScanScheduleAdditionalFilters {
-  /** Scan at most this many tags of each repository. Integer, at least 1. Updates in place. */
+  /** Scan at most this many tags of each repository: an integer, at least 1. Updates in place. */
   numberOfTags?: pulumi.Input<number>;
-  /** Which tags count as the newest. `createdDate` is the only value Qualys is known to accept. Updates in place. */
+  /**
+   * Which tags count as the newest: `createdDate` is the only value Qualys is known to accept.
+   * Updates in place.
+   */
   sortCriteria?: pulumi.Input<SortCriteria>;
 }
 
-/** The arguments of a `RegistryScanSchedule`. Property names are Qualys's own field names. */
+/**
+ * The arguments of a `RegistryScanSchedule`. Property names are Qualys's own field names. Each
+ * property's TSDoc carries its description in `schedule/properties.ts`, what a change does and its
+ * default (test/unit/resource-declarations.test.ts checks that they agree).
+ */
 export interface RegistryScanScheduleArgs {
-  /** The Qualys registry ID (a UUID) whose repositories are scanned. Required. Changing it replaces the schedule. */
+  /**
+   * The Qualys registry ID (a UUID) whose repositories are scanned; one path segment, so no `/`.
+   * Changing it replaces the schedule.
+   */
   registryId: pulumi.Input<string>;
-  /** The schedule's name in Qualys. Non-empty, at most 255 characters. Defaults to the Pulumi resource name. Updates in place. */
+  /**
+   * The schedule's name in Qualys: non-empty, at most 255 characters (UTF-16 code units), no control
+   * characters. Defaults to the Pulumi resource name. Updates in place.
+   */
   name?: pulumi.Input<string>;
   /**
-   * `true` for a one-off (on-demand) scan, `false` (the default) for a recurring (automatic) schedule.
-   * Qualys cannot update on-demand schedules: any change to one replaces it. Changing it replaces the schedule.
+   * `true` for a one-off (on-demand) scan, `false` for a recurring (automatic) schedule. Qualys cannot
+   * update on-demand schedules: any change to one replaces it. (Qualys's docs say both "mandatory" and
+   * "default true"; a declared schedule is recurring unless asked otherwise.) Defaults to `false`.
+   * Changing it replaces the schedule.
    */
   onDemand?: pulumi.Input<boolean>;
-  /** One repository name or a list of them; non-empty, no duplicates. Changing it replaces the schedule. */
+  /**
+   * One repository name or a list of them; non-empty, no duplicates. A single name becomes a list.
+   * Changing it replaces the schedule.
+   */
   repo: pulumi.Input<string> | pulumi.Input<pulumi.Input<string>[]>;
-  /** Tags to scan: comma-separated tags or a tag pattern such as `.*`. Omit to scan all tags. Changing it replaces the schedule. */
+  /**
+   * Tags to scan: comma-separated tags or a tag pattern such as `.*`. Omit to scan all tags.
+   * Changing it replaces the schedule.
+   */
   tag?: pulumi.Input<string>;
-  /** Only images pushed in the last N days: 1–7, 14 or 90. Omit for no age filter. Changing it replaces the schedule. */
+  /**
+   * Only images pushed in the last N days: 1–7, 14 or 90 (Qualys's docs say 1–7 and 14; its own 2025
+   * sample sends 90). Omit for no age filter. Changing it replaces the schedule.
+   */
   days?: pulumi.Input<number>;
   /**
    * How often an automatic schedule runs, in days: an integer 1–365. Required for automatic schedules,
@@ -36,7 +63,7 @@ export interface RegistryScanScheduleArgs {
    */
   scheduleScanIntervalInDays?: pulumi.Input<number>;
   /**
-   * The day a weekly schedule runs: `MONDAY` … `SUNDAY` (any case). Required when
+   * The day a weekly schedule runs: `MONDAY` … `SUNDAY`, any case (stored upper case). Required when
    * `scheduleScanIntervalInDays` is 7, not allowed otherwise. Updates in place.
    */
   weekDay?: pulumi.Input<WeekDay | Lowercase<WeekDay> | Capitalize<Lowercase<WeekDay>>>;
@@ -46,12 +73,12 @@ export interface RegistryScanScheduleArgs {
    */
   schedule?: pulumi.Input<string>;
   /**
-   * Rescan images even when already scanned. Default `false`. Allowed for on-demand schedules, and for
-   * automatic ones only when `scheduleScanIntervalInDays` is at least 7. Needs the Qualys subscription
-   * feature "Force Registry Image Scan". Updates in place.
+   * Rescan images even when already scanned. Allowed for on-demand schedules, and for automatic ones only
+   * when `scheduleScanIntervalInDays` is at least 7. Needs the Qualys subscription feature "Force Registry
+   * Image Scan" (Qualys refuses it otherwise). Defaults to `false`. Updates in place.
    */
   forceScan?: pulumi.Input<boolean>;
-  /** Extra tag filters. Updates in place. */
+  /** Extra filters on the tags of each repository. Updates in place. */
   additionalFilters?: pulumi.Input<RegistryScanScheduleAdditionalFilters>;
 }
 
@@ -96,13 +123,13 @@ export class RegistryScanSchedule extends pulumi.dynamic.Resource {
   >;
   /** The Qualys schedule UUID. */
   declare public readonly scheduleId: pulumi.Output<string>;
-  /** The schedule's Qualys status when last read (`Created`, `Running`, `Completed`, …). */
+  /** The schedule's Qualys status when last read (`Created`, `Queued`, `Running`, `Completed`, … any string). */
   declare public readonly status: pulumi.Output<string>;
-  /** The registry's type as Qualys reports it (`AWS`, `DockerHub`, `V2`, …). */
+  /** The registry's type as Qualys reports it (`AWS`, `DockerHub`, `V2`, …), read from the registry. */
   declare public readonly registryType: pulumi.Output<string>;
-  /** When Qualys created the schedule, if reported. */
+  /** When Qualys created the schedule (ISO time), if Qualys reports it. */
   declare public readonly created: pulumi.Output<string | undefined>;
-  /** When Qualys last updated the schedule, if reported. */
+  /** When Qualys last updated the schedule (ISO time), if Qualys reports it. */
   declare public readonly updated: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: RegistryScanScheduleArgs, opts?: pulumi.CustomResourceOptions) {

@@ -131,7 +131,9 @@ describe("rate limits during up of 20 schedules", () => {
         expect(attempts[i - 1].status).toBe(429);
         const gap = attempts[i].at - attempts[i - 1].at;
         expect(gap).toBeGreaterThanOrEqual(240);
-        expect(gap).toBeLessThanOrEqual(WINDOW_SEC * 1000 + 500);
+        // A second of slack for a process scheduled late on shared cores (2539 ms was seen with 500);
+        // waiting a second window would still fail.
+        expect(gap).toBeLessThanOrEqual(WINDOW_SEC * 1000 + 1000);
         gaps++;
       }
     }

@@ -11,7 +11,7 @@ import { DEMO_PASSWORD, DEMO_REGISTRY_ID, DEMO_USERNAME, startSimulator } from "
 import type { LoggedRequest, RunningSimulator, StoredSchedule } from "../simulator";
 import { startForwardingProxy, type ForwardingProxy } from "./forwarding-proxy";
 import { descendants } from "./proc";
-import { dynamicResources, REPO_ROOT, TOOLS_DIR, type ProgramStack, type StateDeployment } from "./stack";
+import { dynamicResources, PULUMI_ROOT, REPO_ROOT, type ProgramStack, type StateDeployment } from "./stack";
 
 /** The generic program of the end-to-end tests (compiled copy is not used: the CLI runs the .ts). */
 export const SCHEDULES_PROGRAM = path.join(REPO_ROOT, "test", "e2e", "programs", "schedules");
@@ -208,7 +208,7 @@ export async function upKilledMidway(
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   sim.control.configure({ latencyMs: 150 });
   const child = spawn(
-    path.join(TOOLS_DIR, "bin", "pulumi"),
+    path.join(PULUMI_ROOT, "bin", "pulumi"),
     ["up", "--yes", "--skip-preview", "--non-interactive", "--stack", ps.stack.name],
     { cwd: ps.projectDir, env: { ...process.env, ...ps.env }, stdio: "ignore" },
   );

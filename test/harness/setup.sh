@@ -1,36 +1,47 @@
 #!/usr/bin/env bash
-# Installs what the demo, the tests and the benchmarks need, idempotently:
-#   1. npm packages from package-lock.json (skipped while it is unchanged)
-#   2. the TypeScript build (dist/), which also type-checks everything
-#   3. the real Pulumi CLI in .tools/bin (test/harness/pulumi-cli.sh; skipped with --no-cli)
+# Installs what the demo, the tests and the benchmarks need, idempotently, and skips every step whose
+# inputs did not change since it last ran (a stamp file of their hash), so a warm start is quick:
+#   1. npm packages: `npm ci` from package-lock.json (when the lock changed)
+#   2. the TypeScript build (dist/), which also type-checks everything (when a source, a tsconfig or
+#      the lock changed)
+#   3. the real Pulumi CLI in .tools/bin (test/harness/pulumi-cli.sh; not with --no-cli)
 #   4. the package packed with `npm pack` and installed from that tarball into .tools/consumer
-#      (test/harness/install-consumer.sh), as a user's project installs it
+#      (test/harness/install-consumer.sh; not with --no-consumer), as a user's project installs it
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$repo"
 say() { printf '[setup] %s\n' "$*" >&2; }
 
-want_cli=1
-for arg in "$@"; do [ "$arg" != "--no-cli" ] || want_cli=0; done
+want_cli=1 want_consumer=1
+for arg in "$@"; do
+  case "$arg" in
+    --no-cli) want_cli=0 ;;
+    --no-consumer) want_consumer=0 ;;
+    *) say "unknown option $arg (known: --no-cli, --no-consumer)"; exit 2 ;;
+  esac
+done
 
-stamp() { cat "$@" | sha1sum | cut -c1-40; }
+# shellcheck source=test/harness/stamp.sh
+. test/harness/stamp.sh
 
-lock=$(stamp package-lock.json)
-if [ ! -f node_modules/.setup-stamp ] || [ "$(cat node_modules/.setup-stamp)" != "$lock" ]; then
-  say "installing npm packages"
-  # `npm install`, not `npm ci`: npm 11 writes jest's optional native resolver bindings into the lock
-  # file without versions, and `npm ci` then refuses the lock as out of sync. Versions still come from it.
-  npm install --no-audit --no-fund --loglevel=error
+lock=$(stamp_files package-lock.json)
+if [ "$(cat node_modules/.setup-stamp 2>/dev/null || true)" != "$lock" ]; then
+  say "installing npm packages (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
   echo "$lock" >node_modules/.setup-stamp
 fi
 
-say "building (tsc)"
-# From scratch: jest runs the compiled tests, and a renamed test must not live on as a stale copy.
-rm -rf dist
-npx tsc -p tsconfig.json
-npx tsc -p examples/tsconfig.json
+build=$(build_stamp)
+if [ "$(cat dist/.build-stamp 2>/dev/null || true)" != "$build" ]; then
+  say "building (tsc)"
+  # From scratch: jest runs the compiled tests, and a renamed test must not live on as a stale copy.
+  rm -rf dist
+  npx tsc -p tsconfig.json
+  npx tsc -p examples/tsconfig.json
+  echo "$build" >dist/.build-stamp
+fi
 
 [ "$want_cli" = 0 ] || bash test/harness/pulumi-cli.sh
 
-bash test/harness/install-consumer.sh
+[ "$want_consumer" = 0 ] || bash test/harness/install-consumer.sh
 say "ready"

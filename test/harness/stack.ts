@@ -21,7 +21,16 @@ import {
 
 export const REPO_ROOT = path.resolve(__dirname, "..", "..", "..");
 export const TOOLS_DIR = path.join(REPO_ROOT, ".tools");
-export const CONSUMER_MODULES = path.join(TOOLS_DIR, "consumer", "node_modules");
+/**
+ * The CLI runs from `<PULUMI_ROOT>/bin` and programs get the node_modules of a consumer project. By
+ * default the ones setup.sh installs; test/harness/test.sh points its smoke run at another CLI and at
+ * a consumer of another `@pulumi/pulumi`.
+ */
+export const PULUMI_ROOT = process.env.QUALYS_E2E_PULUMI_ROOT ?? TOOLS_DIR;
+export const CONSUMER_MODULES = path.join(
+  process.env.QUALYS_E2E_CONSUMER ?? path.join(TOOLS_DIR, "consumer"),
+  "node_modules",
+);
 export const EXAMPLES_DIR = path.join(REPO_ROOT, "examples");
 
 /** The environment every CLI run gets: offline, local backend, no update checks. */
@@ -35,7 +44,7 @@ export function offlineEnv(home: string, backendDir: string): Record<string, str
     // Type-checking happens once in `npm run build`; the language host need not repeat it per run.
     PULUMI_NODEJS_TRANSPILE_ONLY: "true",
     PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
-    PATH: `${path.join(TOOLS_DIR, "bin")}${path.delimiter}${process.env.PATH ?? ""}`,
+    PATH: `${path.join(PULUMI_ROOT, "bin")}${path.delimiter}${process.env.PATH ?? ""}`,
   };
 }
 
@@ -103,11 +112,13 @@ function copyProgram(from: string, to: string): void {
 
 let pulumiCommand: Promise<PulumiCommand> | undefined;
 function cli(): Promise<PulumiCommand> {
-  if (!fs.existsSync(path.join(TOOLS_DIR, "bin", "pulumi"))) {
-    throw new Error("the Pulumi CLI is not installed in .tools/bin: run `bash test/harness/setup.sh` first");
+  if (!fs.existsSync(path.join(PULUMI_ROOT, "bin", "pulumi"))) {
+    throw new Error(
+      `the Pulumi CLI is not installed in ${PULUMI_ROOT}/bin: run \`bash test/harness/setup.sh\` first`,
+    );
   }
   // Never PulumiCommand.install(): it downloads. get() runs the binary we built.
-  pulumiCommand ??= PulumiCommand.get({ root: TOOLS_DIR, skipVersionCheck: true });
+  pulumiCommand ??= PulumiCommand.get({ root: PULUMI_ROOT, skipVersionCheck: true });
   return pulumiCommand;
 }
 
@@ -119,7 +130,7 @@ export function runCli(
 ): Promise<{ stdout: string; stderr: string; code: number }> {
   return new Promise((resolve) => {
     execFile(
-      path.join(TOOLS_DIR, "bin", "pulumi"),
+      path.join(PULUMI_ROOT, "bin", "pulumi"),
       args,
       { cwd, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 },
       (err, stdout, stderr) => {
@@ -164,14 +175,19 @@ export async function createProgramStack(opts: ProgramStackOptions): Promise<Pro
   // The consumer's node_modules holds real copies (the tarball installed), so a symlink to the
   // directory still resolves every module to a path inside node_modules, as in a user's project.
   fs.symlinkSync(CONSUMER_MODULES, path.join(projectDir, "node_modules"), "dir");
-  fs.writeFileSync(
-    path.join(projectDir, "package.json"),
-    JSON.stringify({ name: "qualys-e2e-program", private: true }),
-  );
+  // A program may bring its own package.json (an ES-module program says "type": "module"); one
+  // without index.ts is plain JavaScript, which the language host then runs without TypeScript.
+  if (!fs.existsSync(path.join(projectDir, "package.json"))) {
+    fs.writeFileSync(
+      path.join(projectDir, "package.json"),
+      JSON.stringify({ name: "qualys-e2e-program", private: true }),
+    );
+  }
+  const typescript = fs.existsSync(path.join(projectDir, "index.ts"));
   const project = opts.project ?? "qualys-e2e";
   fs.writeFileSync(
     path.join(projectDir, "Pulumi.yaml"),
-    `name: ${project}\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n`,
+    `name: ${project}\nruntime:\n  name: nodejs\n  options:\n    typescript: ${typescript}\n`,
   );
 
   let env = { ...offlineEnv(home, backend), ...(opts.env ?? {}) };

@@ -157,7 +157,9 @@ describe("authentication: wrong credentials", () => {
       expect(err).toBeInstanceOf(QualysAuthError);
       expect(err.message).toBe(
         `Qualys authentication failed: the credentials were rejected by ${server.url} ` +
-          "(check qualys:username / QUALYS_USERNAME and qualys:password / QUALYS_PASSWORD).",
+          "(check qualys:username / QUALYS_USERNAME and qualys:password / QUALYS_PASSWORD). " +
+          "`pulumi refresh` and `pulumi destroy` use the configuration stored at the last `pulumi up`: " +
+          "after changing the password or the gateway, run `pulumi up` or `pulumi refresh --run-program` first.",
       );
       expect((err as QualysAuthError).status).toBe(401);
       expect(server.api()).toHaveLength(0);

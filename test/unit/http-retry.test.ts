@@ -199,7 +199,9 @@ describe("retries: timeout per attempt", () => {
         const started = Date.now();
         const res = await client.request(call("GET"));
         expect(res.data).toEqual({ nth: 2 });
-        expect(Date.now() - started).toBeLessThan(550);
+        // Sooner than the slow reply itself (600 ms): the first attempt was not waited for. A tighter
+        // bound measured the machine's load (580 ms on two shared cores), not the client.
+        expect(Date.now() - started).toBeLessThan(600);
         expect(server.api()).toHaveLength(2);
       },
     );
