@@ -23,12 +23,12 @@ import {
   REPO_ROOT,
   createProgramStack,
   dynamicResources,
+  runPackageCommand,
   type ProgramStack,
 } from "../harness/stack";
 
 const R = DEMO_REGISTRY_ID;
 const IMPORT_PROGRAM = path.join(REPO_ROOT, "test", "e2e", "programs", "import");
-const COMMAND = path.join(CONSUMER_MODULES, ".bin", "pulumi-qualys-cs");
 const TSC = path.join(CONSUMER_MODULES, "typescript", "bin", "tsc");
 
 interface Run {
@@ -38,13 +38,8 @@ interface Run {
 }
 
 /** Runs the installed `pulumi-qualys-cs` in the project, as `npx pulumi-qualys-cs` does. */
-function command(args: string[], cwd: string, env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(COMMAND, args, { cwd, env }, (err, stdout, stderr) =>
-      resolve({ code: err ? (typeof err.code === "number" ? err.code : 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const command = (args: string[], cwd: string, env: Record<string, string>): Promise<Run> =>
+  runPackageCommand(args, cwd, env);
 
 /** A schedule made "in the console": straight into the simulator, never through the provider. */
 function consoleSchedule(sim: RunningSimulator, body: Record<string, unknown>): StoredSchedule {
