@@ -29,8 +29,14 @@ export function isIdPart(text: string): boolean {
  * the expected form when it is malformed.
  */
 export function parseImportId(text: string): ImportId {
-  const parts = text.split("/");
-  if (parts.length !== 2 || !isIdPart(parts[0]) || !isIdPart(parts[1])) {
+  const [registryId, scheduleId, ...extra] = text.split("/");
+  if (
+    registryId === undefined ||
+    scheduleId === undefined ||
+    extra.length > 0 ||
+    !isIdPart(registryId) ||
+    !isIdPart(scheduleId)
+  ) {
     throw new CliError(
       `Malformed schedule ID ${JSON.stringify(text)}: expected "<registryId>/<scheduleId>" (two IDs joined ` +
         `by one "/", no spaces), for example ${EXAMPLE}. The IDs are in the Qualys console, or run ` +
@@ -38,7 +44,7 @@ export function parseImportId(text: string): ImportId {
       EXIT_USAGE,
     );
   }
-  return { registryId: parts[0], scheduleId: parts[1] };
+  return { registryId, scheduleId };
 }
 
 /**

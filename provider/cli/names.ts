@@ -59,7 +59,7 @@ export function resourceNames(
   for (const slug of slugs) counts.set(slug, (counts.get(slug) ?? 0) + 1);
   const used = new Set(taken);
   return sources.map((source, i) => {
-    const slug = slugs[i];
+    const slug = slugs[i]!; // slugs is sources mapped one to one
     let name =
       slug === ""
         ? `schedule-${shortId(source.scheduleId)}`
@@ -80,10 +80,10 @@ export function resourceNames(
 export function variableName(resourceName: string, taken: Set<string>): string {
   const words = resourceName.split(/[^A-Za-z0-9]+/).filter((w) => w !== "");
   let id = words
-    .map((w, i) => (i === 0 ? w.toLowerCase() : w[0].toUpperCase() + w.slice(1).toLowerCase()))
+    .map((w, i) => (i === 0 ? w.toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()))
     .join("");
   if (id === "") id = "schedule";
-  if (/^[0-9]/.test(id)) id = `schedule${id[0].toUpperCase()}${id.slice(1)}`;
+  if (/^[0-9]/.test(id)) id = `schedule${id.charAt(0).toUpperCase()}${id.slice(1)}`;
   if (RESERVED.has(id)) id = `${id}Schedule`;
   let unique = id;
   for (let n = 2; taken.has(unique); n++) unique = `${id}${n}`;

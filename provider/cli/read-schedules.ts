@@ -82,7 +82,7 @@ export async function readImportable(
     const results = await Promise.all(
       ids.map((scheduleId) => readSchedule(api, formatResourceId(sel.registryId, scheduleId))),
     );
-    const missing = ids.filter((_, i) => results[i].id === undefined);
+    const missing = ids.filter((_, i) => results[i]!.id === undefined); // results is ids mapped one to one
     if (missing.length > 0) {
       throw new CliError(
         `Registry ${sel.registryId} has no schedule ${missing.join(", ")}: check the ID${missing.length === 1 ? "" : "s"} ` +
@@ -114,5 +114,6 @@ export async function readImportable(
   const names = resourceNames(
     checked.map((c) => ({ scheduleName: c.outputs.name, scheduleId: c.outputs.scheduleId })),
   );
-  return checked.map((c, i) => ({ resourceName: names[i], id: c.id, inputs: c.inputs, outputs: c.outputs }));
+  // names is checked mapped one to one
+  return checked.map((c, i) => ({ resourceName: names[i]!, id: c.id, inputs: c.inputs, outputs: c.outputs }));
 }

@@ -197,8 +197,8 @@ export function planRecovery(
     else
       action = {
         kind: "adopt",
-        id: formatResourceId(create.registryId, candidates[0]),
-        scheduleId: candidates[0],
+        id: formatResourceId(create.registryId, candidates[0]!), // exactly one candidate here
+        scheduleId: candidates[0]!,
       };
     return { create, action, owned: skipped };
   });
@@ -232,7 +232,9 @@ export function applyRecovery(
     if (step.action.kind !== "adopt") continue;
     const outs = outputs.get(step.action.id);
     if (!outs) throw new Error(`no outputs were read for ${step.action.id}`);
-    const resource = pending[step.create.index].resource as JsonObject;
+    const entry = pending[step.create.index];
+    if (!entry) throw new Error(`the deployment has no pending operation ${step.create.index}`);
+    const resource = entry.resource as JsonObject;
     resources.push({ ...resource, id: step.action.id, outputs: outs });
   }
   copy.deployment.resources = resources;

@@ -167,7 +167,7 @@ export function checkInputs(
   }
   for (const name of inputs) {
     const spec = inputSpec(table, name)!;
-    if (isRequired(spec) && states[name].state === "absent") {
+    if (isRequired(spec) && states[name]?.state === "absent") {
       failures.push({
         property: name,
         reason: `${name} is required${spec.requiredHint ? `: ${spec.requiredHint}` : ""}`,
@@ -179,9 +179,9 @@ export function checkInputs(
   const values: Record<string, unknown> = {};
   for (const name of inputs) {
     const state = states[name];
-    if (state.state === "valid") values[name] = state.value;
-    else if (state.state === "invalid") values[name] = state.raw;
-    else if (state.state === "unknown") values[name] = UNKNOWN;
+    if (state?.state === "valid") values[name] = state.value;
+    else if (state?.state === "invalid") values[name] = state.raw;
+    else if (state?.state === "unknown") values[name] = UNKNOWN;
   }
   const canonical = normalizeInputs(resource, values);
   if (Object.prototype.hasOwnProperty.call(source, PROVIDER_KEY))

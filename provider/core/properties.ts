@@ -154,12 +154,12 @@ export function typeToken(resource: ResourceDefinition): string {
 
 /** The names of the table's inputs, in canonical order. */
 export function inputNames<T extends PropertyTable>(table: T): Array<keyof T & string> {
-  return Object.keys(table).filter((name) => table[name].kind === "input");
+  return Object.keys(table).filter((name) => table[name]?.kind === "input");
 }
 
 /** The names of the outputs only Qualys sets. */
 export function outputOnlyNames<T extends PropertyTable>(table: T): Array<keyof T & string> {
-  return Object.keys(table).filter((name) => table[name].kind === "output");
+  return Object.keys(table).filter((name) => table[name]?.kind === "output");
 }
 
 /**

@@ -71,7 +71,7 @@ async function reconcileByUri(
     );
   }
   // The URI was free before the create and Qualys keeps URIs unique: the one registry found is ours.
-  return found[0].registryUuid;
+  return found[0]!.registryUuid;
 }
 
 /** Creates the registry; never duplicates it, never adopts one that existed before (contract §5, §6). */

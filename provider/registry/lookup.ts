@@ -78,14 +78,15 @@ export function getRegistryAsync(args: GetRegistryArgs): Promise<RegistryLookupR
     }
     const api = programApi();
     const found = byUri ? await api.withUri(args.registryUri) : await api.named(args.name);
-    if (found.length !== 1) {
+    const [only] = found;
+    if (only === undefined || found.length !== 1) {
       throw new RegistryLookupError({
         by: byUri ? "registryUri" : "name",
         value: byUri ? normalizeUri(args.registryUri) : args.name,
         matches: found.map((r) => ({ registryId: r.registryUuid, registryUri: r.registryUri ?? "" })),
       });
     }
-    return result(found[0]);
+    return result(only);
   });
 }
 

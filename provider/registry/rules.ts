@@ -53,7 +53,9 @@ const REQUIRES: Readonly<Record<RegistryType, readonly string[]>> = {
 };
 
 function takes(type: RegistryType): string {
-  const names = Object.keys(TAKEN_BY).filter((p) => TAKEN_BY[p].includes(type));
+  const names = Object.entries(TAKEN_BY)
+    .filter(([, types]) => types.includes(type))
+    .map(([p]) => p);
   return names.length > 0 ? names.join(", ") : "no other properties";
 }
 

@@ -300,7 +300,7 @@ export class ScheduleApi {
     const first = this.estimatedPages(registryId);
     const got = await Promise.all(Array.from({ length: first }, (_, i) => page(i + 1)));
     const more = (): boolean => {
-      const last = got[got.length - 1];
+      const last = got[got.length - 1]!; // estimatedPages is at least 1, so got is never empty
       return last.data.length === PAGE_SIZE && got.length * PAGE_SIZE < last.count;
     };
     for (let n = first + 1; more() && n <= first + MAX_EXTRA_PAGES; n++) got.push(await page(n));

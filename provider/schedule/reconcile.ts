@@ -147,7 +147,7 @@ export async function reconcileCreate(api: ScheduleApi, outcome: UnknownOutcome)
       throw new CreateOutcomeUnknownError({ registryId, name, cause: failure, checkFailure: checkErr });
     }
     const ours = candidates.filter((c) => adoptable(c, outcome.before));
-    if (ours.length === 1) return ours[0].scheduleId;
+    if (ours.length === 1) return ours[0]!.scheduleId;
     if (ours.length > 1) {
       throw new DuplicateSchedulesError({ registryId, name, candidates, cause: failure });
     }

@@ -6,6 +6,7 @@
  */
 import { declareRegistries, REGISTRIES_PROGRAM } from "../harness/qualys";
 import type { ProgramStack } from "../harness/stack";
+import { defined } from "../harness/assert";
 import { acceptanceStack, destroyStack } from "./stacks";
 import { runContext, tenantApis } from "./tenant";
 
@@ -29,7 +30,8 @@ afterAll(async () => {
   apis.schedules.client.close();
 });
 
-const registryId = async (): Promise<string> => (await ps.outputs()).registryIds.value.reg as string;
+const registryId = async (): Promise<string> =>
+  defined((await ps.outputs()).registryIds, "the registryIds output").value.reg as string;
 
 describe("up of a new registry", () => {
   test("creates it in Qualys with the declared type, URI and name", async () => {
@@ -60,7 +62,7 @@ describe("getRegistry", () => {
     );
     const res = await ps.stack.up();
     expect(res.summary.resourceChanges).toEqual({ same: 2 });
-    expect(res.outputs.lookups.value).toEqual({
+    expect(res.outputs.lookups?.value).toEqual({
       byUri: { registryId: await registryId(), name },
       byName: { registryId: run.registryId, name: tenantRegistry!.registryName },
     });

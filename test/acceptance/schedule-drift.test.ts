@@ -5,6 +5,7 @@
 import { toWireBody } from "../../provider/schedule/wire";
 import { SCHEDULES_PROGRAM, type Declared } from "../harness/qualys";
 import { dynamicResources, type ProgramStack } from "../harness/stack";
+import { first } from "../harness/assert";
 import { ACCEPTANCE_REPO, acceptanceStack, destroyStack, onlyScheduleNamed } from "./stacks";
 import { runContext, tenantApi } from "./tenant";
 
@@ -45,7 +46,7 @@ describe("a schedule changed outside Pulumi", () => {
     );
     const refresh = await ps.stack.refresh();
     expect(refresh.summary.resourceChanges).toMatchObject({ update: 1 });
-    const [res] = dynamicResources(await ps.exportState());
+    const res = first(dynamicResources(await ps.exportState()), "a dynamic resource in the state");
     expect(res.outputs?.schedule).toBe("03:15");
     const preview = await ps.stack.preview({ diff: true });
     expect(preview.changeSummary).toMatchObject({ update: 1 });

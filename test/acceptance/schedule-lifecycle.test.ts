@@ -42,7 +42,7 @@ describe("up of a new schedule", () => {
     const s = await theOne();
     expect(s).toMatchObject({ name, onDemand: false, schedule: "19:30" });
     expect(s.filters?.flatMap((f) => f.repoTags ?? []).map((r) => r.repo)).toEqual([ACCEPTANCE_REPO]);
-    expect(res.outputs.scheduleIds.value).toEqual({ lifecycle: s.scheduleUuid });
+    expect(res.outputs.scheduleIds?.value).toEqual({ lifecycle: s.scheduleUuid });
   });
 
   test("a second preview shows no changes", async () => {

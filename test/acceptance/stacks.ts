@@ -6,6 +6,7 @@ import { qqlTerm, type WireSchedule } from "../../provider/schedule/wire";
 import type { ScheduleApi } from "../../provider/schedule/lookups";
 import { declare, type Declared } from "../harness/qualys";
 import { createProgramStack, type ProgramStack } from "../harness/stack";
+import { first } from "../harness/assert";
 import { stackConfig, type RunContext } from "./tenant";
 
 /** A repository name for the schedules the tests make (Qualys does not require it to hold images). */
@@ -56,5 +57,5 @@ export async function onlyScheduleNamed(
 ): Promise<WireSchedule> {
   const found = await schedulesNamed(api, registryId, name);
   expect(found).toHaveLength(1);
-  return found[0];
+  return first(found, `a schedule named ${name}`);
 }

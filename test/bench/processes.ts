@@ -42,7 +42,7 @@ export async function startSimulatorProcess(
       const m = /listening on (http:\/\/\S+)/.exec(out);
       if (m) {
         clearTimeout(timer);
-        resolve(m[1]);
+        resolve(m[1]!); // the pattern's one group always takes part
       }
     });
     child.stderr.on("data", (d: Buffer) => (err += d.toString()));

@@ -80,7 +80,7 @@ export function sampleTree(
     // Bounded walk: a CLI run has a few dozen processes at most.
     const queue = [rootPid];
     for (let i = 0; i < queue.length && i < 256; i++) {
-      const pid = queue[i];
+      const pid = queue[i]!; // i < queue.length
       queue.push(...children(pid));
       const known = peaks.get(pid);
       const role = known?.role ?? roleOf(read(`/proc/${pid}/cmdline`) ?? "");

@@ -16,6 +16,7 @@ import { parseArgs } from "node:util";
 
 import { DEFAULTS } from "../../provider/qualys/config";
 import { PAGE_SIZE } from "../../provider/schedule/endpoints";
+import { first } from "../harness/assert";
 import { apiCalls, declareInFile, qualysConfig, SCHEDULES_PROGRAM } from "../harness/qualys";
 import {
   createProgramStack,
@@ -381,17 +382,18 @@ function aggregate(scenario: Scenario, ours: StackRun[], floor: StackRun[]): Sce
   }
   const peak = (runs: StackRun[]): number =>
     Math.max(...runs.flatMap((r) => PHASES.map((p) => r.phases[p].memory.provider ?? 0)));
+  const [ours0, floor0] = [first(ours, "a run of ours"), first(floor, "a run of the floor")];
   return {
     scenario,
     phases,
-    blobBytes: { ours: ours[0].blobBytes, floor: floor[0].blobBytes },
+    blobBytes: { ours: ours0.blobBytes, floor: floor0.blobBytes },
     stateBytesPerSchedule: {
       ours: {
-        mean: ours[0].stateBytesPerSchedule.mean,
+        mean: ours0.stateBytesPerSchedule.mean,
         max: Math.max(...ours.map((r) => r.stateBytesPerSchedule.max)),
       },
       floor: {
-        mean: floor[0].stateBytesPerSchedule.mean,
+        mean: floor0.stateBytesPerSchedule.mean,
         max: Math.max(...floor.map((r) => r.stateBytesPerSchedule.max)),
       },
     },

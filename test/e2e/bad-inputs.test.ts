@@ -14,8 +14,10 @@ function selection(cases: BadInputCase[], max = 30): BadInputCase[] {
   for (const c of cases) byProperty.set(c.property, [...(byProperty.get(c.property) ?? []), c]);
   const picked: BadInputCase[] = [];
   for (let round = 0; picked.length < max && round < 3; round++) {
-    for (const group of byProperty.values())
-      if (group[round] && picked.length < max) picked.push(group[round]);
+    for (const group of byProperty.values()) {
+      const next = group[round];
+      if (next && picked.length < max) picked.push(next);
+    }
   }
   return picked;
 }

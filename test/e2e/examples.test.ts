@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { DEMO_REGISTRY_ID, startSimulator, type RunningSimulator } from "../simulator";
 import { qualysConfig } from "../harness/qualys";
 import { EXAMPLES_DIR, createProgramStack } from "../harness/stack";
+import { first } from "../harness/assert";
 
 let sim: RunningSimulator;
 
@@ -46,9 +47,9 @@ describe.each([
       sim.control.reset();
       const up = await ps.stack.up();
       expect(up.summary.resourceChanges).toEqual({ create: 2 });
-      const [s] = sim.control.schedules(DEMO_REGISTRY_ID);
+      const s = first(sim.control.schedules(DEMO_REGISTRY_ID), "a schedule");
       expect(s).toMatchObject(expected);
-      expect(up.outputs.scheduleId.value).toBe(s.scheduleUuid);
+      expect(up.outputs.scheduleId?.value).toBe(s.scheduleUuid);
       expect((await ps.stack.preview()).changeSummary).toEqual({ same: 2 });
       await ps.stack.destroy();
       expect(sim.control.schedules(DEMO_REGISTRY_ID)).toEqual([]);
@@ -90,9 +91,12 @@ describe("examples/registry-with-schedules", () => {
       sim.control.reset();
       const up = await ps.stack.up();
       expect(up.summary.resourceChanges).toEqual({ create: 4 });
-      const [registry] = sim.control.registries().filter((r) => r.origin === "api");
+      const registry = first(
+        sim.control.registries().filter((r) => r.origin === "api"),
+        "a registry",
+      );
       expect(registry).toMatchObject({ registryType: "V2_PRIVATE", registryName: "harbor-prod" });
-      expect(up.outputs.registryId.value).toBe(registry.registryUuid);
+      expect(up.outputs.registryId?.value).toBe(registry.registryUuid);
       expect(
         sim.control
           .schedules(registry.registryUuid)

@@ -15,6 +15,7 @@ import {
   daily,
 } from "../harness/qualys";
 import { createProgramStack, dynamicResources, type ProgramStack } from "../harness/stack";
+import { first } from "../harness/assert";
 
 let sim: RunningSimulator;
 const stacks: ProgramStack[] = [];
@@ -89,7 +90,7 @@ test("8. a Running schedule: update refused with a clear message and nothing cha
   const name = "running";
   const ps = await newStack([daily(name)]);
   expect((await up(ps)).code).toBe(0);
-  const [s] = sim.control.schedules();
+  const s = first(sim.control.schedules(), "a schedule");
   sim.control.setStatus(DEMO_REGISTRY_ID, s.scheduleUuid, "Running");
   const before = await recorded(ps);
 

@@ -332,7 +332,7 @@ describe("an in-place update of an imported schedule", () => {
     const res = await ps.stack.up();
     expect(res.summary.resourceChanges).toEqual({ update: 1, same: 4 });
     expect(writes(sim.control.requests()).map((r) => r.method)).toEqual(["PUT"]);
-    const after = sim.control.schedules(R).find((s) => s.scheduleUuid === nightly.scheduleUuid);
+    const after = sim.control.schedules(R).find((s) => s.scheduleUuid === nightly?.scheduleUuid);
     expect(after).toMatchObject({ name: "nightly-api", schedule: "20:45", scheduleScanIntervalInDays: 1 });
     expect(sim.control.schedules(R)).toHaveLength(4);
   });

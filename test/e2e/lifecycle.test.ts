@@ -5,6 +5,7 @@
 import { DEMO_PASSWORD, DEMO_REGISTRY_ID, startSimulator, type RunningSimulator } from "../simulator";
 import { SCHEDULES_PROGRAM, declare, qualysConfig } from "../harness/qualys";
 import { createProgramStack, dynamicResources, type ProgramStack } from "../harness/stack";
+import { first } from "../harness/assert";
 
 const daily = (over: Record<string, unknown> = {}) => [
   {
@@ -39,7 +40,7 @@ afterAll(async () => {
 const only = () => {
   const all = sim.control.schedules(DEMO_REGISTRY_ID);
   expect(all).toHaveLength(1);
-  return all[0];
+  return first(all, "a schedule");
 };
 
 describe("preview of a new schedule", () => {
@@ -62,8 +63,8 @@ describe("up", () => {
       scheduleScanIntervalInDays: 1,
       schedule: "19:30",
     });
-    expect(s.filters[0].repoTags).toEqual([{ repo: "team/api", tag: null }]);
-    expect(res.outputs.scheduleIds.value).toEqual({ "nightly-api": s.scheduleUuid });
+    expect(s.filters[0]?.repoTags).toEqual([{ repo: "team/api", tag: null }]);
+    expect(res.outputs.scheduleIds?.value).toEqual({ "nightly-api": s.scheduleUuid });
   });
 
   test("a second preview shows no changes", async () => {
@@ -78,7 +79,7 @@ describe("state holds no secret", () => {
     const text = JSON.stringify(state);
     expect(text).not.toContain(DEMO_PASSWORD);
     expect(text).not.toMatch(/eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/);
-    const [res] = dynamicResources(state);
+    const res = first(dynamicResources(state), "a dynamic resource in the state");
     const blob = res.inputs?.__provider as string;
     expect(typeof blob).toBe("string");
     // The provider only require()s the installed package's stable subpath.
@@ -111,7 +112,7 @@ describe("a replacement", () => {
     expect(res.summary.resourceChanges).toEqual({ same: 1, replace: 1 });
     const s = only();
     expect(s.scheduleUuid).not.toBe(before);
-    expect(s.filters[0].repoTags.map((r) => r.repo)).toEqual(["team/api", "team/worker"]);
+    expect(s.filters[0]?.repoTags.map((r) => r.repo)).toEqual(["team/api", "team/worker"]);
   });
 });
 
@@ -131,7 +132,7 @@ describe("drift", () => {
     sim.control.patchSchedule(DEMO_REGISTRY_ID, s.scheduleUuid, { schedule: "03:15" });
     const refresh = await ps.stack.refresh();
     expect(refresh.summary.resourceChanges).toMatchObject({ update: 1 });
-    const [res] = dynamicResources(await ps.exportState());
+    const res = first(dynamicResources(await ps.exportState()), "a dynamic resource in the state");
     expect(res.outputs?.schedule).toBe("03:15");
     expect(res.inputs?.schedule).toBe("03:15");
     const preview = await ps.stack.preview({ diff: true });

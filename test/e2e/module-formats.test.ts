@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { DEMO_REGISTRY_ID, startSimulator, type RunningSimulator } from "../simulator";
 import { daily, declare, qualysConfig } from "../harness/qualys";
 import { REPO_ROOT, createProgramStack, type ProgramStack } from "../harness/stack";
+import { first } from "../harness/assert";
 
 const programs = path.join(REPO_ROOT, "test", "e2e", "programs");
 
@@ -42,7 +43,7 @@ describe.each([
     const res = await ps.stack.up();
     expect(res.summary.resourceChanges).toEqual({ create: 2 });
     expect(ours()).toHaveLength(1);
-    expect(res.outputs.scheduleIds.value).toEqual({ [name]: ours()[0].scheduleUuid });
+    expect(res.outputs.scheduleIds?.value).toEqual({ [name]: first(ours(), "a schedule").scheduleUuid });
   });
 
   test("a second preview shows no changes", async () => {

@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { DEMO_REGISTRY_ID, startSimulator, type RunningSimulator } from "../simulator";
 import { SCHEDULES_PROGRAM, declare, qualysConfig } from "../harness/qualys";
 import { createProgramStack, dynamicResources, type ProgramStack } from "../harness/stack";
+import { first } from "../harness/assert";
 
 /** A stored provider as another release could have written it: different text, same stable subpath. */
 const OLDER_PROVIDER =
@@ -46,7 +47,7 @@ describe("a stack written by another release", () => {
 
   test("refresh runs the provider stored in state", async () => {
     const state = await ps.exportState();
-    const [res] = dynamicResources(state);
+    const res = first(dynamicResources(state), "a dynamic resource in the state");
     current = res.inputs?.__provider as string;
     res.inputs!.__provider = OLDER_PROVIDER;
     res.outputs!.__provider = OLDER_PROVIDER;
@@ -56,7 +57,9 @@ describe("a stack written by another release", () => {
     expect(imported.code).toBe(0);
     const refresh = await ps.stack.refresh();
     expect(refresh.summary.result).toBe("succeeded");
-    expect(dynamicResources(await ps.exportState())[0].outputs?.__provider).toBe(OLDER_PROVIDER);
+    expect(
+      first(dynamicResources(await ps.exportState()), "a dynamic resource in the state").outputs?.__provider,
+    ).toBe(OLDER_PROVIDER);
   });
 
   test("up rewrites the stored provider without calling Qualys", async () => {
@@ -64,10 +67,12 @@ describe("a stack written by another release", () => {
     const up = await ps.stack.up();
     expect(up.summary.resourceChanges).toEqual({ same: 1, update: 1 });
     expect(sim.control.requests()).toEqual([]);
-    const [res] = dynamicResources(await ps.exportState());
+    const res = first(dynamicResources(await ps.exportState()), "a dynamic resource in the state");
     expect(res.inputs?.__provider).toBe(current);
     expect(res.outputs?.__provider).toBe(current);
-    expect(res.outputs?.scheduleId).toBe(sim.control.schedules(DEMO_REGISTRY_ID)[0].scheduleUuid);
+    expect(res.outputs?.scheduleId).toBe(
+      first(sim.control.schedules(DEMO_REGISTRY_ID), "a schedule").scheduleUuid,
+    );
   });
 
   test("the next preview shows no changes", async () => {

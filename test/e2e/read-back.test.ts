@@ -6,6 +6,7 @@
 import { DEMO_REGISTRY_ID, startSimulator, type RunningSimulator } from "../simulator";
 import { SCHEDULES_PROGRAM, declare, qualysConfig } from "../harness/qualys";
 import { createProgramStack, dynamicResources, type ProgramStack } from "../harness/stack";
+import { first } from "../harness/assert";
 
 const weekly = {
   registryId: DEMO_REGISTRY_ID,
@@ -40,7 +41,7 @@ describe("list replies without the extended fields", () => {
   test("refresh changes nothing and keeps the applied values", async () => {
     const refresh = await ps.stack.refresh();
     expect(refresh.summary.resourceChanges).toEqual({ same: 2 });
-    const [res] = dynamicResources(await ps.exportState());
+    const res = first(dynamicResources(await ps.exportState()), "a dynamic resource in the state");
     expect(res.outputs).toMatchObject({
       scheduleScanIntervalInDays: 7,
       weekDay: "SATURDAY",
@@ -51,7 +52,7 @@ describe("list replies without the extended fields", () => {
   });
 
   test("drift on a field Qualys does return is still seen and restored", async () => {
-    const [s] = sim.control.schedules(DEMO_REGISTRY_ID);
+    const s = first(sim.control.schedules(DEMO_REGISTRY_ID), "a schedule");
     sim.control.patchSchedule(DEMO_REGISTRY_ID, s.scheduleUuid, { schedule: "05:30" });
     await ps.stack.refresh();
     const preview = await ps.stack.preview();

@@ -7,6 +7,7 @@ import { startSimulator, type RunningSimulator, type StoredRegistry } from "../s
 import { ACR_CONNECTOR, GCP_CONNECTOR, registryArgs } from "../cases/registry-inputs";
 import { declareRegistries, qualysConfig, REGISTRIES_PROGRAM } from "../harness/qualys";
 import { createProgramStack, dynamicResources, type ProgramStack } from "../harness/stack";
+import { first } from "../harness/assert";
 
 let sim: RunningSimulator;
 
@@ -93,49 +94,49 @@ describe.each(CASES)("a %s registry", (type, updateArgs, replaceArgs, replaced) 
   test("up creates it in Qualys; a second preview shows no changes", async () => {
     const up = await ps.stack.up();
     expect(up.summary.resourceChanges).toEqual({ create: 2 });
-    const [r] = ours();
+    const r = first(ours(), "a registry");
     expect(ours()).toHaveLength(1);
     expect(r).toMatchObject({ registryType: type, registryName: "reg" });
-    expect(up.outputs.registryIds.value).toEqual({ reg: r.registryUuid });
+    expect(up.outputs.registryIds?.value).toEqual({ reg: r.registryUuid });
     expect((await ps.stack.preview()).changeSummary).toEqual({ same: 2 });
   });
 
   test("a change of name or credentials or connector updates it in place", async () => {
-    const before = ours()[0];
+    const before = first(ours(), "a registry");
     await declare({ name: "renamed", ...updateArgs });
     const up = await ps.stack.up();
     expect(up.summary.resourceChanges).toEqual({ same: 1, update: 1 });
-    const [after] = ours();
+    const after = first(ours(), "a registry");
     expect(after.registryUuid).toBe(before.registryUuid);
     expect(after.registryName).toBe("renamed");
   });
 
   test("a change of what identifies it replaces it", async () => {
-    const before = ours()[0];
+    const before = first(ours(), "a registry");
     await declare({ name: "renamed", ...updateArgs, ...replaceArgs });
     const up = await ps.stack.up();
     expect(up.summary.resourceChanges).toEqual({ same: 1, replace: 1 });
     expect(ours()).toHaveLength(1);
-    const [after] = ours();
+    const after = first(ours(), "a registry");
     expect(after.registryUuid).not.toBe(before.registryUuid);
     expect(after).toMatchObject(replaced);
   });
 
   test("refresh records a rename made in the console; preview shows it; up restores it", async () => {
-    const [r] = ours();
+    const r = first(ours(), "a registry");
     sim.control.patchRegistry(r.registryUuid, { registryName: "console-name" });
     const refresh = await ps.stack.refresh();
     expect(refresh.summary.resourceChanges).toMatchObject({ update: 1 });
-    const [res] = dynamicResources(await ps.exportState());
+    const res = first(dynamicResources(await ps.exportState()), "a dynamic resource in the state");
     expect(res.outputs?.name).toBe("console-name");
     const preview = await ps.stack.preview({ diff: true });
     expect(preview.changeSummary).toMatchObject({ update: 1 });
     await ps.stack.up();
-    expect(ours()[0].registryName).toBe("renamed");
+    expect(first(ours(), "a registry").registryName).toBe("renamed");
   });
 
   test("refresh drops a registry deleted in the console", async () => {
-    sim.control.deleteRegistry(ours()[0].registryUuid);
+    sim.control.deleteRegistry(first(ours(), "a registry").registryUuid);
     expect((await ps.stack.refresh()).summary.resourceChanges).toMatchObject({ delete: 1 });
     expect((await ps.stack.up()).summary.resourceChanges).toMatchObject({ create: 1 });
     expect(ours()).toHaveLength(1);

@@ -13,6 +13,7 @@ import {
   type DeclaredRegistries,
 } from "../harness/qualys";
 import { createProgramStack, dynamicResources, type ProgramStack } from "../harness/stack";
+import { first } from "../harness/assert";
 
 let sim: RunningSimulator;
 
@@ -87,7 +88,7 @@ describe("a registry and two schedules that take its ID", () => {
     await withStack({ registries: [HARBOR("harbor-password-1")], schedules: SCHEDULES }, async (ps) => {
       sim.control.clearRequests();
       expect((await ps.stack.up()).summary.resourceChanges).toEqual({ create: 4 });
-      const [registry] = ours();
+      const registry = first(ours(), "a registry");
       expect(sim.control.schedules(registry.registryUuid)).toHaveLength(2);
       const upCalls = sim.control.requests().map(classify);
       expect(upCalls.indexOf("registryCreate")).toBeLessThan(upCalls.indexOf("create"));
@@ -115,7 +116,7 @@ describe("a rotated password", () => {
       expect(up.code).toBe(0);
       expect(up.stdout).toContain("~ 1 updated");
       const { fingerprint } = await import("../simulator");
-      expect(ours()[0].secretFingerprint).toBe(fingerprint(NEW));
+      expect(first(ours(), "a registry").secretFingerprint).toBe(fingerprint(NEW));
 
       // A failing update with the new password: the error shows neither password.
       sim.control.injectFault({ kind: "status", method: "PUT", path: "/registry/", status: 400, times: 1 });
@@ -127,7 +128,10 @@ describe("a rotated password", () => {
       expect(failed.stdout + failed.stderr).toContain("Qualys rejected update registry");
 
       const state = await ps.exportState();
-      const [registry] = dynamicResources(state).filter((r) => r.type.endsWith(":Registry"));
+      const registry = first(
+        dynamicResources(state).filter((r) => r.type.endsWith(":Registry")),
+        "a Registry resource in the state",
+      );
       const texts = {
         stackExport: JSON.stringify(state),
         providerBlob: String(registry.inputs?.__provider),
@@ -174,8 +178,8 @@ describe("an ambiguous create (committed, then the connection dropped)", () => {
       const up = await ps.stack.up();
       expect(up.summary.resourceChanges).toEqual({ create: 2 });
       expect(ours()).toHaveLength(1);
-      const [res] = dynamicResources(await ps.exportState());
-      expect(res.id).toBe(ours()[0].registryUuid);
+      const res = first(dynamicResources(await ps.exportState()), "a dynamic resource in the state");
+      expect(res.id).toBe(first(ours(), "a registry").registryUuid);
       expect((await ps.stack.preview()).changeSummary).toEqual({ same: 2 });
       await ps.stack.destroy();
     });
@@ -202,7 +206,7 @@ describe("a registry whose schedule is Running", () => {
   test("destroy fails naming the running schedule, and keeps the registry in the stack", async () => {
     await withStack({ registries: [HARBOR("harbor-password-1")] }, async (ps) => {
       await ps.stack.up();
-      const [registry] = ours();
+      const registry = first(ours(), "a registry");
       const s = sim.control.createSchedule(registry.registryUuid, {
         name: "console-scan",
         onDemand: true,
@@ -249,12 +253,12 @@ describe("getRegistry", () => {
         }),
       );
       const up = await ps.stack.up();
-      expect(up.outputs.lookups.value).toEqual({
+      expect(up.outputs.lookups?.value).toEqual({
         byUri: { registryId: a.registryUuid, name: "shared" },
         byName: { registryId: c.registryUuid, name: "unique" },
         byNameAsync: { registryId: c.registryUuid, name: "unique" },
       });
-      expect(up.outputs.awsBase.value).toEqual({ accountId: "111122223333", externalId: "1618033988" });
+      expect(up.outputs.awsBase?.value).toEqual({ accountId: "111122223333", externalId: "1618033988" });
     });
   });
 

@@ -75,7 +75,7 @@ export async function startForwardingProxy(
       const body = Buffer.concat(chunks);
       const method = req.method ?? "GET";
       const url = req.url ?? "/";
-      const [pathOnly, queryText = ""] = url.split(/\?(.*)/s, 2);
+      const [pathOnly = "", queryText = ""] = url.split(/\?(.*)/s, 2);
       const holdMs = opts.hold?.(method, pathOnly);
       if (holdMs !== undefined) {
         held += 1;

@@ -25,6 +25,6 @@ export function children(pid: number): number[] {
 /** Every process below `pid`, breadth first (bounded: a CLI run has a few dozen at most). */
 export function descendants(pid: number, max = 256): number[] {
   const queue = children(pid);
-  for (let i = 0; i < queue.length && queue.length < max; i++) queue.push(...children(queue[i]));
+  for (let i = 0; i < queue.length && queue.length < max; i++) queue.push(...children(queue[i]!)); // i < queue.length
   return queue;
 }

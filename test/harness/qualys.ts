@@ -151,7 +151,7 @@ export function convergence(
   const mine = server.filter((s) => wanted.has(s.name));
   const onServer: Record<string, number> = {};
   for (const n of names) onServer[n] = 0;
-  for (const s of mine) onServer[s.name] += 1;
+  for (const s of mine) onServer[s.name] = (onServer[s.name] ?? 0) + 1;
   const resources = dynamicResources(state);
   const stateIds = new Set(resources.map((r) => (r.id ?? "").split("/").pop()));
   const serverIds = new Set(mine.map((s) => s.scheduleUuid));

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { controlClient, DEMO_REGISTRY_ID } from "./index";
 import { client, weekly } from "./testkit";
+import { defined } from "../harness/assert";
 
 const CLI = join(__dirname, "cli.js");
 
@@ -28,7 +29,7 @@ function startCli(args: string[]): Promise<Started> {
       const m = /Qualys simulator listening on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(out);
       if (m) {
         clearTimeout(timer);
-        resolve({ child, url: m[1], output: () => out });
+        resolve({ child, url: m[1]!, output: () => out }); // the pattern's one group always takes part
       }
     });
     child.on("exit", () => {
@@ -95,7 +96,7 @@ describe("command: node dist/test/simulator/cli.js", () => {
     await stop(first.child, "SIGTERM");
     const second = await startCli(["--port", "0", "--state", state]);
     try {
-      const [kept] = await controlClient(second.url).schedules();
+      const kept = defined((await controlClient(second.url).schedules())[0], "a schedule");
       expect(kept.scheduleUuid).toBe(made.scheduleUuid);
     } finally {
       await stop(second.child, "SIGTERM");

@@ -48,13 +48,13 @@ export function handleControl(
     const parts = path.slice("/__control/".length).split("/").map(decodeURIComponent);
     const route = `${method} ${parts[0]}`;
     if (parts[0] === "schedules" && parts.length === 3) {
-      const [, registryId, uuid] = parts;
+      const [, registryId = "", uuid = ""] = parts; // both present: the length is 3
       if (method === "DELETE") return run(() => c.deleteSchedule(registryId, uuid));
       if (method === "PATCH") return run(() => c.patchSchedule(registryId, uuid, parse(PatchSchema, body)));
       return errorReply(405, `control: ${method} not supported here`, { Allow: "DELETE, PATCH" });
     }
     if (parts[0] === "registries" && parts.length === 2) {
-      const [, registryUuid] = parts;
+      const [, registryUuid = ""] = parts; // present: the length is 2
       if (method === "DELETE") return run(() => c.deleteRegistry(registryUuid));
       if (method === "PATCH") {
         return run(() => c.patchRegistry(registryUuid, parse(RegistryPatchSchema, body)));

@@ -47,7 +47,7 @@ describe("POST …/schedule (create)", () => {
 
   it("starts on-demand schedules as Created too", async () => {
     expect((await create(onDemand())).status).toBe(201);
-    expect(h().sim.control.schedules()[0].status).toBe("Created");
+    expect(h().sim.control.schedules()[0]?.status).toBe("Created");
   });
 
   it("answers 400 to a body that is not valid JSON", async () => {
@@ -74,7 +74,7 @@ describe("interval spellings (docs/qualys-contract.md §8 item 2)", () => {
     const body = weekly();
     delete body.scheduleScanIntervalInDays;
     expect((await create(body)).status).toBe(201);
-    expect(h().sim.control.schedules()[0].scheduleScanIntervalInDays).toBe(7);
+    expect(h().sim.control.schedules()[0]?.scheduleScanIntervalInDays).toBe(7);
   });
 
   it("answers 400 when the two differ", async () => {
@@ -258,7 +258,7 @@ describe("rule: forceScan", () => {
     const body = weekly();
     delete body.forceScan;
     expect((await create(body)).status).toBe(201);
-    expect(h().sim.control.schedules()[0].forceScan).toBe(false);
+    expect(h().sim.control.schedules()[0]?.forceScan).toBe(false);
   });
 
   it("is allowed on-demand and with an interval of 7 or more", async () => {

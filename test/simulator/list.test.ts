@@ -136,14 +136,14 @@ describe("QQL filters: scheduleUuid, name, status", () => {
 
   it("filters by status", async () => {
     const ids = seed(3);
-    h().sim.control.setStatus(DEMO_REGISTRY_ID, ids[2], "Running");
+    h().sim.control.setStatus(DEMO_REGISTRY_ID, ids[2]!, "Running"); // seed(3) made three
     const res = await list({ filter: "status:Running" });
     expect(uuids(res)).toEqual([ids[2]]);
   });
 
   it("combines terms with and", async () => {
     const ids = seed(2, () => "same");
-    h().sim.control.setStatus(DEMO_REGISTRY_ID, ids[0], "Paused");
+    h().sim.control.setStatus(DEMO_REGISTRY_ID, ids[0]!, "Paused"); // seed(2) made two
     const res = await list({ filter: "name:same and status:Paused" });
     expect(uuids(res)).toEqual([ids[0]]);
   });

@@ -22,7 +22,7 @@ export function parseTerms<F extends string>(filter: string, fields: readonly F[
   for (let i = 0; rest !== "" && i < 100; i++) {
     const m = TERM.exec(rest);
     if (!m || m[0] === "") throw new HttpError(400, `filter: cannot parse ${JSON.stringify(rest)}`);
-    const field = m[1];
+    const field = m[1]!; // group 1 is not optional in TERM
     if (!(fields as readonly string[]).includes(field)) {
       throw new HttpError(400, `filter: unsupported field ${field} (use ${fields.join(", ")})`);
     }

@@ -35,13 +35,13 @@ describe("POST /csapi/v1.3/registry (create)", () => {
   it("keeps a fingerprint of the password, never the password", async () => {
     await h().api.post(REGISTRIES, registryBody("V2_PRIVATE"));
     const [r] = created();
-    expect(r.secretFingerprint).toBe(fingerprint("harbor-password"));
+    expect(r?.secretFingerprint).toBe(fingerprint("harbor-password"));
     expect(JSON.stringify(h().sim.control.registries())).not.toContain("harbor-password");
   });
 
   it("stores the URI normalized: lower-case host, no trailing slash", async () => {
     await h().api.post(REGISTRIES, registryBody("V2", { registryUri: "HTTPS://Quay.Example.COM/" }));
-    expect(created()[0].registryUri).toBe("https://quay.example.com");
+    expect(created()[0]?.registryUri).toBe("https://quay.example.com");
   });
 
   it("answers 400 to a body that is not JSON, or not an object", async () => {
@@ -100,7 +100,7 @@ describe("registry create: credentials per credential type", () => {
   it("Token takes credential.accessToken; the username is optional", async () => {
     const token = { credentialType: "Token", credential: { accessToken: "jfrog-token" } };
     expect((await h().api.post(REGISTRIES, registryBody("V2_PRIVATE", token))).status).toBe(200);
-    expect(created()[0].secretFingerprint).toBe(fingerprint("jfrog-token"));
+    expect(created()[0]?.secretFingerprint).toBe(fingerprint("jfrog-token"));
   });
 
   it("Token needs credential.accessToken", async () => {

@@ -217,7 +217,7 @@ export function handleRegistryExtras(ctx: CsContext, req: CsRequest): Reply | un
     if (req.method !== "GET") return methodNotAllowed(req.method, ["GET"]);
     return json(200, AWS_BASE);
   }
-  const provider = CONNECTOR_PATHS[first];
+  const provider = first === undefined ? undefined : CONNECTOR_PATHS[first];
   if (provider === undefined || second !== "connectors" || rest.length > 0) return undefined;
   if (third !== undefined && provider !== "aws") return errorReply(404, "No such endpoint");
   if (req.method !== "GET") return methodNotAllowed(req.method, ["GET"]);

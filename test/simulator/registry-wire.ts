@@ -12,7 +12,7 @@ import {
 } from "./types";
 
 /** Which credential types each registry type takes; the first is what a client usually sends. */
-const CREDENTIAL_TYPES: Record<string, string[]> = {
+const CREDENTIAL_TYPES: Record<(typeof REGISTRY_TYPES)[number], string[]> = {
   DockerHub: ["DockerHub"],
   V2_PRIVATE: ["BasicAuth", "Token"],
   V2: ["None", "BasicAuth", "Token"],
@@ -145,7 +145,7 @@ export function parseRegistryBody(body: unknown, ctx: RegistryWireContext): Regi
   const host = new URL(registryUri).hostname;
   const registryName = text(body.registryName, "registryName");
   const credentialType = text(body.credentialType, "credentialType");
-  const allowed = CREDENTIAL_TYPES[registryType];
+  const allowed = CREDENTIAL_TYPES[registryType as (typeof REGISTRY_TYPES)[number]]; // checked above
   if (!allowed.includes(credentialType)) {
     bad(`credentialType must be ${allowed.join(" or ")} for registryType ${registryType}`);
   }

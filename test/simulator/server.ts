@@ -147,7 +147,7 @@ export class Simulator implements SimulatorControl {
         ? (hits: StoredSchedule[]): StoredSchedule[] => {
             if (hits.length === 0) return hits;
             const i = Math.floor(fired.random() * hits.length);
-            entry.omitted = hits[i].scheduleUuid;
+            entry.omitted = hits[i]!.scheduleUuid; // 0 <= i < hits.length
             return hits.filter((_, j) => j !== i);
           }
         : undefined;

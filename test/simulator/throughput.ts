@@ -48,7 +48,7 @@ async function measure(label: string, total: number, one: (i: number) => Promise
   const secs = (performance.now() - t0) / 1000;
   latencies.sort((a, b) => a - b);
   const pct = (p: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))].toFixed(2);
+    latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]?.toFixed(2) ?? "n/a";
   console.log(
     `${label.padEnd(34)} ${total} req in ${secs.toFixed(2)} s = ${Math.round(total / secs)} req/s` +
       `  (p50 ${pct(0.5)} ms, p99 ${pct(0.99)} ms)`,
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
       child.stdout.on("data", (d: Buffer) => {
         out += d.toString();
         const m = /listening on (http:\/\/\S+)/.exec(out);
-        if (m) resolve(m[1]);
+        if (m) resolve(m[1]!); // the pattern's one group always takes part
       });
       child.on("exit", () => reject(new Error(`simulator exited:\n${out}`)));
     });

@@ -8,6 +8,7 @@ import { QualysClient, type ApiRequest } from "../../provider/qualys/http/client
 import type { ApiResponse } from "../../provider/qualys/http/response";
 import { DEMO_REGISTRY_ID, startSimulator, type RunningSimulator } from "../simulator";
 import { simulatorClient } from "../harness/qualys";
+import { first } from "../harness/assert";
 
 const item = (id: string) => ({ scheduleUuid: id, name: `s-${id}`, status: "Created" });
 const reply = (data: unknown): ApiResponse => ({
@@ -97,7 +98,7 @@ describe("name checks before creates", () => {
     const api = new ScheduleApi(client);
     const names = ["nightly", ...Array.from({ length: 9 }, (_, i) => `new-${i}`)];
     const answers = await Promise.all(names.map((n) => api.schedulesNamed(DEMO_REGISTRY_ID, n)));
-    expect(answers[0].map((s) => s.name)).toEqual(["nightly"]);
+    expect(answers[0]?.map((s) => s.name)).toEqual(["nightly"]);
     expect(answers.slice(1).every((a) => a.length === 0)).toBe(true);
     const lists = sim.control.requests().filter((r) => r.method === "GET" && r.path.endsWith("/schedule"));
     expect(lists).toHaveLength(1);
@@ -108,7 +109,10 @@ describe("name checks before creates", () => {
     const api = new ScheduleApi(client);
     const answer = await api.schedulesNamed(DEMO_REGISTRY_ID, "nightly");
     expect(answer.map((s) => s.name)).toEqual(["nightly"]);
-    const [list] = sim.control.requests().filter((r) => r.path.endsWith("/schedule"));
+    const list = first(
+      sim.control.requests().filter((r) => r.path.endsWith("/schedule")),
+      "a listing request",
+    );
     expect(decodeURIComponent(list.query)).toContain("filter=name:nightly");
   });
 });

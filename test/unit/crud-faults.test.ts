@@ -10,6 +10,7 @@ import type { AddressInfo } from "node:net";
 
 import { ScheduleApi } from "../../provider/schedule/lookups";
 import { createSchedule, readSchedule } from "../../provider/schedule/crud";
+import { parseResourceId } from "../../provider/schedule/wire";
 import { MalformedResponseError, QualysError } from "../../provider/errors";
 import { QualysClient } from "../../provider/qualys/http/client";
 import type { ScheduleInputs } from "../../provider/schedule/types";
@@ -21,6 +22,7 @@ import {
   type RunningSimulator,
 } from "../simulator";
 import { simulatorClient } from "../harness/qualys";
+import { defined } from "../harness/assert";
 
 const JWT = /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/;
 const SCHEDULES_PATH = `/csapi/v1.3/registry/${DEMO_REGISTRY_ID}/schedule`;
@@ -245,7 +247,7 @@ describe("a malformed list reply on read", () => {
 
   test("a 204 with no body still means gone", async () => {
     const { id } = await createSchedule(api, inputs("deleted"));
-    sim.control.deleteSchedule(DEMO_REGISTRY_ID, id.split("/")[1]);
+    sim.control.deleteSchedule(DEMO_REGISTRY_ID, defined(parseResourceId(id), "a schedule ID").scheduleId);
     expect(await readSchedule(api, id)).toEqual({});
   });
 });

@@ -10,6 +10,7 @@ import {
   RateLimitError,
   RequestTimeoutError,
 } from "../../provider/errors";
+import { defined } from "../harness/assert";
 
 const where = { operation: "create schedule", method: "POST", path: "/csapi/v1.3/registry/r/schedule" };
 const samples: Array<[string, QualysError]> = [
@@ -70,6 +71,11 @@ const samples: Array<[string, QualysError]> = [
   ["RequestTimeoutError", new RequestTimeoutError({ ...where, timeoutMs: 30000, attempts: 6 })],
 ];
 
+/** The sample error of that class. */
+function sample(name: string): QualysError {
+  return defined(samples.find(([n]) => n === name)?.[1], `a sample ${name}`);
+}
+
 describe("errors: classes", () => {
   it.each(samples)("%s has its name, extends QualysError and Error, and keeps its stack", (name, err) => {
     expect(err.name).toBe(name);
@@ -90,7 +96,7 @@ describe("errors: classes", () => {
 
 describe("errors: messages say what to do next", () => {
   it("ConfigError names the config key and env var", () => {
-    const err = samples[0][1] as ConfigError;
+    const err = sample("ConfigError") as ConfigError;
     expect(err.configKey).toBe("qualys:gatewayUrl");
     expect(err.envVar).toBe("QUALYS_GATEWAY_URL");
   });
@@ -107,7 +113,7 @@ describe("errors: messages say what to do next", () => {
   });
 
   it("MalformedResponseError names the call, the status, the content type and the body", () => {
-    const err = samples[6][1];
+    const err = sample("MalformedResponseError");
     expect(err.message).toContain(
       'Unexpected reply to create schedule (POST /csapi/v1.3/registry/r/schedule): expected a JSON body, got 200 text/html with "<html>".',
     );

@@ -1,5 +1,6 @@
 import { AuthFailedEarlierError, MalformedResponseError, QualysAuthError } from "../../provider/errors";
 import { PASSWORD, USERNAME, makeToken, rejection, sendJson, sendText, withServer } from "./http-test-server";
+import { first } from "../harness/assert";
 
 const get = { method: "GET" as const, path: "/v1.3/registry/r1", operation: "read registry r1" };
 
@@ -8,7 +9,7 @@ describe("authentication: the form it posts", () => {
     await withServer(undefined, {}, async (server, client) => {
       const res = await client.request(get);
       expect(res.status).toBe(200);
-      const auth = server.requests[0];
+      const auth = first(server.requests, "the /auth request");
       expect(auth.path).toBe("/auth");
       expect(auth.method).toBe("POST");
       expect(auth.headers["content-type"]).toBe("application/x-www-form-urlencoded");
@@ -16,9 +17,9 @@ describe("authentication: the form it posts", () => {
       expect(form.get("username")).toBe(USERNAME);
       expect(form.get("password")).toBe(PASSWORD);
       expect(form.get("token")).toBe("true");
-      expect(server.api()[0].path).toBe("/csapi/v1.3/registry/r1");
+      expect(server.api()[0]?.path).toBe("/csapi/v1.3/registry/r1");
       // The body had a trailing newline: the token is trimmed.
-      expect(server.api()[0].headers.authorization).toBe(`Bearer ${makeToken(1)}`);
+      expect(server.api()[0]?.headers.authorization).toBe(`Bearer ${makeToken(1)}`);
     });
   });
 
@@ -26,7 +27,7 @@ describe("authentication: the form it posts", () => {
     await withServer(undefined, {}, async (server, client) => {
       server.auth = (_req, res) => sendText(res, 200, makeToken(7));
       await client.request(get);
-      expect(server.api()[0].headers.authorization).toBe(`Bearer ${makeToken(7)}`);
+      expect(server.api()[0]?.headers.authorization).toBe(`Bearer ${makeToken(7)}`);
     });
   });
 });

@@ -25,6 +25,7 @@ import {
   type Handler,
   type Recorded,
 } from "./http-test-server";
+import { defined } from "../harness/assert";
 
 const post: ApiRequest = {
   method: "POST",
@@ -121,7 +122,7 @@ const cases: Record<string, Case> = {
 
 describe("redaction: no error form carries the password or the token", () => {
   it.each(Object.keys(cases))("%s", async (label) => {
-    const c = cases[label];
+    const c = defined(cases[label], `the case ${label}`);
     await withServer(c.handler, { maxRetries: 1, timeoutMs: c.timeoutMs ?? 2000 }, async (server, client) => {
       if (c.auth) server.auth = c.auth;
       const err = await rejection(client.request(c.req));

@@ -3,6 +3,7 @@ import { MalformedResponseError, QualysApiError } from "../../provider/errors";
 import { expectJson, type ApiResponse } from "../../provider/qualys/http/client";
 import { parseBody } from "../../provider/qualys/http/response";
 import { rejection, sendJson, sendText, withServer } from "./http-test-server";
+import { defined, first } from "../harness/assert";
 
 const list = {
   method: "GET" as const,
@@ -56,7 +57,7 @@ describe("responses: bodies", () => {
         body: { name: "ü", tag: null },
         operation: "update",
       });
-      const [get, put] = server.api();
+      const [get, put] = [first(server.api(), "a GET"), defined(server.api()[1], "a PUT")];
       expect(get.query.get("filter")).toBe("scheduleUuid:abc def");
       expect(get.query.get("pageSize")).toBe("50");
       expect(put.headers["content-type"]).toBe("application/json");

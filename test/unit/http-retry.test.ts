@@ -8,6 +8,7 @@ import {
 } from "../../provider/errors";
 import { QualysClient, type ApiRequest } from "../../provider/qualys/http/client";
 import { closedPort, rejection, sendJson, settingsFor, withServer, type Recorded } from "./http-test-server";
+import { defined } from "../harness/assert";
 
 type Method = ApiRequest["method"];
 const call = (method: Method): ApiRequest => ({
@@ -29,6 +30,11 @@ const faults: Record<string, (res: ServerResponse, req: Recorded) => void> = {
   "no reply (timeout)": () => undefined,
 };
 
+/** The fault scripted under `name` in `table` (a misspelt name fails the test loudly). */
+function scripted(name: string, table = faults): (res: ServerResponse, req: Recorded) => void {
+  return defined(table[name], `a fault named ${name}`);
+}
+
 /** Fails the first `n` requests to the API with `fault`, then answers 200. */
 function failing(n: number, fault: (res: ServerResponse, req: Recorded) => void) {
   return (req: Recorded, res: ServerResponse, nth: number): void =>
@@ -39,7 +45,7 @@ describe("retries: GET, PUT and DELETE are repeated on transient failures", () =
   const methods: Method[] = ["GET", "PUT", "DELETE"];
   const table = methods.flatMap((m) => Object.keys(faults).map((f): [Method, string] => [m, f]));
   it.each(table)("%s after %s, twice, then succeeds", async (method, fault) => {
-    await withServer(failing(2, faults[fault]), { timeoutMs: 150 }, async (server, client) => {
+    await withServer(failing(2, scripted(fault)), { timeoutMs: 150 }, async (server, client) => {
       const res = await client.request(call(method));
       expect(res.status).toBe(200);
       expect(res.data).toEqual({ ok: true, nth: 3 });
@@ -55,7 +61,7 @@ describe("retries: a POST whose fate is unknown is never repeated", () => {
     "500": (res) => sendJson(res, 500, { errorCode: "500 INTERNAL SERVER ERROR", message: "boom" }),
   };
   it.each(ambiguous)("after %s: one POST, AmbiguousRequestError naming the operation", async (fault) => {
-    await withServer(failing(1, all[fault]), { timeoutMs: 150 }, async (server, client) => {
+    await withServer(failing(1, scripted(fault, all)), { timeoutMs: 150 }, async (server, client) => {
       const err = await rejection(client.request(call("POST")));
       expect(err).toBeInstanceOf(AmbiguousRequestError);
       const amb = err as AmbiguousRequestError;
@@ -69,22 +75,26 @@ describe("retries: a POST whose fate is unknown is never repeated", () => {
   });
 
   it("the cause summarises what happened: the status and message, or the timeout", async () => {
-    await withServer(failing(1, all["500"]), {}, async (_server, client) => {
+    await withServer(failing(1, scripted("500", all)), {}, async (_server, client) => {
       const err = (await rejection(client.request(call("POST")))) as AmbiguousRequestError;
       expect(err.reason).toBe("the gateway answered 500 INTERNAL SERVER ERROR: boom");
       expect(err.status).toBe(500);
     });
-    await withServer(failing(1, all["no reply (timeout)"]), { timeoutMs: 100 }, async (_server, client) => {
-      const err = (await rejection(client.request(call("POST")))) as AmbiguousRequestError;
-      expect(err.reason).toBe("no reply within 100 ms");
-      expect(err.status).toBeUndefined();
-    });
+    await withServer(
+      failing(1, scripted("no reply (timeout)", all)),
+      { timeoutMs: 100 },
+      async (_server, client) => {
+        const err = (await rejection(client.request(call("POST")))) as AmbiguousRequestError;
+        expect(err.reason).toBe("no reply within 100 ms");
+        expect(err.status).toBeUndefined();
+      },
+    );
   });
 });
 
 describe("retries: a POST the gateway rejected is repeated", () => {
   it.each(["429", "409 with X-RateLimit-ToWait-Sec"])("after %s", async (fault) => {
-    await withServer(failing(2, faults[fault]), {}, async (server, client) => {
+    await withServer(failing(2, scripted(fault)), {}, async (server, client) => {
       const res = await client.request(call("POST"));
       expect(res.status).toBe(200);
       expect(server.api("POST")).toHaveLength(3);
@@ -127,7 +137,7 @@ describe("retries: errors that are not retried", () => {
 
 describe("retries: the budget", () => {
   it("a GET that keeps getting 503 is tried 1 + maxRetries times, then a QualysApiError says so", async () => {
-    await withServer(failing(99, faults["503"]), { maxRetries: 2 }, async (server, client) => {
+    await withServer(failing(99, scripted("503")), { maxRetries: 2 }, async (server, client) => {
       const err = await rejection(client.request(call("GET")));
       expect(err).toBeInstanceOf(QualysApiError);
       expect(err.message).toContain("503 SERVICE UNAVAILABLE: busy");
@@ -137,7 +147,7 @@ describe("retries: the budget", () => {
   });
 
   it("a rate limit that never lifts ends in a RateLimitError with attempts, waits and what to do", async () => {
-    await withServer(failing(99, faults["429"]), { maxRetries: 3 }, async (server, client) => {
+    await withServer(failing(99, scripted("429")), { maxRetries: 3 }, async (server, client) => {
       const err = await rejection(client.request(call("POST")));
       expect(err).toBeInstanceOf(RateLimitError);
       const rl = err as RateLimitError;
@@ -154,7 +164,7 @@ describe("retries: the budget", () => {
 
   it("GETs that time out on every attempt end in a RequestTimeoutError", async () => {
     await withServer(
-      failing(99, faults["no reply (timeout)"]),
+      failing(99, scripted("no reply (timeout)")),
       { timeoutMs: 100, maxRetries: 1 },
       async (server, client) => {
         const started = Date.now();
@@ -176,7 +186,7 @@ describe("retries: the budget", () => {
           expiredOnce = true;
           return sendJson(res, 401, { message: "JWT expired" });
         }
-        return nth <= 2 ? faults["503"](res, req) : sendJson(res, 200, {});
+        return nth <= 2 ? scripted("503")(res, req) : sendJson(res, 200, {});
       },
       { maxRetries: 1 },
       async (server, client) => {

@@ -1,6 +1,7 @@
 import { RateLimitError } from "../../provider/errors";
 import type { HttpEvent } from "../../provider/qualys/http/client";
 import { rejection, sendJson, withServer } from "./http-test-server";
+import { defined } from "../harness/assert";
 
 const get = {
   method: "GET" as const,
@@ -16,7 +17,7 @@ const post = {
 
 /** Spacing between the first two API requests the server saw, in ms. */
 function gap(at: number[]): number {
-  return at[1] - at[0];
+  return defined(at[1], "a second API request") - defined(at[0], "an API request");
 }
 
 describe("rate-limit waits: X-RateLimit-ToWait-Sec (classic 409)", () => {

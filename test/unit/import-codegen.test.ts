@@ -14,6 +14,7 @@ import { resourceNames, slugify, variableName } from "../../provider/cli/names";
 import { checkScheduleInputs } from "../../provider/schedule/rules";
 import type { ScheduleInputs } from "../../provider/schedule/types";
 import { propertyRuns } from "./property-runs";
+import { first } from "../harness/assert";
 
 const R = "5e1f0c2a-7b3d-4c8e-9a6f-1d2b3c4e5f60";
 const PROVIDER =
@@ -170,10 +171,10 @@ describe("generated code", () => {
   test("passes exactly the imported inputs, and check returns them unchanged", () => {
     const made = declarations(generateCode(schedules, { protect: false }));
     made.forEach((d, i) => {
-      expect(d.args).toEqual(schedules[i].inputs);
+      expect(d.args).toEqual(schedules[i]?.inputs);
       const { inputs, failures } = checkScheduleInputs(d.args);
       expect(failures).toEqual([]);
-      expect(inputs).toEqual(schedules[i].inputs);
+      expect(inputs).toEqual(schedules[i]?.inputs);
     });
     expect(made.map((d) => d.opts)).toEqual([undefined, undefined, undefined]);
   });
@@ -201,7 +202,10 @@ describe("generated code", () => {
         const inputs: ScheduleInputs = { ...DAILY, name: name.trim(), tag: tag.trim() };
         const canonical = checkScheduleInputs({ ...inputs }).inputs as ScheduleInputs;
         fc.pre(checkScheduleInputs({ ...inputs }).failures.length === 0);
-        const [made] = declarations(generateCode([imported(canonical, "x")], { protect: false }));
+        const made = first(
+          declarations(generateCode([imported(canonical, "x")], { protect: false })),
+          "a generated declaration",
+        );
         expect(checkScheduleInputs(made.args).inputs).toEqual(canonical);
       }),
       { seed: 11, numRuns: propertyRuns(300) },
@@ -224,7 +228,7 @@ describe("import file", () => {
   });
 
   test("inputs are the canonical inputs and outputs the read outputs, both with the serialized provider", () => {
-    const [daily] = file.resources;
+    const daily = first(file.resources, "an imported resource");
     expect(daily.inputs).toEqual({ ...DAILY, [PROVIDER_KEY]: PROVIDER });
     expect(daily.outputs).toEqual({
       ...DAILY,

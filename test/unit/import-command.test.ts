@@ -14,6 +14,7 @@ import { resolveSettings } from "../../provider/qualys/config";
 import { sharedClient } from "../../provider/qualys/http/client";
 import { DEMO_PASSWORD, DEMO_REGISTRY_ID, type RunningSimulator } from "../simulator";
 import { useSimulatorEnvironment } from "../harness/qualys";
+import { first } from "../harness/assert";
 
 const R = DEMO_REGISTRY_ID;
 const PROVIDER =
@@ -201,7 +202,7 @@ describe("output", () => {
   test("the outputs are what refresh would store, and neither file holds a credential", async () => {
     const id = create("nightly-api");
     await run("--registry", R);
-    const [res] = importFile().resources;
+    const res = first(importFile().resources, "an imported resource");
     expect(res.outputs).toMatchObject({
       scheduleId: id,
       status: "Created",

@@ -129,8 +129,8 @@ describe("planning", () => {
         ["b", ["s-3"]],
       ]),
     );
-    expect(plan.steps[0].action).toMatchObject({ kind: "ambiguous", scheduleIds: ["s-1", "s-2"] });
-    expect(plan.steps[1].action).toMatchObject({ kind: "adopt", id: `${R}/s-3` });
+    expect(plan.steps[0]?.action).toMatchObject({ kind: "ambiguous", scheduleIds: ["s-1", "s-2"] });
+    expect(plan.steps[1]?.action).toMatchObject({ kind: "adopt", id: `${R}/s-3` });
     const next = applyRecovery(state, plan, outputsFor([["b", "s-3"]]));
     expect(pendingOps(next)).toEqual([creating("a")]);
     expect(resources(next).map((r) => r.id)).toContain(`${R}/s-3`);
@@ -165,7 +165,7 @@ describe("planning", () => {
       [creating("a")],
     );
     const plan = planRecovery(state, surveyPending(state), found([["a", ["s-1"]]]));
-    expect(plan.steps[0].action).toMatchObject({ kind: "adopt", id: `${R}/s-1` });
+    expect(plan.steps[0]?.action).toMatchObject({ kind: "adopt", id: `${R}/s-1` });
   });
 
   test("two pending creates of one registry and name cannot be told apart: neither is adopted", () => {
@@ -216,7 +216,7 @@ describe("pending operations left alone", () => {
     );
     const survey = surveyPending(state);
     expect(survey.creates).toEqual([]);
-    expect(survey.leftAlone[0].reason).toContain("replacement");
+    expect(survey.leftAlone[0]?.reason).toContain("replacement");
   });
 
   test("a pending create whose inputs name no registry or name is left alone", () => {

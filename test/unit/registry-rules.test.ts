@@ -42,7 +42,7 @@ describe("no unknown fields", () => {
     ]);
   });
   test("an unknown aws member fails", () => {
-    const aws = { ...(VALID_REGISTRIES.AWS.aws as object), role: "x" };
+    const aws = { ...(registryArgs("AWS").aws as object), role: "x" };
     expect(failing(registryArgs("AWS", { aws }))).toEqual(["aws"]);
   });
   test("an output set as input fails", () => {
@@ -177,7 +177,7 @@ describe("diff: what replaces and what updates", () => {
   });
 
   test("a new role ARN updates in place; a new region replaces", () => {
-    const aws = VALID_REGISTRIES.AWS.aws as Record<string, string>;
+    const aws = registryArgs("AWS").aws as Record<string, string>;
     expect(
       planRegistryDiff(
         outs("AWS"),
@@ -192,7 +192,7 @@ describe("diff: what replaces and what updates", () => {
   });
 
   test("an unknown role ARN (a role being replaced) is not a replacement", () => {
-    const aws = VALID_REGISTRIES.AWS.aws as Record<string, string>;
+    const aws = registryArgs("AWS").aws as Record<string, string>;
     expect(planRegistryDiff(outs("AWS"), news("AWS", { aws: { ...aws, arn: UNKNOWN } }))).toMatchObject({
       changes: true,
       replaces: [],

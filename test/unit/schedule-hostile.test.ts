@@ -117,8 +117,8 @@ describe("hostile values that are valid round-trip faithfully through create and
     expect(stored).toBeDefined();
     // Stored byte for byte as given.
     if (property === "name") expect(stored?.name).toBe(value);
-    if (property === "repo") expect(stored?.filters[0].repoTags.map((r) => r.repo)).toEqual(value);
-    if (property === "tag") expect(stored?.filters[0].repoTags[0].tag).toBe(value);
+    if (property === "repo") expect(stored?.filters[0]?.repoTags.map((r) => r.repo)).toEqual(value);
+    if (property === "tag") expect(stored?.filters[0]?.repoTags[0]?.tag).toBe(value);
     const read = await runtime.read(created.id, created.outs);
     expect(read.id).toBe(created.id);
     const back = read.inputs as Props;

@@ -38,9 +38,17 @@ for (const d of parse<DeclaredRegistry>("E2E_REGISTRIES")) {
   registries[d.name] = new Registry(d.name, d.args, d.opts);
 }
 
+function declaredRegistry(name: string): Registry {
+  const registry = registries[name];
+  if (!registry)
+    throw new Error(`E2E_SCHEDULES names registry ${name}, which E2E_REGISTRIES does not declare`);
+  return registry;
+}
+
 const scheduleIds: Record<string, pulumi.Output<string>> = {};
 for (const d of parse<DeclaredSchedule>("E2E_SCHEDULES")) {
-  const registryId = d.registry === undefined ? (d.args.registryId ?? "") : registries[d.registry].registryId;
+  const registryId =
+    d.registry === undefined ? (d.args.registryId ?? "") : declaredRegistry(d.registry).registryId;
   scheduleIds[d.name] = new RegistryScanSchedule(d.name, { ...d.args, registryId }).scheduleId;
 }
 
