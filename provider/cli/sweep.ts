@@ -128,7 +128,7 @@ export function deleteCandidates(
 
 /**
  * The registries whose name starts with `prefix` (reads only). Qualys's `registryName` filter is a
- * "contains" that ignores case (registry contract §1), so the names are compared exactly here.
+ * "contains" that ignores case (docs/qualys-registry-contract.md §1), so the names are compared exactly here.
  */
 export async function findPrefixedRegistries(api: RegistryApi, prefix: string): Promise<RegistryCandidate[]> {
   return (await api.nameContains(prefix))

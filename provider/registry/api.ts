@@ -90,7 +90,7 @@ export class RegistryApi {
     });
   }
 
-  /** The documented, asynchronous bulk delete with this one ID (contract §7). */
+  /** The documented, asynchronous bulk delete with this one ID (docs/qualys-registry-contract.md §7). */
   async delete(registryId: string): Promise<void> {
     await this.client.request({
       method: "DELETE",

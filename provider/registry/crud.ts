@@ -74,7 +74,7 @@ async function reconcileByUri(
   return found[0]!.registryUuid;
 }
 
-/** Creates the registry; never duplicates it, never adopts one that existed before (contract §5, §6). */
+/** Creates the registry; never duplicates it, never adopts one that existed before (docs/qualys-registry-contract.md §5, §6). */
 export async function createRegistry(
   api: RegistryApi,
   inputs: RegistryInputs,
@@ -163,7 +163,7 @@ export async function updateRegistry(
 /** The running schedules of a registry, for the error that names them. */
 export type RunningSchedules = (registryId: string) => Promise<{ name: string; scheduleId: string }[]>;
 
-/** `RunningSchedules` read with the schedule API's `status:Running` filter (schedule contract §3). */
+/** `RunningSchedules` read with the schedule API's `status:Running` filter (docs/qualys-contract.md §3). */
 export function runningSchedulesOf(schedules: {
   listSchedules(
     registryId: string,
@@ -177,7 +177,7 @@ export function runningSchedulesOf(schedules: {
     }));
 }
 
-/** Deletes by ID with the bulk endpoint, then waits until Qualys no longer has the registry (contract §7). */
+/** Deletes by ID with the bulk endpoint, then waits until Qualys no longer has the registry (docs/qualys-registry-contract.md §7). */
 export async function deleteRegistry(
   api: RegistryApi,
   id: string,

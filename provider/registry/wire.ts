@@ -7,7 +7,7 @@ import { z } from "zod";
 import { malformed, type ApiResponse } from "../qualys/http/response";
 import type { AwsRegistryLocation, RegistryInputs, RegistryType } from "./types";
 
-/** The create and update body (contract §2). Secrets travel only in `credential`. */
+/** The create and update body (docs/qualys-registry-contract.md §2). Secrets travel only in `credential`. */
 export interface WireRegistryBody {
   registryType: RegistryType;
   registryUri: string;
@@ -21,7 +21,7 @@ export interface WireRegistryBody {
   garRequest?: { connectorId: string; projectId: string; registry: string };
 }
 
-/** The wire credential type of each registry type (V2 types carry their own, contract §2). */
+/** The wire credential type of each registry type (V2 types carry their own, docs/qualys-registry-contract.md §2). */
 const CLOUD_CREDENTIAL_TYPES: Partial<Record<RegistryType, string>> = {
   DockerHub: "DockerHub",
   AWS: "AWS",
@@ -30,7 +30,7 @@ const CLOUD_CREDENTIAL_TYPES: Partial<Record<RegistryType, string>> = {
   GOOGLE_ARTIFACT_REGISTRY: "GCP",
 };
 
-/** Builds the body from canonical inputs; a Docker Hub access token travels as the password (contract §2). */
+/** Builds the body from canonical inputs; a Docker Hub access token travels as the password (docs/qualys-registry-contract.md §2). */
 export function toWireRegistryBody(inputs: RegistryInputs): WireRegistryBody {
   const body: WireRegistryBody = {
     registryType: inputs.registryType,
@@ -135,7 +135,7 @@ const UUID_RE = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0
 
 /**
  * The registry ID from a create reply: `registryUuid`, or a bare or quoted UUID. `undefined` when the
- * reply holds neither: the caller then finds the registry by its URI (contract §6).
+ * reply holds neither: the caller then finds the registry by its URI (docs/qualys-registry-contract.md §6).
  */
 export function parseCreatedRegistryId(res: ApiResponse): string | undefined {
   const data = res.data;
@@ -249,7 +249,7 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 /**
- * The URI as compared everywhere (contract §5): lower-case scheme and host (the URL parser does that),
+ * The URI as compared everywhere (docs/qualys-registry-contract.md §5): lower-case scheme and host (the URL parser does that),
  * no default port, no trailing slash. Text that is not a URL comes back trimmed, without a trailing slash.
  */
 export function normalizeUri(raw: string): string {

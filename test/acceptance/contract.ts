@@ -65,7 +65,7 @@ export type ReplyForm =
 const has = (form: ReplyForm, key: string): boolean =>
   form.kind === "object" && form.stringKeys.includes(key);
 
-/** Statuses every API call may meet and the provider handles (contract §1, §8 item 8, §9). */
+/** Statuses every API call may meet and the provider handles (docs/qualys-contract.md §1, §8 item 8, §9). */
 export const HANDLED_EVERYWHERE: Record<number, string> = {
   401: "token expired: re-authenticated once and repeated (§1)",
   429: "rate limited: waited out (§8 item 8)",
@@ -228,7 +228,7 @@ export const CONTRACT: Record<CallKind, KindContract> = {
   },
 };
 
-/** Fields a listed schedule carries according to the generated clients (contract §7). */
+/** Fields a listed schedule carries according to the generated clients (docs/qualys-contract.md §7). */
 export const DOCUMENTED_ITEM_FIELDS = [
   "scheduleUuid",
   "name",
@@ -246,7 +246,7 @@ export const DOCUMENTED_ITEM_FIELDS = [
  */
 export const EXTENDED_ITEM_FIELDS = ["interval", "weekDay", "forceScan", "additionalFilters"] as const;
 
-/** The two spellings of the interval (contract §8 item 2). */
+/** The two spellings of the interval (docs/qualys-contract.md §8 item 2). */
 export const INTERVAL_KEYS = ["scheduleScanIntervalInDays", "scheduleIntervalInDays"] as const;
 
 /** The error body the contract documents (§3). */

@@ -202,7 +202,7 @@ export class FidelityRecorder {
     if (!ok) {
       inc(rec.errors, `${ex.status}: ${describeForm(form)}${errorCode(ex.body)}`);
       const documented = form.kind === "object" && ERROR_BODY_KEYS.every((k) => form.keys.includes(k));
-      // A 401 after a token expired carries only a message (contract §1).
+      // A 401 after a token expired carries only a message (docs/qualys-contract.md §1).
       if (!documented && ex.status !== 401)
         inc(rec.notes, `differs: an error reply without {${ERROR_BODY_KEYS.join(", ")}} (§3)`);
       if (kind === "delete" && ex.status === 404) this.deleted.add(lastSegment(ex.path));

@@ -199,7 +199,7 @@ describe("a tenant that lists v1.1 items and offers no single delete", () => {
   let res: Awaited<ReturnType<typeof acceptance>>;
   beforeAll(async () => {
     await sim.control.configure({ omitExtendedFields: true });
-    // Every single DELETE answered 405, as where Qualys offers only the bulk endpoint (contract §8 item 7).
+    // Every single DELETE answered 405, as where Qualys offers only the bulk endpoint (docs/qualys-contract.md §8 item 7).
     await sim.control.injectFault({
       kind: "status",
       method: "DELETE",
