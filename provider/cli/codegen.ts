@@ -113,8 +113,8 @@ function header(
 
 /**
  * The whole generated module: header comment, imports, one declaration per registry, then one per
- * schedule. A schedule of an adopted registry takes `registryId` from the registry's output, so the
- * engine records the dependency (the registry is created first and deleted last).
+ * schedule. A schedule of an adopted registry takes `registryId` from the registry's ID, so the engine
+ * records the dependency (the registry is created first and deleted last).
  */
 export function generateCode(
   schedules: readonly ImportedSchedule[],
@@ -159,8 +159,10 @@ export function generateCode(
   for (const s of schedules) {
     const registryVariable = registryVariables.get(s.inputs.registryId);
     const args: Record<string, unknown> = { ...s.inputs };
-    if (registryVariable !== undefined)
-      args.registryId = new CodeExpression(`${registryVariable}.registryId`);
+    // The resource ID, not the `registryId` output: both are the registry UUID, but the preview of an
+    // in-place update of the registry (the first `pulumi up` after an import that sets a password)
+    // knows only the ID, and an unknown registryId would show every schedule as replaced.
+    if (registryVariable !== undefined) args.registryId = new CodeExpression(`${registryVariable}.id`);
     const comment = `${stringLiteral(s.outputs.name)}: schedule ${s.outputs.scheduleId}, status ${stringLiteral(s.outputs.status)}`;
     declare(comment, "RegistryScanSchedule", s.resourceName, args);
   }
