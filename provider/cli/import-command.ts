@@ -73,7 +73,8 @@ Settings (as the provider reads them):
 Then, in the Pulumi project:
   1. add the declarations to the program;
   2. pulumi import --file ${DEFAULT_IMPORT_FILE} --generate-code=false --yes
-  3. pulumi preview        (shows no changes)
+  3. pulumi preview        (shows no changes; with --with-registry, then pulumi up, which records that
+                           the schedules depend on the registry)
 
   -h, --help             show this help
 `;
@@ -331,7 +332,9 @@ export function runImportCommand(argv: string[], io: ImportIO): Promise<number> 
         `  2. pulumi import --file ${shownImport}${args.protect ? "" : " --protect=false"} --generate-code=false --yes`,
         secrets.length > 0
           ? `  3. pulumi up        (expect no changes, except one in-place update per registry with a secret, setting it)`
-          : "  3. pulumi preview   (expect no changes)",
+          : registries.length > 0
+            ? "  3. pulumi preview   (expect no changes), then pulumi up (changes nothing; records that the schedules depend on the registry)"
+            : "  3. pulumi preview   (expect no changes)",
         "",
       ].join("\n"),
     );

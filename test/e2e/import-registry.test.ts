@@ -13,12 +13,7 @@ import { DEMO_PASSWORD, DEMO_USERNAME, startSimulator, type RunningSimulator } f
 import { command, pulumiImport, writes } from "../harness/import-command";
 import { fingerprint } from "../simulator/registry-wire";
 import { declare, qualysConfig } from "../harness/qualys";
-import {
-  REPO_ROOT,
-  createProgramStack,
-  dynamicResources,
-  type ProgramStack,
-} from "../harness/stack";
+import { REPO_ROOT, createProgramStack, dynamicResources, type ProgramStack } from "../harness/stack";
 
 const IMPORT_PROGRAM = path.join(REPO_ROOT, "test", "e2e", "programs", "import");
 const REGISTRY_TYPE = "pulumi-nodejs:dynamic/qualys:Registry";
