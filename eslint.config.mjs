@@ -15,6 +15,7 @@ export default tseslint.config(
       ".demo/",
       "*.mjs",
       "jest.config.js",
+      "jest.acceptance.config.js",
     ],
   },
   eslint.configs.recommended,

@@ -60,10 +60,14 @@ export class RegistryApi {
     return (await this.list(uriFilter(uri))).filter((r) => normalizeUri(r.registryUri ?? "") === uri);
   }
 
+  /** The registries whose name contains `text`, as Qualys's name filter matches (ignoring case). */
+  nameContains(text: string): Promise<WireRegistry[]> {
+    return this.list(`registryName:"${text.replace(/(["\\])/g, "\\$1")}"`);
+  }
+
   /** The registries named exactly `name` (Qualys's name filter is a "contains"). */
   async named(name: string): Promise<WireRegistry[]> {
-    const quoted = `registryName:"${name.replace(/(["\\])/g, "\\$1")}"`;
-    return (await this.list(quoted)).filter((r) => r.registryName === name);
+    return (await this.nameContains(name)).filter((r) => r.registryName === name);
   }
 
   /** POSTs a new registry; the ID, or `undefined` when the reply does not carry one (find it by URI). */

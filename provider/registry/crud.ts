@@ -163,6 +163,20 @@ export async function updateRegistry(
 /** The running schedules of a registry, for the error that names them. */
 export type RunningSchedules = (registryId: string) => Promise<{ name: string; scheduleId: string }[]>;
 
+/** `RunningSchedules` read with the schedule API's `status:Running` filter (schedule contract §3). */
+export function runningSchedulesOf(schedules: {
+  listSchedules(
+    registryId: string,
+    filter?: string,
+  ): Promise<{ name?: string | null; scheduleUuid: string }[]>;
+}): RunningSchedules {
+  return async (registryId) =>
+    (await schedules.listSchedules(registryId, "status:Running")).map((s) => ({
+      name: s.name ?? "",
+      scheduleId: s.scheduleUuid,
+    }));
+}
+
 /** Deletes by ID with the bulk endpoint, then waits until Qualys no longer has the registry (contract §7). */
 export async function deleteRegistry(
   api: RegistryApi,

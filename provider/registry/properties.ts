@@ -157,7 +157,7 @@ export const REGISTRY = defineResource({
       kind: "input",
       description:
         "The password (a Pulumi secret, never returned by Qualys): `DockerHub` (or `accessToken`) and " +
-        "`BasicAuth`. A change updates in place; a change made in the Qualys console cannot be seen by refresh.",
+        "`BasicAuth`. A change made in the Qualys console cannot be seen by refresh.",
       type: tsType<string>("string"),
       presence: "optional",
       change: "update",
@@ -169,7 +169,7 @@ export const REGISTRY = defineResource({
       kind: "input",
       description:
         "An access token (a Pulumi secret, never returned by Qualys): a Docker Hub access token instead of " +
-        "the password, or the token of a `Token` v2 registry (JFrog). A change updates in place.",
+        "the password, or the token of a `Token` v2 registry (JFrog).",
       type: tsType<string>("string"),
       presence: "optional",
       change: "update",
@@ -188,9 +188,7 @@ export const REGISTRY = defineResource({
     },
     aws: {
       kind: "input",
-      description:
-        "`AWS` only, required: where the ECR registry lives and the IAM role Qualys assumes. A change of " +
-        "`accountId`, `region` or `accountType` replaces the registry; a new `arn` updates it in place.",
+      description: "`AWS` only, required: where the ECR registry lives and the IAM role Qualys assumes.",
       type: tsType<AwsRegistryLocation>("RegistryAws"),
       presence: "optional",
       change: "replace",
@@ -198,24 +196,24 @@ export const REGISTRY = defineResource({
         '{ accountId: "123456789012", region: "eu-west-1", arn: "arn:aws:iam::123456789012:role/qualys" }',
       fields: {
         accountId: {
-          description: "The AWS account ID: 12 digits, the account in `registryUri`. Replaces.",
+          description: "The AWS account ID: 12 digits, the account in `registryUri`.",
           type: tsType<string>("string"),
           validate: text(matching(AWS_ACCOUNT_ID, "12 digits")),
         },
         arn: {
           description:
-            "The ARN of the IAM role Qualys assumes: a role in `accountId`, partition `aws-us-gov` for GovCloud. Updates in place.",
+            "The ARN of the IAM role Qualys assumes: a role in `accountId`, partition `aws-us-gov` for GovCloud.",
           type: tsType<string>("string"),
           validate: text(matching(AWS_ROLE_ARN, 'an IAM role ARN, "arn:aws:iam::<accountId>:role/<name>"')),
           change: "update",
         },
         region: {
-          description: "The AWS region, e.g. `eu-west-1`: the region in `registryUri`. Replaces.",
+          description: "The AWS region, e.g. `eu-west-1`: the region in `registryUri`.",
           type: tsType<string>("string"),
           validate: text(matching(AWS_REGION, 'an AWS region name such as "eu-west-1"')),
         },
         accountType: {
-          description: "`Global`, or `US_Gov` for GovCloud; derived from `region` when left out. Replaces.",
+          description: "`Global`, or `US_Gov` for GovCloud; derived from `region` when left out.",
           type: tsType<AwsAccountType>("AwsAccountType"),
           validate: text(oneOf(["Global", "US_Gov"])),
         },
@@ -225,7 +223,7 @@ export const REGISTRY = defineResource({
       kind: "input",
       description:
         "`Azure`, `GCP` and `GOOGLE_ARTIFACT_REGISTRY`, required: the ID of the Qualys connector (made in the " +
-        "Qualys console) through which Qualys reads the registry. An Azure registry's host ends in `.azurecr.io`. Updates in place.",
+        "Qualys console) through which Qualys reads the registry. An Azure registry's host ends in `.azurecr.io`.",
       type: tsType<string>("string"),
       presence: "optional",
       change: "update",
@@ -235,7 +233,7 @@ export const REGISTRY = defineResource({
     projectId: {
       kind: "input",
       description:
-        "`GCP` and `GOOGLE_ARTIFACT_REGISTRY`, required: the Google Cloud project ID (6–30 lower-case letters, digits and hyphens). Replaces.",
+        "`GCP` and `GOOGLE_ARTIFACT_REGISTRY`, required: the Google Cloud project ID (6–30 lower-case letters, digits and hyphens).",
       type: tsType<string>("string"),
       presence: "optional",
       change: "replace",
@@ -250,7 +248,7 @@ export const REGISTRY = defineResource({
     location: {
       kind: "input",
       description:
-        "`GCP` only, required: the GCR location (`us`, `eu`, `asia`); must match a `<location>.gcr.io` host. Replaces.",
+        "`GCP` only, required: the GCR location (`us`, `eu`, `asia`); must match a `<location>.gcr.io` host.",
       type: tsType<string>("string"),
       presence: "optional",
       change: "replace",
@@ -259,7 +257,7 @@ export const REGISTRY = defineResource({
     registry: {
       kind: "input",
       description:
-        "`GOOGLE_ARTIFACT_REGISTRY` only, required: the Artifact Registry repository name; the registry's host is `<location>-docker.pkg.dev`. Replaces.",
+        "`GOOGLE_ARTIFACT_REGISTRY` only, required: the Artifact Registry repository name; the registry's host is `<location>-docker.pkg.dev`.",
       type: tsType<string>("string"),
       presence: "optional",
       change: "replace",

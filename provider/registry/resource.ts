@@ -8,94 +8,175 @@ import type { AwsAccountType, AwsRegistryLocation, RegistryType, V2CredentialTyp
 /** What every registry type takes. */
 interface RegistryArgsBase {
   /**
-   * The registry's URL, `https://…` (http only on loopback). Qualys holds one registry per URI.
-   * Changing it replaces the registry.
+   * The registry's URL, `https://…` (http only on loopback); for ECR `https://<accountId>.dkr.ecr.<region>.amazonaws.com`,
+   * for ACR `https://<name>.azurecr.io`. Compared without case in the host and without a trailing slash. Qualys
+   * holds one registry per URI. Changing it replaces the registry.
    */
   registryUri: pulumi.Input<string>;
-  /** The registry's name in Qualys. Non-empty, at most 255 characters. Defaults to the Pulumi resource name. Updates in place. */
+  /**
+   * The registry's name in Qualys: non-empty, at most 255 characters. Defaults to the Pulumi resource name.
+   * Updates in place.
+   */
   name?: pulumi.Input<string>;
 }
 
 /** A Docker Hub account: a username and its password or access token. */
 export interface DockerHubRegistryArgs extends RegistryArgsBase {
-  /** Docker Hub. Changing the type replaces the registry. */
+  /**
+   * The kind of registry: `DockerHub`, `V2_PRIVATE` (a private v2 registry: Harbor, JFrog, GHCR, Quay,
+   * Nexus…), `V2` (a v2 registry that may be anonymous), `AWS` (ECR), `Azure` (ACR), `GCP` (GCR) or
+   * `GOOGLE_ARTIFACT_REGISTRY`. It decides which other properties apply.
+   * Here: Docker Hub. Changing it replaces the registry.
+   */
   registryType: "DockerHub";
-  /** The Docker Hub user Qualys signs in as. Updates in place. */
+  /** The user Qualys signs in as: required for `DockerHub` and for `BasicAuth`, optional with a `Token`. Updates in place. */
   username: pulumi.Input<string>;
-  /** The password (or give `accessToken`). Kept as a Pulumi secret. Updates in place. */
+  /**
+   * The password (a Pulumi secret, never returned by Qualys): `DockerHub` (or `accessToken`) and
+   * `BasicAuth`. A change made in the Qualys console cannot be seen by refresh. Kept as a Pulumi secret.
+   * Updates in place.
+   */
   password?: pulumi.Input<string>;
-  /** A Docker Hub access token, instead of the password. Kept as a Pulumi secret. Updates in place. */
+  /**
+   * An access token (a Pulumi secret, never returned by Qualys): a Docker Hub access token instead of
+   * the password, or the token of a `Token` v2 registry (JFrog). Kept as a Pulumi secret. Updates in place.
+   */
   accessToken?: pulumi.Input<string>;
-  /** The Docker Hub organisation whose repositories are scanned. Updates in place. */
+  /** `DockerHub` only, optional: the Docker Hub organisation whose repositories are scanned. Updates in place. */
   dockerHubOrgName?: pulumi.Input<string>;
 }
 
 /** Any v2 registry: Harbor, JFrog, GHCR, Quay, Nexus… private (`V2_PRIVATE`) or possibly anonymous (`V2`). */
 export interface V2RegistryArgs extends RegistryArgsBase {
-  /** `V2_PRIVATE` (credentials required) or `V2` (may be anonymous). Changing the type replaces the registry. */
+  /**
+   * The kind of registry: `DockerHub`, `V2_PRIVATE` (a private v2 registry: Harbor, JFrog, GHCR, Quay,
+   * Nexus…), `V2` (a v2 registry that may be anonymous), `AWS` (ECR), `Azure` (ACR), `GCP` (GCR) or
+   * `GOOGLE_ARTIFACT_REGISTRY`. It decides which other properties apply.
+   * Here: `V2_PRIVATE` (credentials required) or `V2` (may be anonymous). Changing it replaces the registry.
+   */
   registryType: "V2_PRIVATE" | "V2";
   /**
-   * `None` (anonymous, `V2` only), `BasicAuth` (username and password) or `Token` (accessToken).
-   * Derived from the credentials given when left out. Updates in place.
+   * `V2_PRIVATE` and `V2` only: `None` (anonymous, `V2` only), `BasicAuth` (username and password) or
+   * `Token` (an access token, e.g. JFrog's). Derived from the credentials given when left out. Updates in place.
    */
   credentialType?: pulumi.Input<V2CredentialType>;
-  /** The user Qualys signs in as: required with BasicAuth, optional with a token. Updates in place. */
+  /** The user Qualys signs in as: required for `DockerHub` and for `BasicAuth`, optional with a `Token`. Updates in place. */
   username?: pulumi.Input<string>;
-  /** The password (BasicAuth). Kept as a Pulumi secret. Updates in place. */
+  /**
+   * The password (a Pulumi secret, never returned by Qualys): `DockerHub` (or `accessToken`) and
+   * `BasicAuth`. A change made in the Qualys console cannot be seen by refresh. Kept as a Pulumi secret.
+   * Updates in place.
+   */
   password?: pulumi.Input<string>;
-  /** The access token (Token; JFrog's, for example). Kept as a Pulumi secret. Updates in place. */
+  /**
+   * An access token (a Pulumi secret, never returned by Qualys): a Docker Hub access token instead of
+   * the password, or the token of a `Token` v2 registry (JFrog). Kept as a Pulumi secret. Updates in place.
+   */
   accessToken?: pulumi.Input<string>;
 }
 
 /** Where an ECR registry lives and the IAM role Qualys assumes to read it. */
 export interface RegistryAws {
-  /** The AWS account ID, 12 digits; the one in `registryUri`. Changing it replaces the registry. */
+  /** The AWS account ID: 12 digits, the account in `registryUri`. Changing it replaces the registry. */
   accountId: pulumi.Input<string>;
-  /** The ARN of the IAM role Qualys assumes (see `getAwsBase`). Updates in place. */
+  /**
+   * The ARN of the IAM role Qualys assumes: a role in `accountId`, partition `aws-us-gov` for GovCloud. See
+   * `getAwsBase` for the role's trust policy. Updates in place.
+   */
   arn: pulumi.Input<string>;
-  /** The AWS region, e.g. `eu-west-1`; the one in `registryUri`. Changing it replaces the registry. */
+  /** The AWS region, e.g. `eu-west-1`: the region in `registryUri`. Changing it replaces the registry. */
   region: pulumi.Input<string>;
-  /** `Global`, or `US_Gov` for GovCloud; derived from `region` when left out. Changing it replaces the registry. */
+  /**
+   * `Global`, or `US_Gov` for GovCloud; derived from `region` when left out. Changing it replaces the
+   * registry.
+   */
   accountType?: pulumi.Input<AwsAccountType>;
 }
 
 /** An Amazon ECR registry, read through an IAM role. */
 export interface AwsRegistryArgs extends RegistryArgsBase {
-  /** Amazon ECR. Changing the type replaces the registry. */
+  /**
+   * The kind of registry: `DockerHub`, `V2_PRIVATE` (a private v2 registry: Harbor, JFrog, GHCR, Quay,
+   * Nexus…), `V2` (a v2 registry that may be anonymous), `AWS` (ECR), `Azure` (ACR), `GCP` (GCR) or
+   * `GOOGLE_ARTIFACT_REGISTRY`. It decides which other properties apply.
+   * Here: Amazon ECR. Changing it replaces the registry.
+   */
   registryType: "AWS";
-  /** The account, region and role. */
+  /**
+   * `AWS` only, required: where the ECR registry lives and the IAM role Qualys assumes. Changing it replaces
+   * the registry, except when only `arn` changes: a new role ARN updates the registry in place.
+   */
   aws: pulumi.Input<RegistryAws>;
 }
 
 /** An Azure Container Registry, read through a Qualys ACR connector. */
 export interface AzureRegistryArgs extends RegistryArgsBase {
-  /** Azure Container Registry; `registryUri` is `https://<name>.azurecr.io`. Changing the type replaces the registry. */
+  /**
+   * The kind of registry: `DockerHub`, `V2_PRIVATE` (a private v2 registry: Harbor, JFrog, GHCR, Quay,
+   * Nexus…), `V2` (a v2 registry that may be anonymous), `AWS` (ECR), `Azure` (ACR), `GCP` (GCR) or
+   * `GOOGLE_ARTIFACT_REGISTRY`. It decides which other properties apply.
+   * Here: Azure Container Registry; `registryUri` is `https://<name>.azurecr.io`. Changing it replaces the registry.
+   */
   registryType: "Azure";
-  /** The ID of the Qualys ACR connector. Updates in place. */
+  /**
+   * `Azure`, `GCP` and `GOOGLE_ARTIFACT_REGISTRY`, required: the ID of the Qualys connector (made in the
+   * Qualys console) through which Qualys reads the registry. An Azure registry's host ends in `.azurecr.io`.
+   * Here: the Qualys ACR connector. Updates in place.
+   */
   connectorId: pulumi.Input<string>;
 }
 
 /** A Google Container Registry, read through a Qualys GCP connector. */
 export interface GcpRegistryArgs extends RegistryArgsBase {
-  /** Google Container Registry; `registryUri` is `https://gcr.io` or `https://<location>.gcr.io`. Changing the type replaces the registry. */
+  /**
+   * The kind of registry: `DockerHub`, `V2_PRIVATE` (a private v2 registry: Harbor, JFrog, GHCR, Quay,
+   * Nexus…), `V2` (a v2 registry that may be anonymous), `AWS` (ECR), `Azure` (ACR), `GCP` (GCR) or
+   * `GOOGLE_ARTIFACT_REGISTRY`. It decides which other properties apply.
+   * Here: Google Container Registry; `registryUri` is `https://gcr.io` or `https://<location>.gcr.io`. Changing it replaces the registry.
+   */
   registryType: "GCP";
-  /** The ID of the Qualys GCP connector. Updates in place. */
+  /**
+   * `Azure`, `GCP` and `GOOGLE_ARTIFACT_REGISTRY`, required: the ID of the Qualys connector (made in the
+   * Qualys console) through which Qualys reads the registry. An Azure registry's host ends in `.azurecr.io`.
+   * Here: the Qualys GCP connector. Updates in place.
+   */
   connectorId: pulumi.Input<string>;
-  /** The Google Cloud project ID. Changing it replaces the registry. */
+  /**
+   * `GCP` and `GOOGLE_ARTIFACT_REGISTRY`, required: the Google Cloud project ID (6–30 lower-case
+   * letters, digits and hyphens). Changing it replaces the registry.
+   */
   projectId: pulumi.Input<string>;
-  /** The GCR location (`us`, `eu`, `asia`), matching a `<location>.gcr.io` host. Changing it replaces the registry. */
+  /**
+   * `GCP` only, required: the GCR location (`us`, `eu`, `asia`); must match a `<location>.gcr.io` host.
+   * Changing it replaces the registry.
+   */
   location: pulumi.Input<string>;
 }
 
 /** A Google Artifact Registry repository, read through a Qualys GCP connector. */
 export interface ArtifactRegistryArgs extends RegistryArgsBase {
-  /** Google Artifact Registry; `registryUri` is `https://<location>-docker.pkg.dev`. Changing the type replaces the registry. */
+  /**
+   * The kind of registry: `DockerHub`, `V2_PRIVATE` (a private v2 registry: Harbor, JFrog, GHCR, Quay,
+   * Nexus…), `V2` (a v2 registry that may be anonymous), `AWS` (ECR), `Azure` (ACR), `GCP` (GCR) or
+   * `GOOGLE_ARTIFACT_REGISTRY`. It decides which other properties apply.
+   * Here: Google Artifact Registry; `registryUri` is `https://<location>-docker.pkg.dev`. Changing it replaces the registry.
+   */
   registryType: "GOOGLE_ARTIFACT_REGISTRY";
-  /** The ID of the Qualys GCP connector. Updates in place. */
+  /**
+   * `Azure`, `GCP` and `GOOGLE_ARTIFACT_REGISTRY`, required: the ID of the Qualys connector (made in the
+   * Qualys console) through which Qualys reads the registry. An Azure registry's host ends in `.azurecr.io`.
+   * Here: the Qualys GCP connector. Updates in place.
+   */
   connectorId: pulumi.Input<string>;
-  /** The Google Cloud project ID. Changing it replaces the registry. */
+  /**
+   * `GCP` and `GOOGLE_ARTIFACT_REGISTRY`, required: the Google Cloud project ID (6–30 lower-case
+   * letters, digits and hyphens). Changing it replaces the registry.
+   */
   projectId: pulumi.Input<string>;
-  /** The Artifact Registry repository name. Changing it replaces the registry. */
+  /**
+   * `GOOGLE_ARTIFACT_REGISTRY` only, required: the Artifact Registry repository name; the registry's host is
+   * `<location>-docker.pkg.dev`. Changing it replaces the registry.
+   */
   registry: pulumi.Input<string>;
 }
 
@@ -131,7 +212,7 @@ const provider: pulumi.dynamic.ResourceProvider = runtime;
  * tokens are Pulumi secrets in state and outputs. The resource ID is the Qualys registry UUID.
  */
 export class Registry extends pulumi.dynamic.Resource {
-  /** The Qualys registry UUID: what a `RegistryScanSchedule` takes as `registryId`. */
+  /** The Qualys registry UUID (also the resource ID): what a `RegistryScanSchedule` takes as `registryId`. */
   declare public readonly registryId: pulumi.Output<string>;
   /** The kind of registry. */
   declare public readonly registryType: pulumi.Output<RegistryType>;
@@ -159,11 +240,11 @@ export class Registry extends pulumi.dynamic.Resource {
   declare public readonly location: pulumi.Output<string | undefined>;
   /** The Artifact Registry repository, for a GOOGLE_ARTIFACT_REGISTRY registry. */
   declare public readonly registry: pulumi.Output<string | undefined>;
-  /** The registry's Qualys status when last read (`Active`, `Deleting`, …). */
+  /** The registry's Qualys status when last read (`Active`, `Deleting`, … any string). */
   declare public readonly status: pulumi.Output<string>;
-  /** When Qualys created the registry, if reported. */
+  /** When Qualys created the registry (ISO time), if Qualys reports it. */
   declare public readonly created: pulumi.Output<string | undefined>;
-  /** When Qualys last updated the registry, if reported. */
+  /** When Qualys last updated the registry (ISO time), if Qualys reports it. */
   declare public readonly updated: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: RegistryArgs, opts?: pulumi.CustomResourceOptions) {

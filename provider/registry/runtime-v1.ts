@@ -9,7 +9,7 @@
 import { resourceRuntime } from "../core/runtime";
 import { scheduleApi } from "../schedule/lookups";
 import { registryApi } from "./api";
-import { createRegistry, deleteRegistry, readRegistry, updateRegistry } from "./crud";
+import { createRegistry, deleteRegistry, readRegistry, runningSchedulesOf, updateRegistry } from "./crud";
 import { planRegistryDiff } from "./plan";
 import { REGISTRY } from "./properties";
 import { checkRegistryInputs } from "./rules";
@@ -23,13 +23,7 @@ const runtime = resourceRuntime({
   create: (api, inputs) => createRegistry(api.registries, inputs as RegistryInputs),
   read: (api, id, props) => readRegistry(api.registries, id, props),
   update: (api, id, _olds, news) => updateRegistry(api.registries, id, news as RegistryInputs),
-  delete: (api, id) =>
-    deleteRegistry(api.registries, id, async (registryId) =>
-      (await api.schedules.listSchedules(registryId, "status:Running")).map((s) => ({
-        name: s.name ?? "",
-        scheduleId: s.scheduleUuid,
-      })),
-    ),
+  delete: (api, id) => deleteRegistry(api.registries, id, runningSchedulesOf(api.schedules)),
 });
 
 export const { configure, check, diff, create, read, update } = runtime;

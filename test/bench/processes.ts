@@ -15,15 +15,23 @@ export interface SimulatorProcess {
 }
 
 /**
- * Starts `dist/test/simulator/cli.js` on an ephemeral loopback port. In its own process, the
+ * Starts `dist/test/simulator/cli.js` on an ephemeral loopback port (demo credentials unless given). In its own process, the
  * simulator's work (and its 50 ms sleeps) never competes with the driver's event loop, which samples
  * /proc and times the CLI, and the driver's work never delays an API answer.
  */
 export async function startSimulatorProcess(
   registries: { id: string; type: string }[],
+  credentials: { username?: string; password?: string } = {},
 ): Promise<SimulatorProcess> {
   const script = path.join(REPO_ROOT, "dist", "test", "simulator", "cli.js");
-  const args = [script, "--port", "0", ...registries.flatMap((r) => ["--registry", `${r.id}:${r.type}`])];
+  const args = [
+    script,
+    "--port",
+    "0",
+    ...registries.flatMap((r) => ["--registry", `${r.id}:${r.type}`]),
+    ...(credentials.username === undefined ? [] : ["--username", credentials.username]),
+    ...(credentials.password === undefined ? [] : ["--password", credentials.password]),
+  ];
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = "";

@@ -249,7 +249,7 @@ export function checkDeclarations(program: ts.Program, declared: DeclaredResourc
           continue;
         }
         // A member may declare its own change mode; it defaults to its block's.
-        const change = (field as { change?: ChangeMode }).change ?? spec.change;
+        const change = field.change ?? spec.change;
         findings.push(
           ...docFindings(`${argsName}.${name}.${member}`, d.doc, field.description, change, false),
         );

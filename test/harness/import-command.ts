@@ -2,29 +2,15 @@
  * What the import end-to-end tests share: the installed `pulumi-qualys-cs` binary, run as
  * `npx pulumi-qualys-cs` runs it, the `pulumi import --file` step, and the writes in a simulator log.
  */
-import { execFile } from "node:child_process";
-import * as path from "node:path";
-
 import type { LoggedRequest } from "../simulator";
-import { CONSUMER_MODULES, type ProgramStack } from "./stack";
-
-const COMMAND = path.join(CONSUMER_MODULES, ".bin", "pulumi-qualys-cs");
+import { runPackageCommand, type ProgramStack } from "./stack";
 
 /** The outcome of one process. */
-export interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+export type Run = Awaited<ReturnType<typeof runPackageCommand>>;
 
 /** Runs the installed `pulumi-qualys-cs` in the project, as `npx pulumi-qualys-cs` does. */
-export function command(args: string[], cwd: string, env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(COMMAND, args, { cwd, env }, (err, stdout, stderr) =>
-      resolve({ code: err ? (typeof err.code === "number" ? err.code : 1) : 0, stdout, stderr }),
-    );
-  });
-}
+export const command = (args: string[], cwd: string, env: Record<string, string>): Promise<Run> =>
+  runPackageCommand(args, cwd, env);
 
 /** `pulumi import --file qualys-import.json --protect=false --generate-code=false --yes`, logged. */
 export async function pulumiImport(ps: ProgramStack, label: string): Promise<Run> {

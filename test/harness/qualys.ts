@@ -1,8 +1,6 @@
 /** Glue between the end-to-end harness and the simulator: stack config, program inputs, counts. */
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
-import * as http from "node:http";
-import type { AddressInfo } from "node:net";
 import * as path from "node:path";
 
 import type { ConfigMap } from "@pulumi/pulumi/automation";
@@ -10,8 +8,9 @@ import type { ConfigMap } from "@pulumi/pulumi/automation";
 import type { ClientSettings } from "../../provider/qualys/config";
 import { QualysClient } from "../../provider/qualys/http/client";
 
-import { DEMO_PASSWORD, DEMO_REGISTRY_ID, DEMO_USERNAME } from "../simulator";
+import { DEMO_PASSWORD, DEMO_REGISTRY_ID, DEMO_USERNAME, startSimulator } from "../simulator";
 import type { LoggedRequest, RunningSimulator, StoredSchedule } from "../simulator";
+import { startForwardingProxy, type ForwardingProxy } from "./forwarding-proxy";
 import { descendants } from "./proc";
 import { dynamicResources, PULUMI_ROOT, REPO_ROOT, type ProgramStack, type StateDeployment } from "./stack";
 
@@ -24,6 +23,32 @@ export function qualysConfig(url: string, password = DEMO_PASSWORD): ConfigMap {
     "qualys:gatewayUrl": { value: url },
     "qualys:username": { value: DEMO_USERNAME },
     "qualys:password": { value: password, secret: true },
+  };
+}
+
+/**
+ * For a test file of a command: starts a simulator before its tests and points QUALYS_GATEWAY_URL,
+ * QUALYS_USERNAME and QUALYS_PASSWORD at it (demo credentials), as a user of the command sets them;
+ * restores the environment after. Returns the running simulator (available from the first test on).
+ */
+export function useSimulatorEnvironment(): () => RunningSimulator {
+  let sim: RunningSimulator | undefined;
+  const savedEnv = { ...process.env };
+  beforeAll(async () => {
+    sim = await startSimulator();
+    Object.assign(process.env, {
+      QUALYS_GATEWAY_URL: sim.url,
+      QUALYS_USERNAME: DEMO_USERNAME,
+      QUALYS_PASSWORD: DEMO_PASSWORD,
+    });
+  });
+  afterAll(async () => {
+    process.env = savedEnv;
+    await sim?.close();
+  });
+  return () => {
+    if (!sim) throw new Error("useSimulatorEnvironment: the simulator starts in beforeAll");
+    return sim;
   };
 }
 
@@ -84,6 +109,7 @@ export function apiCalls(log: LoggedRequest[]): Record<string, number> {
   return kinds;
 }
 
+/** The kind of a Qualys API call, from its method and path (the simulator's log, the acceptance run's proxy). */
 export function classify(r: Pick<LoggedRequest, "method" | "path">): string {
   if (r.path === "/auth") return "auth";
   if (/\/schedule\/bulk$/.test(r.path)) return "bulkDelete";
@@ -218,12 +244,7 @@ export async function upKilledMidway(
 }
 
 /** A gateway in front of the simulator that holds chosen requests, then lets the simulator do them. */
-export interface HoldingProxy {
-  url: string;
-  /** How many requests were held so far. */
-  held(): number;
-  close(): Promise<void>;
-}
+export type HoldingProxy = ForwardingProxy;
 
 /**
  * Forwards everything to `target`, except the next `times` requests matching `method` and `path`:
@@ -231,62 +252,16 @@ export interface HoldingProxy {
  * while the simulator still performs the request a moment later. A reply that never comes, and a
  * commit after the client stopped waiting: what the simulator's own faults cannot do.
  */
-export async function startHoldingProxy(
+export function startHoldingProxy(
   target: string,
   hold: { method: string; path: RegExp; holdMs: number; times?: number },
 ): Promise<HoldingProxy> {
   let left = hold.times ?? 1;
-  let held = 0;
-  const forward = async (method: string, url: string, headers: http.IncomingHttpHeaders, body: Buffer) => {
-    const out: Record<string, string> = {};
-    for (const [k, v] of Object.entries(headers)) {
-      if (v === undefined || ["host", "connection", "content-length"].includes(k)) continue;
-      out[k] = Array.isArray(v) ? v.join(", ") : v;
-    }
-    return fetch(`${target}${url}`, { method, headers: out, body: body.length > 0 ? body : undefined });
-  };
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const body = Buffer.concat(chunks);
-      const method = req.method ?? "GET";
-      const url = req.url ?? "/";
-      const pathOnly = url.split("?")[0];
-      if (left > 0 && method === hold.method && hold.path.test(pathOnly)) {
-        left -= 1;
-        held += 1;
-        setTimeout(() => {
-          forward(method, url, req.headers, body)
-            .then((r) => r.arrayBuffer())
-            .catch(() => undefined)
-            .finally(() => res.destroy());
-        }, hold.holdMs);
-        return;
-      }
-      forward(method, url, req.headers, body)
-        .then(async (r) => {
-          const text = Buffer.from(await r.arrayBuffer());
-          const headers: Record<string, string> = {};
-          r.headers.forEach((v, k) => {
-            if (!["content-length", "transfer-encoding", "connection", "content-encoding"].includes(k))
-              headers[k] = v;
-          });
-          res.writeHead(r.status, { ...headers, "content-length": String(text.length) });
-          res.end(text);
-        })
-        .catch(() => res.destroy());
-    });
+  return startForwardingProxy(target, {
+    hold: (method, path) => {
+      if (left <= 0 || method !== hold.method || !hold.path.test(path)) return undefined;
+      left -= 1;
+      return hold.holdMs;
+    },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    held: () => held,
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
 }

@@ -141,6 +141,22 @@ export function runCli(
   });
 }
 
+/** The installed package's command, as `npx pulumi-qualys-cs` finds it in a user's project. */
+export const PACKAGE_COMMAND = path.join(CONSUMER_MODULES, ".bin", "pulumi-qualys-cs");
+
+/** Runs the installed `pulumi-qualys-cs` with exactly this environment; never throws on a non-zero exit. */
+export function runPackageCommand(
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ stdout: string; stderr: string; code: number }> {
+  return new Promise((resolve) => {
+    execFile(PACKAGE_COMMAND, args, { cwd, env, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) =>
+      resolve({ code: err ? (typeof err.code === "number" ? err.code : 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
 let counter = 0;
 
 /** Creates a project from `programDir` with the tarball-installed package, and a fresh stack. */

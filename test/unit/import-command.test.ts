@@ -12,13 +12,8 @@ import { DEFAULT_CODE_FILE, DEFAULT_IMPORT_FILE, runImportCommand } from "../../
 import type { ImportFile } from "../../provider/cli/import-file";
 import { resolveSettings } from "../../provider/qualys/config";
 import { sharedClient } from "../../provider/qualys/http/client";
-import {
-  DEMO_PASSWORD,
-  DEMO_REGISTRY_ID,
-  DEMO_USERNAME,
-  startSimulator,
-  type RunningSimulator,
-} from "../simulator";
+import { DEMO_PASSWORD, DEMO_REGISTRY_ID, type RunningSimulator } from "../simulator";
+import { useSimulatorEnvironment } from "../harness/qualys";
 
 const R = DEMO_REGISTRY_ID;
 const PROVIDER =
@@ -26,19 +21,10 @@ const PROVIDER =
 
 let sim: RunningSimulator;
 let dir: string;
-const savedEnv = { ...process.env };
 
-beforeAll(async () => {
-  sim = await startSimulator();
-  Object.assign(process.env, {
-    QUALYS_GATEWAY_URL: sim.url,
-    QUALYS_USERNAME: DEMO_USERNAME,
-    QUALYS_PASSWORD: DEMO_PASSWORD,
-  });
-});
-afterAll(async () => {
-  process.env = savedEnv;
-  await sim.close();
+const simulator = useSimulatorEnvironment();
+beforeAll(() => {
+  sim = simulator();
 });
 beforeEach(() => {
   sim.control.reset();

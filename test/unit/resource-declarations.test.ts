@@ -5,6 +5,7 @@
 import * as path from "node:path";
 
 import { defineResource, tsType } from "../../provider/core/properties";
+import { REGISTRY } from "../../provider/registry/properties";
 import { SCHEDULE } from "../../provider/schedule/properties";
 import {
   REPO_ROOT,
@@ -16,7 +17,10 @@ import {
 } from "../docs/declarations";
 
 /** Every resource: its table and the file that declares `<typeName>Args` and the class `<typeName>`. */
-const DECLARED: DeclaredResource[] = [{ resource: SCHEDULE, file: "provider/schedule/resource.ts" }];
+const DECLARED: DeclaredResource[] = [
+  { resource: SCHEDULE, file: "provider/schedule/resource.ts" },
+  { resource: REGISTRY, file: "provider/registry/resource.ts" },
+];
 
 const RULES: Rule[] = [
   "an input is declared in the args type, and nothing else is",
@@ -85,9 +89,8 @@ const WIDGET = defineResource({
           description: "The width.",
           type: tsType<number>("number"),
           validate: () => [],
-          // A member's own change mode (its block's otherwise), spread in because core/properties.ts's
-          // `MemberSpec` on this branch does not declare `change` yet; the checker reads it either way.
-          ...({ change: "update" } as object),
+          // A member's own change mode; its block's otherwise.
+          change: "update",
         },
         depth: { description: "The depth.", type: tsType<number>("number"), validate: () => [] },
       },
