@@ -1,12 +1,14 @@
 /**
- * `pulumi-qualys-cs import`: reads live schedules and writes the code that declares them and the file
- * that lets `pulumi import --file` adopt them without creating or changing anything.
+ * `pulumi-qualys-cs import`: reads live schedules (and, with `--with-registry`, their registries) and
+ * writes the code that declares them and the file that lets `pulumi import --file` adopt them without
+ * creating or changing anything.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 
 import { CliError } from "../errors";
 import type { ClientSettings } from "../qualys/config";
+import { registryApi, type RegistryApi } from "../registry/api";
 import { scheduleApi, type ScheduleApi } from "../schedule/lookups";
 import { generateCode } from "./codegen";
 import {
@@ -18,10 +20,16 @@ import {
 } from "./command";
 import { isIdPart, parseImportId, parseScheduleArg, type ImportId } from "./ids";
 import { buildImportFile, renderImportFile } from "./import-file";
-import { RESOURCE_TYPE, type ImportedSchedule } from "./imported";
+import {
+  REGISTRY_RESOURCE_TYPE,
+  RESOURCE_TYPE,
+  type ImportedRegistry,
+  type ImportedSchedule,
+} from "./imported";
 import { exportStack } from "./pulumi-cli";
+import { readRegistries } from "./read-registries";
 import { readImportable, type RegistrySelection } from "./read-schedules";
-import { serializedProvider } from "./serialized-provider";
+import { REGISTRY_RUNTIME_SUBPATH, RUNTIME_SUBPATH, serializedProvider } from "./serialized-provider";
 import { settingsFor } from "./settings";
 
 /** Default file names written into `--out`. */
@@ -31,8 +39,9 @@ export const DEFAULT_CODE_FILE = "qualys-schedules.ts";
 /** The usage text of `pulumi-qualys-cs import`. */
 export const IMPORT_USAGE = `Usage: pulumi-qualys-cs import [<registryId>/<scheduleId>]... [options]
 
-Reads Qualys registry scan schedules (only reads) and writes:
-  - TypeScript that declares them as RegistryScanSchedule resources, with their current settings;
+Reads Qualys registry scan schedules, and with --with-registry their registries (only reads), and writes:
+  - TypeScript that declares them as RegistryScanSchedule (and Registry) resources, with their current
+    settings;
   - an import file with which \`pulumi import --file\` adopts them without creating anything.
 
 Selection (at least a registry, or full IDs):
@@ -42,6 +51,10 @@ Selection (at least a registry, or full IDs):
                          <registryId>/<scheduleId>); repeatable
   --name <pattern>       only schedules whose whole name matches (* and ? wildcards), in every --registry;
                          repeatable
+  --with-registry        also adopt each registry itself as a Registry resource; its schedules then take
+                         registryId from it. A registry's password or token (Qualys never returns
+                         one) is read from stack config: the code says which key to set, and the
+                         first \`pulumi up\` after the import sets it with one in-place update
 
 Output (default: --out .):
   --out <dir>            write ${DEFAULT_IMPORT_FILE} and ${DEFAULT_CODE_FILE} into <dir>
@@ -54,36 +67,46 @@ Settings (as the provider reads them):
   --stack <name>         read qualys:gatewayUrl, qualys:username, qualys:password from this stack's config
                          (runs \`pulumi config --show-secrets\` in the current directory); otherwise, and
                          for anything the stack does not set, QUALYS_GATEWAY_URL, QUALYS_USERNAME and
-                         QUALYS_PASSWORD. Schedules the stack already manages are skipped (and listed):
-                         one schedule is never owned by two resources
+                         QUALYS_PASSWORD. Schedules and registries the stack already manages are
+                         skipped (and listed): one resource is never owned by two
 
 Then, in the Pulumi project:
   1. add the declarations to the program;
   2. pulumi import --file ${DEFAULT_IMPORT_FILE} --generate-code=false --yes
-  3. pulumi preview        (shows no changes)
+  3. pulumi preview        (shows no changes; with --with-registry, then pulumi up, which records that
+                           the schedules depend on the registry)
 
   -h, --help             show this help
 `;
 
-/** The IDs of the schedules the stack's resources hold (from `pulumi stack export`). */
-async function stackScheduleIds(stack: string, cwd: string): Promise<Set<string>> {
+/** The IDs of the stack's resources of one type (from `pulumi stack export`). */
+async function stackIds(stack: string, cwd: string, type: string): Promise<Set<string>> {
   const state = await exportStack(stack, { cwd });
   const resources = (state.deployment as { resources?: { type?: unknown; id?: unknown }[] }).resources ?? [];
   return new Set(
-    resources.filter((r) => r.type === RESOURCE_TYPE && typeof r.id === "string").map((r) => r.id as string),
+    resources.filter((r) => r.type === type && typeof r.id === "string").map((r) => r.id as string),
   );
 }
+
+/** The IDs of the schedules the stack's resources hold. */
+const stackScheduleIds = (stack: string, cwd: string) => stackIds(stack, cwd, RESOURCE_TYPE);
+/** The IDs of the registries the stack's resources hold. */
+const stackRegistryIds = (stack: string, cwd: string) => stackIds(stack, cwd, REGISTRY_RESOURCE_TYPE);
 
 /** What `import` needs from its surroundings; tests replace parts of it. */
 export interface ImportIO extends CommandIO {
   /** The schedule IDs the stack already manages (default: read with `pulumi stack export`). */
   stackScheduleIds?: (stack: string, cwd: string) => Promise<Set<string>>;
+  /** The registry IDs the stack already manages (default: read with `pulumi stack export`). */
+  stackRegistryIds?: (stack: string, cwd: string) => Promise<Set<string>>;
   /** The settings (default: `settingsFor`, the stack's config then the environment). */
   settings?: typeof settingsFor;
   /** The API for the resolved settings (default: the provider's shared client). */
   api?: (settings: ClientSettings) => ScheduleApi;
-  /** The `__provider` string (default: serialized from the project's installed package). */
-  serializeProvider?: (projectDir: string) => Promise<string>;
+  /** The registry API for the resolved settings (default: the provider's shared client). */
+  registryApi?: (settings: ClientSettings) => RegistryApi;
+  /** A `__provider` string for a runtime subpath (default: serialized from the project's installed package). */
+  serializeProvider?: (projectDir: string, subpath: string) => Promise<string>;
 }
 
 interface ParsedImportArgs {
@@ -93,6 +116,7 @@ interface ParsedImportArgs {
   force: boolean;
   protect: boolean;
   stack?: string;
+  withRegistry: boolean;
   help: boolean;
 }
 
@@ -112,13 +136,14 @@ export function parseImportArgs(argv: string[]): ParsedImportArgs {
       force: { type: "boolean" },
       protect: { type: "string" },
       stack: { type: "string" },
+      "with-registry": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
     true,
   );
   const v = parsed.values;
   const help = v.help === true;
-  if (help) return { selections: [], force: false, protect: true, help };
+  if (help) return { selections: [], force: false, protect: true, withRegistry: false, help };
 
   const registries = [...new Set(v.registry ?? [])];
   for (const r of registries) {
@@ -174,6 +199,7 @@ export function parseImportArgs(argv: string[]): ParsedImportArgs {
     force: v.force === true,
     protect: v.protect !== "false",
     stack: v.stack,
+    withRegistry: v["with-registry"] === true,
     help,
   };
 }
@@ -211,13 +237,15 @@ export function runImportCommand(argv: string[], io: ImportIO): Promise<number> 
       return 0;
     }
     // The provider string first: it needs no network, and a wrong installation should fail before any call.
-    const providerText = await (io.serializeProvider ?? serializedProvider)(io.cwd);
+    const serialize = io.serializeProvider ?? serializedProvider;
+    const providerText = await serialize(io.cwd, RUNTIME_SUBPATH);
+    const registryProviderText = args.withRegistry ? await serialize(io.cwd, REGISTRY_RUNTIME_SUBPATH) : "";
     const settings = await (io.settings ?? settingsFor)(
       args.stack === undefined ? undefined : { stack: args.stack, cwd: io.cwd },
     );
     const api = (io.api ?? scheduleApi)(settings);
-    const read = await readImportable(api, args.selections);
-    // One schedule must never be owned by two resources: what the stack already holds is not offered.
+    const read = await readImportable(api, args.selections, args.withRegistry);
+    // One resource must never be owned by two: what the stack already holds is not offered.
     const held =
       args.stack === undefined
         ? new Set<string>()
@@ -233,7 +261,30 @@ export function runImportCommand(argv: string[], io: ImportIO): Promise<number> 
         ].join("\n"),
       );
     }
-    if (schedules.length === 0) {
+    let registries: ImportedRegistry[] = [];
+    if (args.withRegistry) {
+      const heldRegistries =
+        args.stack === undefined
+          ? new Set<string>()
+          : await (io.stackRegistryIds ?? stackRegistryIds)(args.stack, io.cwd);
+      const wanted = args.selections.map((s) => s.registryId);
+      const skippedRegistries = wanted.filter((id) => heldRegistries.has(id));
+      if (skippedRegistries.length > 0) {
+        io.stderr(
+          [
+            `Skipped ${skippedRegistries.length} registr${skippedRegistries.length === 1 ? "y" : "ies"} that stack ${args.stack ?? ""} already manages (its schedules keep the literal registryId):`,
+            ...skippedRegistries.map((id) => `  ${id}`),
+            "",
+          ].join("\n"),
+        );
+      }
+      registries = await readRegistries(
+        (io.registryApi ?? registryApi)(settings),
+        wanted.filter((id) => !heldRegistries.has(id)),
+        new Set(schedules.map((s) => s.resourceName)),
+      );
+    }
+    if (schedules.length === 0 && registries.length === 0) {
       io.stderr("Nothing left to import: no file was written.\n");
       return 0;
     }
@@ -245,22 +296,45 @@ export function runImportCommand(argv: string[], io: ImportIO): Promise<number> 
     const codePath =
       args.importFile === undefined ? path.resolve(io.cwd, args.outDir ?? ".", DEFAULT_CODE_FILE) : undefined;
     const shownImport = shown(io.cwd, importPath);
-    const code = generateCode(schedules, { protect: args.protect, importFile: shownImport });
-    const file = renderImportFile(buildImportFile(schedules, providerText));
+    const code = generateCode(schedules, { protect: args.protect, importFile: shownImport }, registries);
+    const file = renderImportFile(
+      buildImportFile(schedules, providerText, { registries, serializedProvider: registryProviderText }),
+    );
     writeNew(importPath, file, args.force);
     if (codePath) writeNew(codePath, code, args.force);
     else io.stdout(code);
 
-    const width = Math.max(...schedules.map((s) => s.resourceName.length));
+    const width = Math.max(
+      ...schedules.map((s) => s.resourceName.length),
+      ...registries.map((r) => r.resourceName.length),
+    );
+    const secrets = registries.filter((r) => r.secretConfigKey !== undefined);
     io.stderr(
       [
+        ...(registries.length > 0
+          ? [
+              `Read ${registries.length} registr${registries.length === 1 ? "y" : "ies"} from Qualys (nothing was changed there):`,
+              ...registries.map(
+                (r) =>
+                  `  ${r.resourceName.padEnd(width)}  ${r.id}  ${r.inputs.registryType} ${r.inputs.registryUri}`,
+              ),
+            ]
+          : []),
         `Read ${schedules.length} schedule${schedules.length === 1 ? "" : "s"} from Qualys (nothing was changed there):`,
         ...schedules.map((s) => `  ${s.resourceName.padEnd(width)}  ${s.id}  ${describe(s)}`),
         `Wrote ${shownImport}${codePath ? ` and ${shown(io.cwd, codePath)}` : ""}.`,
         "Next, in your Pulumi project:",
         `  1. add the declarations${codePath ? ` in ${shown(io.cwd, codePath)}` : " printed above"} to your program;`,
+        ...secrets.map(
+          (r) =>
+            `     pulumi config set --secret ${r.secretConfigKey ?? ""} <${r.resourceName}'s ${r.secret ?? ""}>   (Qualys never returns it)`,
+        ),
         `  2. pulumi import --file ${shownImport}${args.protect ? "" : " --protect=false"} --generate-code=false --yes`,
-        "  3. pulumi preview   (expect no changes)",
+        secrets.length > 0
+          ? `  3. pulumi up        (expect no changes, except one in-place update per registry with a secret, setting it)`
+          : registries.length > 0
+            ? "  3. pulumi preview   (expect no changes), then pulumi up (changes nothing; records that the schedules depend on the registry)"
+            : "  3. pulumi preview   (expect no changes)",
         "",
       ].join("\n"),
     );
@@ -272,8 +346,8 @@ export function runImportCommand(argv: string[], io: ImportIO): Promise<number> 
 export const importCommand: Command<ImportIO> = {
   name: "import",
   summary:
-    "write the code and the `pulumi import` file that bring existing Qualys schedules under\n" +
-    "management without recreating them",
+    "write the code and the `pulumi import` file that bring existing Qualys schedules (and\n" +
+    "registries) under management without recreating them",
   usage: IMPORT_USAGE,
   run: runImportCommand,
 };

@@ -7,7 +7,13 @@
  * `RegistryScanSchedule` stores it, so that refresh, update and destroy run the installed package's
  * code and the next preview sees no difference.
  */
-import { PROVIDER_KEY, RESOURCE_TYPE, type ImportedSchedule } from "./imported";
+import {
+  PROVIDER_KEY,
+  REGISTRY_RESOURCE_TYPE,
+  RESOURCE_TYPE,
+  type ImportedRegistry,
+  type ImportedSchedule,
+} from "./imported";
 
 /** One entry of `resources` in a Pulumi import file. */
 export interface ImportFileResource {
@@ -23,22 +29,40 @@ export interface ImportFile {
   resources: ImportFileResource[];
 }
 
+/** Registries to adopt with the schedules, and the `__provider` string of `Registry`. */
+export interface ImportedRegistries {
+  registries: readonly ImportedRegistry[];
+  serializedProvider: string;
+}
+
 /**
- * The import file for these schedules. `serializedProvider` is the `__provider` string; it is checked
- * to be a reference to the package's stable runtime subpath (see `serialized-provider.ts`).
+ * The import file for these schedules (and registries, listed first). `serializedProvider` is the
+ * schedule's `__provider` string; each is checked to be a reference to the package's stable runtime
+ * subpath (see `serialized-provider.ts`). A registry's password or token is never in the file: Qualys
+ * does not return it, and the program sets it from config with the first `pulumi up`.
  */
 export function buildImportFile(
   schedules: readonly ImportedSchedule[],
   serializedProvider: string,
+  adopted?: ImportedRegistries,
 ): ImportFile {
   return {
-    resources: schedules.map((s) => ({
-      type: RESOURCE_TYPE,
-      name: s.resourceName,
-      id: s.id,
-      inputs: { ...s.inputs, [PROVIDER_KEY]: serializedProvider },
-      outputs: { ...s.outputs, [PROVIDER_KEY]: serializedProvider },
-    })),
+    resources: [
+      ...(adopted?.registries ?? []).map((r) => ({
+        type: REGISTRY_RESOURCE_TYPE,
+        name: r.resourceName,
+        id: r.id,
+        inputs: { ...r.inputs, [PROVIDER_KEY]: adopted?.serializedProvider },
+        outputs: { ...r.outputs, [PROVIDER_KEY]: adopted?.serializedProvider },
+      })),
+      ...schedules.map((s) => ({
+        type: RESOURCE_TYPE,
+        name: s.resourceName,
+        id: s.id,
+        inputs: { ...s.inputs, [PROVIDER_KEY]: serializedProvider },
+        outputs: { ...s.outputs, [PROVIDER_KEY]: serializedProvider },
+      })),
+    ],
   };
 }
 

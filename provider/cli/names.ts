@@ -48,11 +48,13 @@ function shortId(scheduleId: string): string {
 /**
  * Resource names for a list of schedules, in order: the slug of each name, made unique by appending
  * the first characters of the schedule ID (then a counter) to every schedule sharing a slug, and
- * avoiding any name in `taken`.
+ * avoiding any name in `taken`. A name without usable characters becomes `<fallback>-<ID start>`
+ * (registries pass `registry`).
  */
 export function resourceNames(
   sources: readonly NameSource[],
   taken: ReadonlySet<string> = new Set(),
+  fallback = "schedule",
 ): string[] {
   const slugs = sources.map((s) => slugify(s.scheduleName));
   const counts = new Map<string, number>();
@@ -62,11 +64,11 @@ export function resourceNames(
     const slug = slugs[i]!; // slugs is sources mapped one to one
     let name =
       slug === ""
-        ? `schedule-${shortId(source.scheduleId)}`
+        ? `${fallback}-${shortId(source.scheduleId)}`
         : (counts.get(slug) ?? 0) > 1 || used.has(slug)
           ? `${slug}-${shortId(source.scheduleId)}`
           : slug;
-    for (let n = 2; used.has(name); n++) name = `${slug || "schedule"}-${shortId(source.scheduleId)}-${n}`;
+    for (let n = 2; used.has(name); n++) name = `${slug || fallback}-${shortId(source.scheduleId)}-${n}`;
     used.add(name);
     return name;
   });

@@ -46,13 +46,13 @@ export async function requireRegistry(api: ScheduleApi, registryId: string): Pro
   }
 }
 
-async function selectIds(api: ScheduleApi, sel: RegistrySelection): Promise<string[]> {
+async function selectIds(api: ScheduleApi, sel: RegistrySelection, allowNone: boolean): Promise<string[]> {
   const ids = [...sel.scheduleIds];
   if (sel.names.length > 0 || sel.scheduleIds.length === 0) {
     const listed = await api.listSchedules(sel.registryId);
     const patterns = sel.names.map(namePattern);
     const matched = listed.filter((s) => patterns.length === 0 || patterns.some((p) => p.test(s.name ?? "")));
-    if (matched.length === 0) {
+    if (matched.length === 0 && !(allowNone && sel.names.length === 0)) {
       throw new CliError(
         sel.names.length === 0
           ? `Registry ${sel.registryId} has no schedules: there is nothing to import.`
@@ -69,16 +69,18 @@ async function selectIds(api: ScheduleApi, sel: RegistrySelection): Promise<stri
 /**
  * Reads every selected schedule and turns it into inputs and outputs. Throws `CliError` for an
  * unknown registry, unknown schedule IDs (all of them named), or a schedule whose settings, as Qualys
- * returns them, do not pass `check` (for example a field Qualys left out of its reply).
+ * returns them, do not pass `check` (for example a field Qualys left out of its reply). With
+ * `allowNone` (the registry itself is adopted), a registry without schedules is no error.
  */
 export async function readImportable(
   api: ScheduleApi,
   selections: readonly RegistrySelection[],
+  allowNone = false,
 ): Promise<ImportedSchedule[]> {
   const read: { id: string; inputs: ScheduleInputs; outputs: ImportedSchedule["outputs"] }[] = [];
   for (const sel of selections) {
     await requireRegistry(api, sel.registryId);
-    const ids = await selectIds(api, sel);
+    const ids = await selectIds(api, sel, allowNone);
     const results = await Promise.all(
       ids.map((scheduleId) => readSchedule(api, formatResourceId(sel.registryId, scheduleId))),
     );

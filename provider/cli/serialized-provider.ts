@@ -13,8 +13,10 @@ import * as path from "node:path";
 
 import { CliError } from "../errors";
 
-/** The stable subpath the serialized provider `require()`s. */
+/** The stable subpath the serialized schedule provider `require()`s. */
 export const RUNTIME_SUBPATH = "pulumi-qualys-cs/provider-runtime/v1";
+/** The stable subpath the serialized registry provider `require()`s. */
+export const REGISTRY_RUNTIME_SUBPATH = "pulumi-qualys-cs/registry-runtime/v1";
 /** The one statement a correct serialized provider loads the implementation with. */
 export const RUNTIME_REQUIRE = `require(${JSON.stringify(RUNTIME_SUBPATH)})`;
 /** A serialized provider larger than this has captured code by value instead of by reference. */
@@ -31,24 +33,31 @@ function load<T>(specifier: string, projectDir: string): T {
 }
 
 /**
- * Serializes the provider as `new RegistryScanSchedule(…)` would in a program run from `projectDir`.
+ * Serializes the provider as `new RegistryScanSchedule(…)` (or, with `subpath` the registry runtime,
+ * `new Registry(…)`) would in a program run from `projectDir`.
  * Throws `CliError` when the result is not a bare `require()` of the runtime subpath (the
  * package is not installed in `node_modules`, so the code would be copied into state instead).
  */
-export async function serializedProvider(projectDir: string): Promise<string> {
+export async function serializedProvider(
+  projectDir: string,
+  subpath: string = RUNTIME_SUBPATH,
+): Promise<string> {
   const sdk = load<Sdk>("@pulumi/pulumi", projectDir);
-  const provider = load<object>(RUNTIME_SUBPATH, projectDir);
+  const provider = load<object>(subpath, projectDir);
   // The SDK's own closure (dynamic/index.ts): `serializeFunction(() => provider, { allowSecrets: true })`.
   const serialized = await sdk.runtime.serializeFunction(() => provider, { allowSecrets: true });
-  return checkSerializedProvider(serialized.text);
+  return checkSerializedProvider(serialized.text, subpath);
 }
 
-/** Returns `text` when it is a small closure that only `require()`s the runtime subpath; else throws. */
-export function checkSerializedProvider(text: string): string {
-  if (!text.includes(RUNTIME_REQUIRE) || Buffer.byteLength(text) > MAX_SERIALIZED_BYTES) {
+/** Returns `text` when it is a small closure that only `require()`s `subpath`; else throws. */
+export function checkSerializedProvider(text: string, subpath: string = RUNTIME_SUBPATH): string {
+  if (
+    !text.includes(`require(${JSON.stringify(subpath)})`) ||
+    Buffer.byteLength(text) > MAX_SERIALIZED_BYTES
+  ) {
     throw new CliError(
-      `The serialized provider is not a reference to ${RUNTIME_SUBPATH} (${Buffer.byteLength(text)} bytes), so ` +
-        `imported schedules would not match what your program stores. Run the command from your Pulumi ` +
+      `The serialized provider is not a reference to ${subpath} (${Buffer.byteLength(text)} bytes), so ` +
+        `imported resources would not match what your program stores. Run the command from your Pulumi ` +
         `project, with pulumi-qualys-cs installed from the registry or a packed tarball into its ` +
         `node_modules (not linked): \`npx pulumi-qualys-cs import …\`.`,
     );

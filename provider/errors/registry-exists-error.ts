@@ -14,7 +14,8 @@ export class RegistryExistsError extends QualysError {
         `(${JSON.stringify(details.existingName)}). Qualys holds one registry per URI, and the provider does ` +
         `not take over a registry it did not create. To use that registry from this program without managing ` +
         `it, replace this resource with \`getRegistry({ registryUri: "${details.registryUri}" })\` (README, ` +
-        `"getRegistry"); to manage it with Pulumi, delete it in Qualys, then run \`pulumi up\` again.`,
+        `"getRegistry"); to manage it with Pulumi, adopt it with its schedules: \`npx pulumi-qualys-cs import ` +
+        `--registry ${details.existingRegistryId} --with-registry\` (README, "Adopting existing registries").`,
     );
     this.name = "RegistryExistsError";
     this.registryUri = details.registryUri;

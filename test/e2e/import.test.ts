@@ -16,30 +16,20 @@ import {
   startSimulator,
   type RunningSimulator,
 } from "../simulator";
-import type { LoggedRequest, StoredSchedule } from "../simulator";
+import type { StoredSchedule } from "../simulator";
+import { command, pulumiImport, writes, type Run } from "../harness/import-command";
 import { SCHEDULES_PROGRAM, declare, qualysConfig } from "../harness/qualys";
 import {
   CONSUMER_MODULES,
   REPO_ROOT,
   createProgramStack,
   dynamicResources,
-  runPackageCommand,
   type ProgramStack,
 } from "../harness/stack";
 
 const R = DEMO_REGISTRY_ID;
 const IMPORT_PROGRAM = path.join(REPO_ROOT, "test", "e2e", "programs", "import");
 const TSC = path.join(CONSUMER_MODULES, "typescript", "bin", "tsc");
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the installed `pulumi-qualys-cs` in the project, as `npx pulumi-qualys-cs` does. */
-const command = (args: string[], cwd: string, env: Record<string, string>): Promise<Run> =>
-  runPackageCommand(args, cwd, env);
 
 /** A schedule made "in the console": straight into the simulator, never through the provider. */
 function consoleSchedule(sim: RunningSimulator, body: Record<string, unknown>): StoredSchedule {
@@ -58,10 +48,6 @@ function consoleSchedule(sim: RunningSimulator, body: Record<string, unknown>): 
 const repos = (names: string[], tag: string | null = null, days: number | null = null) => [
   { repoTags: names.map((repo) => ({ repo, tag })), days },
 ];
-
-/** Requests that are neither a GET nor the /auth POST. */
-const writes = (log: LoggedRequest[]) =>
-  log.filter((r) => !(r.method === "GET" || (r.method === "POST" && r.path === "/auth")));
 
 let sim: RunningSimulator;
 let ps: ProgramStack;
@@ -200,15 +186,7 @@ describe("pulumi import --file", () => {
   test("adopts every schedule without one request to Qualys, changing nothing there", async () => {
     const before = sorted(sim.control.schedules(R));
     sim.control.clearRequests();
-    const res = await ps.run([
-      "import",
-      "--file",
-      "qualys-import.json",
-      "--protect=false",
-      "--generate-code=false",
-      "--yes",
-    ]);
-    console.log(`pulumi import --file:\n${res.stdout}${res.stderr}`);
+    const res = await pulumiImport(ps, "pulumi import --file");
     expect(res.code).toBe(0);
     expect(res.stdout).toMatch(/= 4 imported/);
     expect(sim.control.requests()).toEqual([]);

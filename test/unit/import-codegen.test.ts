@@ -4,8 +4,6 @@
  * so the tests see exactly the arguments a program would pass to `check`.
  */
 import fc from "fast-check";
-import * as vm from "node:vm";
-import * as ts from "typescript";
 
 import { generateCode, renderLiteral, stringLiteral } from "../../provider/cli/codegen";
 import { buildImportFile, renderImportFile } from "../../provider/cli/import-file";
@@ -13,6 +11,7 @@ import { PROVIDER_KEY, RESOURCE_TYPE, type ImportedSchedule } from "../../provid
 import { resourceNames, slugify, variableName } from "../../provider/cli/names";
 import { checkScheduleInputs } from "../../provider/schedule/rules";
 import type { ScheduleInputs } from "../../provider/schedule/types";
+import { runGenerated } from "./generated-code";
 import { propertyRuns } from "./property-runs";
 import { first } from "../harness/assert";
 
@@ -66,29 +65,15 @@ interface Declaration {
   opts: unknown;
 }
 
-/** Compiles the generated module and runs it with a stand-in class that records each `new`. */
+/** Runs the generated module with a stand-in class that records each `new`. */
 function declarations(code: string): Declaration[] {
-  const out = ts.transpileModule(code, {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, strict: true },
-    reportDiagnostics: true,
-  });
-  expect(out.diagnostics ?? []).toEqual([]);
   const made: Declaration[] = [];
   class RegistryScanSchedule {
     constructor(name: string, args: Record<string, unknown>, opts?: unknown) {
       made.push({ name, args, opts });
     }
   }
-  const fakeRequire = (id: string): unknown => {
-    if (id !== "pulumi-qualys-cs") throw new Error(`unexpected require(${id})`);
-    return { RegistryScanSchedule };
-  };
-  const run = vm.compileFunction(out.outputText, ["require", "exports", "module"]) as (
-    req: typeof fakeRequire,
-    exports: object,
-    module: object,
-  ) => void;
-  run(fakeRequire, {}, { exports: {} });
+  runGenerated(code, { "pulumi-qualys-cs": { RegistryScanSchedule } });
   return made;
 }
 

@@ -52,7 +52,7 @@ async function run(...argv: string[]): Promise<{ code: number; stdout: string; s
 
 /** Runs the command; with `held`, `--stack` reads these IDs as the stack's (and settings from the environment). */
 async function runWith(
-  io: { held?: string[] },
+  io: { held?: string[]; heldRegistries?: string[] },
   ...argv: string[]
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
@@ -61,6 +61,7 @@ async function runWith(
     ...(io.held
       ? {
           stackScheduleIds: () => Promise.resolve(new Set(io.held)),
+          stackRegistryIds: () => Promise.resolve(new Set(io.heldRegistries)),
           settings: () => Promise.resolve(resolveSettings(undefined)),
         }
       : {}),
@@ -159,6 +160,53 @@ describe("with --stack, schedules the stack already manages are skipped", () => 
     expect(res.code).toBe(0);
     expect(res.stderr).toContain("Nothing left to import");
     expect(fs.existsSync(path.join(dir, DEFAULT_IMPORT_FILE))).toBe(false);
+  });
+});
+
+describe("--with-registry adopts the registry too", () => {
+  test("the registry is the first entry, and the schedules reference it in the code", async () => {
+    const a = create("nightly");
+    const res = await run("--registry", R, "--with-registry");
+    expect(res.code).toBe(0);
+    expect(importFile().resources.map((r) => [r.type, r.id])).toEqual([
+      ["pulumi-nodejs:dynamic/qualys:Registry", R],
+      ["pulumi-nodejs:dynamic/qualys:RegistryScanSchedule", `${R}/${a}`],
+    ]);
+    expect(res.stderr).toContain("Read 1 registry from Qualys");
+    const code = fs.readFileSync(path.join(dir, DEFAULT_CODE_FILE), "utf8");
+    expect(code).toMatch(/registryId: \w+\.id,/);
+  });
+
+  test("without it, the output is schedule-only as before", async () => {
+    create("nightly");
+    await run("--registry", R);
+    expect(importFile().resources.map((r) => r.type)).toEqual([
+      "pulumi-nodejs:dynamic/qualys:RegistryScanSchedule",
+    ]);
+  });
+
+  test("a registry the stack already manages is skipped and listed; its schedules keep the literal ID", async () => {
+    create("nightly");
+    const res = await runWith(
+      { held: [], heldRegistries: [R] },
+      "--registry",
+      R,
+      "--with-registry",
+      "--stack",
+      "dev",
+    );
+    expect(res.code).toBe(0);
+    expect(res.stderr).toContain("Skipped 1 registry that stack dev already manages");
+    expect(importFile().resources.map((r) => r.type)).toEqual([
+      "pulumi-nodejs:dynamic/qualys:RegistryScanSchedule",
+    ]);
+    expect(fs.readFileSync(path.join(dir, DEFAULT_CODE_FILE), "utf8")).toContain(`registryId: "${R}"`);
+  });
+
+  test("a registry without schedules can be adopted alone", async () => {
+    const res = await run("--registry", R, "--with-registry");
+    expect(res.code).toBe(0);
+    expect(importFile().resources.map((r) => r.id)).toEqual([R]);
   });
 });
 
