@@ -35,8 +35,10 @@ export async function readRegistries(
   registryIds: readonly string[],
   taken: ReadonlySet<string> = new Set(),
 ): Promise<ImportedRegistry[]> {
-  const read = await Promise.all(registryIds.map((id) => readRegistry(api, id)));
-  const missing = registryIds.filter((_, i) => read[i].props === undefined);
+  const read = await Promise.all(
+    registryIds.map(async (id) => ({ id, result: await readRegistry(api, id) })),
+  );
+  const missing = read.filter(({ result }) => result.props === undefined).map(({ id }) => id);
   if (missing.length > 0) {
     throw new CliError(
       `Qualys has no registry ${missing.join(", ")}. Check the registry ID in the Qualys console (Container ` +
@@ -44,12 +46,12 @@ export async function readRegistries(
         `that holds it.`,
     );
   }
-  const found = read.flatMap((r, i) => {
+  const found = read.flatMap(({ id, result: r }) => {
     if (r.inputs === undefined || r.props === undefined) return [];
     // Qualys returns no secret; dropped anyway, so that none can ever reach the import file.
     const { password: _p, accessToken: _t, ...inputs } = r.inputs;
     const { password: _op, accessToken: _ot, ...outputs } = r.props;
-    return [{ id: registryIds[i], inputs, outputs }];
+    return [{ id, inputs, outputs }];
   });
   const names = resourceNames(
     found.map((f) => ({ scheduleName: f.outputs.name, scheduleId: f.id })),
@@ -58,12 +60,13 @@ export async function readRegistries(
   );
   const variables = new Set<string>();
   return found.map((f, i) => {
+    const resourceName = names[i]!; // resourceNames names each source, in order
     const inputs = canonicalRegistryInputs(f.inputs);
     const secret = registrySecret(inputs);
-    const registry: ImportedRegistry = { resourceName: names[i], id: f.id, inputs, outputs: f.outputs };
+    const registry: ImportedRegistry = { resourceName, id: f.id, inputs, outputs: f.outputs };
     if (secret !== undefined) {
       registry.secret = secret;
-      registry.secretConfigKey = `${variableName(names[i], variables)}${secret === "password" ? "Password" : "AccessToken"}`;
+      registry.secretConfigKey = `${variableName(resourceName, variables)}${secret === "password" ? "Password" : "AccessToken"}`;
     }
     return registry;
   });

@@ -6,6 +6,7 @@
  * a password, which Qualys never returns: no password in the import file or the state, and one
  * in-place update that sets it from stack config.
  */
+import { defined } from "../harness/assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
@@ -113,7 +114,9 @@ describe("import --with-registry: a registry without secrets and its two schedul
         credentialType: "None",
       },
     });
-    expect(file.resources[0].inputs.__provider).toContain('require("pulumi-qualys-cs/registry-runtime/v1")');
+    expect(defined(file.resources[0], "the registry entry").inputs.__provider).toContain(
+      'require("pulumi-qualys-cs/registry-runtime/v1")',
+    );
     const code = fs.readFileSync(path.join(ps.projectDir, "qualys-schedules.ts"), "utf8");
     expect(code).toContain("registryId: quay.id,");
     expect(code).not.toContain("requireSecret");
@@ -149,8 +152,12 @@ describe("import --with-registry: a registry without secrets and its two schedul
     const file = JSON.parse(fs.readFileSync(path.join(ps.projectDir, "qualys-import.json"), "utf8")) as {
       resources: { inputs: Record<string, unknown> }[];
     };
-    expect(registry?.inputs?.__provider).toBe(file.resources[0].inputs.__provider);
-    expect(registry?.outputs?.__provider).toBe(file.resources[0].inputs.__provider);
+    expect(registry?.inputs?.__provider).toBe(
+      defined(file.resources[0], "the registry entry").inputs.__provider,
+    );
+    expect(registry?.outputs?.__provider).toBe(
+      defined(file.resources[0], "the registry entry").inputs.__provider,
+    );
     for (const s of state.filter((r) => r.type === SCHEDULE_TYPE)) {
       expect(s.dependencies).toContain(registry?.urn);
     }

@@ -5,6 +5,7 @@
  * arguments a program would pass to `check`.
  */
 
+import { defined, first } from "../harness/assert";
 import { CliError } from "../../provider/errors";
 import { generateCode } from "../../provider/cli/codegen";
 import { buildImportFile } from "../../provider/cli/import-file";
@@ -138,11 +139,11 @@ describe("a registry without secrets", () => {
   test.each(Object.keys(NO_SECRET))(
     "%s: declared with exactly the imported inputs, which check returns unchanged",
     (type) => {
-      const inputs = NO_SECRET[type];
+      const inputs = defined(NO_SECRET[type], type);
       const code = generateCode([], { protect: false }, [registry(inputs)]);
       expect(code).not.toContain("@pulumi/pulumi");
       expect(code).not.toContain("RegistryScanSchedule");
-      const [declared] = declarations(code);
+      const declared = first(declarations(code), "a declaration");
       expect(declared).toEqual({ kind: "Registry", name: inputs.name, args: inputs });
       expect(checkRegistryInputs({ ...declared.args })).toEqual({ inputs, failures: [] });
       expect(registrySecret(inputs)).toBeUndefined();
@@ -155,7 +156,7 @@ describe("schedules of an adopted registry", () => {
     const code = generateCode(
       [schedule("nightly", "s1"), schedule("weekly", "s2")],
       { protect: true, importFile: "qualys-import.json" },
-      [registry(NO_SECRET.V2)],
+      [registry(defined(NO_SECRET.V2, "the V2 case"))],
     );
     expect(code).toContain('import { Registry, RegistryScanSchedule } from "pulumi-qualys-cs";');
     expect(code).toContain("registryId: quay.id,");
@@ -166,14 +167,14 @@ describe("schedules of an adopted registry", () => {
       ["RegistryScanSchedule", "nightly"],
       ["RegistryScanSchedule", "weekly"],
     ]);
-    expect(made[1].args.registryId).toEqual({ idOf: "quay" });
+    expect(defined(made[1], "the schedule").args.registryId).toEqual({ idOf: "quay" });
   });
 
   test("a schedule of a registry not adopted keeps the literal ID", () => {
-    const other = registry({ ...NO_SECRET.V2 });
+    const other = registry({ ...defined(NO_SECRET.V2, "the V2 case") });
     other.id = "another-registry";
     const code = generateCode([schedule("nightly", "s1")], { protect: false }, [other]);
-    expect(declarations(code)[1].args.registryId).toBe(R);
+    expect(defined(declarations(code)[1], "the schedule").args.registryId).toBe(R);
   });
 });
 
@@ -185,7 +186,7 @@ describe("a registry with a secret Qualys never returns", () => {
     expect(code).toContain('password: config.requireSecret("harborPassword"),');
     expect(code).toContain("//   pulumi config set --secret harborPassword <the registry's password>");
     expect(code).toContain("one in-place update per registry that sets it from config");
-    const [declared] = declarations(code);
+    const declared = first(declarations(code), "a declaration");
     expect(declared.args).toEqual({ ...HARBOR, password: new ConfigSecret("harborPassword") });
     const withSecret = { ...declared.args, password: "s3cret" };
     expect(checkRegistryInputs(withSecret).failures).toEqual([]);
@@ -220,14 +221,17 @@ describe("import file with registries", () => {
       { type: RESOURCE_TYPE, name: "nightly", id: `${R}/s1` },
     ]);
     expect(REGISTRY_RESOURCE_TYPE).toBe("pulumi-nodejs:dynamic/qualys:Registry");
-    expect(file.resources[0].inputs).toEqual({ ...HARBOR, [PROVIDER_KEY]: REGISTRY_PROVIDER });
-    expect(file.resources[0].outputs).toEqual({
+    expect(defined(file.resources[0], "the registry entry").inputs).toEqual({
+      ...HARBOR,
+      [PROVIDER_KEY]: REGISTRY_PROVIDER,
+    });
+    expect(defined(file.resources[0], "the registry entry").outputs).toEqual({
       ...HARBOR,
       registryId: R,
       status: "Active",
       [PROVIDER_KEY]: REGISTRY_PROVIDER,
     });
-    expect(file.resources[1].inputs[PROVIDER_KEY]).toBe(SCHEDULE_PROVIDER);
+    expect(defined(file.resources[1], "the schedule entry").inputs[PROVIDER_KEY]).toBe(SCHEDULE_PROVIDER);
   });
 
   test("holds no password or token", () => {
@@ -250,7 +254,10 @@ describe("reading registries", () => {
     ({ details: (id: string) => Promise.resolve(items[id]) }) as unknown as RegistryApi;
 
   test("canonical inputs as check returns them, the secret named, no password kept even if one is returned", async () => {
-    const [read] = await readRegistries(api({ [R]: wire }), [R], new Set(["harbor"]));
+    const read = first(
+      await readRegistries(api({ [R]: wire }), [R], new Set(["harbor"])),
+      "the registry read",
+    );
     expect(read.inputs).toEqual({ ...HARBOR });
     expect(read.resourceName).toBe("harbor-5e1f0c2a");
     expect(read.secret).toBe("password");
