@@ -49,7 +49,7 @@ const registry = new Registry(
 );
 
 const weekly = new RegistryScanSchedule("api-weekly", {
-  registryId: registry.registryId,
+  registryId: registry.id, // the resource ID stays known while the registry updates in place
   repo: repository.name,
   scheduleScanIntervalInDays: 7,
   weekDay: "SUNDAY",

@@ -16,14 +16,14 @@ const harbor = new Registry("harbor", {
 });
 
 const nightly = new RegistryScanSchedule("nightly-api", {
-  registryId: harbor.registryId,
+  registryId: harbor.id, // the resource ID stays known while the registry updates in place
   repo: ["team/api", "team/worker"],
   scheduleScanIntervalInDays: 1,
   schedule: "02:00",
 });
 
 const weekly = new RegistryScanSchedule("weekly-all-tags", {
-  registryId: harbor.registryId,
+  registryId: harbor.id, // the resource ID stays known while the registry updates in place
   repo: "team/api",
   tag: ".*",
   scheduleScanIntervalInDays: 7,
