@@ -72,6 +72,7 @@ describe("parseImportArgs", () => {
       force: false,
       protect: true,
       stack: undefined,
+      withRegistry: false,
       help: false,
     });
   });
