@@ -75,7 +75,6 @@ export {
   InvalidResourceIdError,
   NothingCreatedError,
   CreateOutcomeUnknownError,
-  ReadBackFailedError,
   DeleteNotConfirmedError,
   MixedTagsError,
   type ConfigProblem,

@@ -163,7 +163,9 @@ export function generateCode(
     // in-place update of the registry (the first `pulumi up` after an import that sets a password)
     // knows only the ID, and an unknown registryId would show every schedule as replaced.
     if (registryVariable !== undefined) args.registryId = new CodeExpression(`${registryVariable}.id`);
-    const comment = `${stringLiteral(s.outputs.name)}: schedule ${s.outputs.scheduleId}, status ${stringLiteral(s.outputs.status)}`;
+    // Imported schedules were just read, so their status is known; the guard is for the type only.
+    const status = s.outputs.status === undefined ? "" : `, status ${stringLiteral(s.outputs.status)}`;
+    const comment = `${stringLiteral(s.outputs.name)}: schedule ${s.outputs.scheduleId}${status}`;
     declare(comment, "RegistryScanSchedule", s.resourceName, args);
   }
   return lines.join("\n");

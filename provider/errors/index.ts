@@ -18,7 +18,6 @@ export {
   InvalidResourceIdError,
   NothingCreatedError,
   CreateOutcomeUnknownError,
-  ReadBackFailedError,
   DeleteNotConfirmedError,
   MixedTagsError,
 } from "./schedule-errors";

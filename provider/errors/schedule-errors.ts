@@ -73,47 +73,6 @@ export class CreateOutcomeUnknownError extends QualysError {
   }
 }
 
-/**
- * A schedule this provider just created or updated (Qualys accepted the write) could not be read back:
- * Qualys's list did not show it in several look-ups (its index can lag behind writes), or reading
- * failed. Nothing says it is gone.
- */
-export class ReadBackFailedError extends QualysError {
-  /** The registry. */
-  readonly registryId: string;
-  /** The schedule that could not be read back. */
-  readonly scheduleId: string;
-  /** What was just done to it. */
-  readonly after: "create" | "update";
-
-  constructor(details: {
-    registryId: string;
-    scheduleId: string;
-    after: "create" | "update";
-    lookUps: number;
-    failure?: unknown;
-  }) {
-    const d = details;
-    const why =
-      d.failure === undefined
-        ? `Qualys's list did not show it in ${d.lookUps} look-ups (its index can lag behind writes)`
-        : `reading it back failed: ${d.failure instanceof Error ? d.failure.message : JSON.stringify(d.failure)}`;
-    super(
-      d.after === "create"
-        ? `Schedule ${d.scheduleId} was created in registry ${d.registryId}, but ${why}`
-        : `Schedule ${d.scheduleId} in registry ${d.registryId} was updated (Qualys accepted the change), but ` +
-            `${why}. Nothing says it was deleted. The stack still holds its previous settings: run ` +
-            `\`pulumi refresh\` to read it again (refresh drops a schedule only once Qualys confirms it is gone), ` +
-            `or \`pulumi up\`, which sends the same change again.`,
-      d.failure === undefined ? undefined : { cause: d.failure },
-    );
-    this.name = "ReadBackFailedError";
-    this.registryId = d.registryId;
-    this.scheduleId = d.scheduleId;
-    this.after = d.after;
-  }
-}
-
 /** Qualys still lists a schedule after this provider deleted it (bulk deletion skips some states). */
 export class DeleteNotConfirmedError extends QualysError {
   /** The registry. */

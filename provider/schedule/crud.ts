@@ -1,7 +1,7 @@
 /**
  * The provider's create, read, update and delete against Qualys, with the duplicate and orphan rules
- * of docs/qualys-contract.md §9: an ambiguous create is reconciled by name, a created-but-unreadable schedule is
- * recorded through `PartialCreateError`, deletes are by ID and confirmed.
+ * of docs/qualys-contract.md §9: an ambiguous create is reconciled by name, a write is one call (its
+ * outputs are what Qualys accepted, not read back), deletes are by ID and confirmed.
  */
 import { lastApplied as storedInputs } from "../core/properties";
 import {
@@ -10,9 +10,7 @@ import {
   InvalidResourceIdError,
   isRunningRefusal,
   MalformedResponseError,
-  PartialCreateError,
   QualysApiError,
-  ReadBackFailedError,
   ScheduleRunningError,
 } from "../errors";
 import type { ScheduleApi } from "./lookups";
@@ -29,12 +27,28 @@ const DELETE_CONFIRM_INTERVAL_MS = 500;
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** How many look-ups a read-back after a write makes before it gives up (each rechecks a miss). */
-const READBACK_ATTEMPTS = 3;
-
 /** The input fields of stored outputs (what was last applied). */
 export function lastApplied(props: Record<string, unknown> | undefined): Partial<ScheduleInputs> {
   return storedInputs(SCHEDULE.properties, props);
+}
+
+/**
+ * Outputs of a schedule this provider just wrote, without reading it back (docs/qualys-contract.md §7):
+ * Qualys answered the POST or PUT of exactly these canonical inputs, so its settings are these. What
+ * only Qualys sets and the write changes (`status`, `updated`) is absent until the next read (refresh);
+ * `created` never changes, so an update keeps it. A read-back per write would double the calls of
+ * `up` against the customer's shared rate limit, and could only be shared among the engine's few
+ * concurrent operations.
+ */
+function writtenOutputs(
+  inputs: ScheduleInputs,
+  scheduleId: string,
+  registryType: string,
+  created?: string,
+): ScheduleOutputs {
+  const outputs: ScheduleOutputs = { ...canonicalizeInputs(inputs), scheduleId, registryType };
+  if (created !== undefined) outputs.created = created;
+  return outputs;
 }
 
 function outputsOf(
@@ -106,33 +120,10 @@ export async function createSchedule(
     api.noteNamed(registryId, scheduleId, name);
   }
 
-  const id = formatResourceId(registryId, scheduleId);
-  const known: ScheduleOutputs = { ...inputs, scheduleId, status: "Unknown", registryType };
-  try {
-    const item = await readBack(api, registryId, scheduleId);
-    if (!item) {
-      throw new ReadBackFailedError({ registryId, scheduleId, after: "create", lookUps: READBACK_ATTEMPTS });
-    }
-    return { id, outs: outputsOf(registryId, scheduleId, item, registryType, inputs).outputs };
-  } catch (err) {
-    throw new PartialCreateError({ id, properties: known, cause: err });
-  }
-}
-
-/**
- * Reads back a schedule this process just wrote. It exists (Qualys answered the write), so a miss is
- * the list's index lagging: looked up again, up to `READBACK_ATTEMPTS` times.
- */
-async function readBack(
-  api: ScheduleApi,
-  registryId: string,
-  scheduleId: string,
-): Promise<WireSchedule | undefined> {
-  for (let i = 0; i < READBACK_ATTEMPTS; i++) {
-    const item = await api.findSchedule(registryId, scheduleId);
-    if (item) return item;
-  }
-  return undefined;
+  return {
+    id: formatResourceId(registryId, scheduleId),
+    outs: writtenOutputs(inputs, scheduleId, registryType),
+  };
 }
 
 /**
@@ -182,24 +173,8 @@ export async function updateSchedule(
     }
     throw err;
   }
-  // The update was applied (Qualys answered the PUT): a read-back that fails or misses says nothing
-  // about the schedule being gone, only that its settings could not be confirmed just now.
-  let item: WireSchedule | undefined;
-  try {
-    item = await readBack(api, registryId, scheduleId);
-  } catch (failure) {
-    throw new ReadBackFailedError({
-      registryId,
-      scheduleId,
-      after: "update",
-      lookUps: READBACK_ATTEMPTS,
-      failure,
-    });
-  }
-  if (!item) {
-    throw new ReadBackFailedError({ registryId, scheduleId, after: "update", lookUps: READBACK_ATTEMPTS });
-  }
-  return outputsOf(registryId, scheduleId, item, registryType, news).outputs;
+  const created = typeof olds.created === "string" ? olds.created : undefined;
+  return writtenOutputs(news, scheduleId, registryType, created);
 }
 
 /**

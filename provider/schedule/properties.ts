@@ -260,8 +260,10 @@ export const SCHEDULE = defineResource({
     status: {
       kind: "output",
       description:
-        "The schedule's Qualys status when last read (`Created`, `Queued`, `Running`, `Completed`, … any string).",
+        "The schedule's Qualys status when last read (`Created`, `Queued`, `Running`, `Completed`, … any string). " +
+        "Absent after the provider creates or updates the schedule, until the next read (`pulumi refresh`).",
       type: tsType<string>("string"),
+      optional: true,
     },
     registryType: {
       kind: "output",
@@ -271,13 +273,17 @@ export const SCHEDULE = defineResource({
     },
     created: {
       kind: "output",
-      description: "When Qualys created the schedule (ISO time), if Qualys reports it.",
+      description:
+        "When Qualys created the schedule (ISO time), if Qualys reports it. Absent after the provider creates " +
+        "the schedule, until the next read (`pulumi refresh`).",
       type: tsType<string>("string"),
       optional: true,
     },
     updated: {
       kind: "output",
-      description: "When Qualys last updated the schedule (ISO time), if Qualys reports it.",
+      description:
+        "When Qualys last updated the schedule (ISO time), if Qualys reports it, as of the last read. Absent " +
+        "after the provider creates or updates the schedule, until the next read (`pulumi refresh`).",
       type: tsType<string>("string"),
       optional: true,
     },

@@ -123,13 +123,22 @@ export class RegistryScanSchedule extends pulumi.dynamic.Resource {
   >;
   /** The Qualys schedule UUID. */
   declare public readonly scheduleId: pulumi.Output<string>;
-  /** The schedule's Qualys status when last read (`Created`, `Queued`, `Running`, `Completed`, … any string). */
-  declare public readonly status: pulumi.Output<string>;
+  /**
+   * The schedule's Qualys status when last read (`Created`, `Queued`, `Running`, `Completed`, … any string).
+   * Absent after the provider creates or updates the schedule, until the next read (`pulumi refresh`).
+   */
+  declare public readonly status: pulumi.Output<string | undefined>;
   /** The registry's type as Qualys reports it (`AWS`, `DockerHub`, `V2`, …), read from the registry. */
   declare public readonly registryType: pulumi.Output<string>;
-  /** When Qualys created the schedule (ISO time), if Qualys reports it. */
+  /**
+   * When Qualys created the schedule (ISO time), if Qualys reports it. Absent after the provider creates
+   * the schedule, until the next read (`pulumi refresh`).
+   */
   declare public readonly created: pulumi.Output<string | undefined>;
-  /** When Qualys last updated the schedule (ISO time), if Qualys reports it. */
+  /**
+   * When Qualys last updated the schedule (ISO time), if Qualys reports it, as of the last read. Absent
+   * after the provider creates or updates the schedule, until the next read (`pulumi refresh`).
+   */
   declare public readonly updated: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: RegistryScanScheduleArgs, opts?: pulumi.CustomResourceOptions) {

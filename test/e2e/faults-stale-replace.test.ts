@@ -77,8 +77,15 @@ async function check(stack: ProgramStack): Promise<Check> {
     const s = byId.get(scheduleIdOf(r));
     if (!s) continue;
     const out = r.outputs ?? {};
+    // A status is recorded only when the provider read the schedule (a write leaves it absent until the
+    // next read, docs/qualys-contract.md §9); a recorded one must be Qualys's.
     const recorded = { name: out.name, repo: out.repo, schedule: out.schedule, status: out.status };
-    const actual = { name: s.name, repo: repoOf(s), schedule: s.schedule, status: s.status };
+    const actual = {
+      name: s.name,
+      repo: repoOf(s),
+      schedule: s.schedule,
+      status: out.status === undefined ? undefined : s.status,
+    };
     if (JSON.stringify(recorded) !== JSON.stringify(actual)) {
       untrue.push(
         `${r.urn.split("::").pop()}: state ${JSON.stringify(recorded)}, Qualys ${JSON.stringify(actual)}`,
@@ -210,8 +217,9 @@ test(`${ROUNDS} rounds replacing ${SCHEDULES} schedules, with ${STALE_SHARE * 10
   expect(problems).toEqual([]);
   expect(figures).toMatchObject({ duplicates: 0, orphans: 0, dangling: 0, wrongAdoptions: 0, untrue: 0 });
   expect(figures.replacements).toBe(ROUNDS * SCHEDULES);
-  // The faults really hit: dozens of stale answers and ambiguous creates over the run.
-  expect(figures.staleReads).toBeGreaterThan(ROUNDS * 2);
+  // The faults really hit: stale answers and ambiguous creates in every round on average. (A write is
+  // not read back, so a round's list calls are its name-check listing and the looks of reconciliation.)
+  expect(figures.staleReads).toBeGreaterThan(ROUNDS);
   expect(figures.ambiguousCreates).toBeGreaterThan(ROUNDS);
   expect(final.code).toBe(0);
   expect(refreshed.code).toBe(0);
