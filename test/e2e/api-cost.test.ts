@@ -4,21 +4,12 @@
  * read-backs arriving together share a listing (at most one list call per create), and destroy is one
  * DELETE per schedule (the single delete answers synchronously).
  */
-import { startSimulator, type LoggedRequest, type RunningSimulator } from "../simulator";
-import { SCHEDULES_PROGRAM, apiCalls, dailySchedules, declare, qualysConfig } from "../harness/qualys";
-import { createProgramStack, type ProgramStack } from "../harness/stack";
+import { type LoggedRequest } from "../simulator";
+import { apiCalls, dailySchedules, useSimulator } from "../harness/qualys";
+import { type ProgramStack } from "../harness/stack";
 
-let sim: RunningSimulator;
+const { sim, schedulesStack } = useSimulator();
 let ps: ProgramStack | undefined;
-
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-
-afterAll(async () => {
-  await ps?.dispose();
-  await sim?.close();
-});
 
 /** Calls by kind, list calls split into page-throughs of the registry and look-ups by a filter. */
 function summary(log: LoggedRequest[]): Record<string, number> {
@@ -32,14 +23,10 @@ function summary(log: LoggedRequest[]): Record<string, number> {
 
 test("up of 20 in one registry: 1 auth, 1 registry read, 1 listing for the name checks, 20 POSTs, at most 20 list calls for the read-backs; destroy: 20 DELETEs", async () => {
   const declared = dailySchedules("cost", 20);
-  ps = await createProgramStack({
-    programDir: SCHEDULES_PROGRAM,
-    config: qualysConfig(sim.url),
-    env: declare(declared),
-  });
-  sim.control.clearRequests();
+  ps = await schedulesStack(declared);
+  sim().control.clearRequests();
   expect((await ps.run(["up", "--yes", "--skip-preview"])).code).toBe(0);
-  const log = sim.control.requests();
+  const log = sim().control.requests();
   const up = summary(log);
   console.log(`REQUEST-LOG-SUMMARY up of 20 in one registry: ${JSON.stringify(up)} (${log.length} calls)`);
   expect(up).toMatchObject({
@@ -54,11 +41,11 @@ test("up of 20 in one registry: 1 auth, 1 registry read, 1 listing for the name 
     log.slice(0, firstPost).filter((r) => r.method === "GET" && /\/schedule$/.test(r.path)),
   ).toHaveLength(1);
   expect(up.list).toBeLessThanOrEqual(1 + 20);
-  expect(sim.control.schedules()).toHaveLength(20);
+  expect(sim().control.schedules()).toHaveLength(20);
 
-  sim.control.clearRequests();
+  sim().control.clearRequests();
   expect((await ps.run(["destroy", "--yes", "--skip-preview"])).code).toBe(0);
-  const destroy = summary(sim.control.requests());
+  const destroy = summary(sim().control.requests());
   console.log(`REQUEST-LOG-SUMMARY destroy of 20: ${JSON.stringify(destroy)}`);
   expect(destroy).toEqual({
     auth: 1,
@@ -67,5 +54,5 @@ test("up of 20 in one registry: 1 auth, 1 registry read, 1 listing for the name 
     "list: by ID": 0,
     "list: by name": 0,
   });
-  expect(sim.control.schedules()).toHaveLength(0);
+  expect(sim().control.schedules()).toHaveLength(0);
 });
