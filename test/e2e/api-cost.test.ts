@@ -5,7 +5,9 @@
  * DELETE per schedule (the single delete answers synchronously).
  */
 import { type LoggedRequest } from "../simulator";
-import { apiCalls, dailySchedules, useSimulator } from "../harness/qualys";
+import { apiCalls } from "../harness/api-calls";
+import { dailySchedules } from "../harness/programs";
+import { useSimulator } from "../harness/use-simulator";
 import { type ProgramStack } from "../harness/stack";
 
 const { sim, schedulesStack } = useSimulator();

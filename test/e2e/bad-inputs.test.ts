@@ -5,7 +5,8 @@
  */
 import { DEMO_REGISTRY_ID } from "../simulator";
 import { BAD_INPUTS, argsOf, type BadInputCase } from "../cases/bad-inputs";
-import { declare, useSimulator } from "../harness/qualys";
+import { declare } from "../harness/programs";
+import { useSimulator } from "../harness/use-simulator";
 import { type ProgramStack } from "../harness/stack";
 
 /** Every property of the table, then up to three cases each, in table order: 30 cases. */

@@ -2,7 +2,8 @@
 import * as path from "node:path";
 
 import { DEMO_REGISTRY_ID } from "../simulator";
-import { qualysConfig, useSimulator } from "../harness/qualys";
+import { qualysConfig } from "../harness/programs";
+import { useSimulator } from "../harness/use-simulator";
 import { EXAMPLES_DIR, createProgramStack } from "../harness/stack";
 import { first } from "../harness/assert";
 

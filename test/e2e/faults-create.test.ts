@@ -8,18 +8,11 @@
 import type { ConfigMap } from "@pulumi/pulumi/automation";
 
 import { DEMO_PASSWORD, startSimulator } from "../simulator";
-import {
-  SCHEDULES_PROGRAM,
-  classify,
-  convergence,
-  declare,
-  qualysConfig,
-  startHoldingProxy,
-  tableRow,
-  type Declared,
-  daily,
-  useSimulator,
-} from "../harness/qualys";
+import { classify } from "../harness/api-calls";
+import { convergence, tableRow } from "../harness/fault-scenarios";
+import { startHoldingProxy } from "../harness/holding-proxy";
+import { SCHEDULES_PROGRAM, declare, qualysConfig, type Declared, daily } from "../harness/programs";
+import { useSimulator } from "../harness/use-simulator";
 import { createProgramStack, dynamicResources, type ProgramStack } from "../harness/stack";
 
 const JWT = /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/;

@@ -6,7 +6,9 @@
  * `recover` command, is proven in recover.test.ts.
  */
 import { DEMO_REGISTRY_ID } from "../simulator";
-import { convergence, dailySchedules, upKilledMidway, useSimulator } from "../harness/qualys";
+import { convergence, upKilledMidway } from "../harness/fault-scenarios";
+import { dailySchedules } from "../harness/programs";
+import { useSimulator } from "../harness/use-simulator";
 import { dynamicResources, type ProgramStack } from "../harness/stack";
 
 const COUNT = 20;

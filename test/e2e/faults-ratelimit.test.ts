@@ -5,7 +5,10 @@
  * only when the gateway rejected it.
  */
 import { DEMO_REGISTRY_ID, type LoggedRequest } from "../simulator";
-import { classify, convergence, tableRow, type Declared, useSimulator } from "../harness/qualys";
+import { classify } from "../harness/api-calls";
+import { convergence, tableRow } from "../harness/fault-scenarios";
+import { type Declared } from "../harness/programs";
+import { useSimulator } from "../harness/use-simulator";
 import { type ProgramStack } from "../harness/stack";
 
 const COUNT = 20;

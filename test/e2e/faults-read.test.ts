@@ -4,15 +4,10 @@
  * read (the resource is kept and the message names the permission to check).
  */
 import { DEMO_PASSWORD, DEMO_REGISTRY_ID } from "../simulator";
-import {
-  classify,
-  convergence,
-  declare,
-  tableRow,
-  type Declared,
-  daily,
-  useSimulator,
-} from "../harness/qualys";
+import { classify } from "../harness/api-calls";
+import { convergence, tableRow } from "../harness/fault-scenarios";
+import { declare, type Declared, daily } from "../harness/programs";
+import { useSimulator } from "../harness/use-simulator";
 import { dynamicResources, type ProgramStack } from "../harness/stack";
 import { first } from "../harness/assert";
 

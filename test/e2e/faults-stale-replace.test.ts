@@ -11,7 +11,9 @@
  * `pulumi up`. Those interventions are counted and reported with the other figures.
  */
 import { DEMO_REGISTRY_ID, type StoredSchedule } from "../simulator";
-import { classify, declare, type Declared, useSimulator } from "../harness/qualys";
+import { classify } from "../harness/api-calls";
+import { declare, type Declared } from "../harness/programs";
+import { useSimulator } from "../harness/use-simulator";
 import { dynamicResources, type ProgramStack, type StateResource } from "../harness/stack";
 
 const SCHEDULES = 6;

@@ -13,7 +13,8 @@ import * as path from "node:path";
 import { DEMO_PASSWORD, DEMO_USERNAME, type RunningSimulator } from "../simulator";
 import { command, pulumiImport, writes } from "../harness/import-command";
 import { fingerprint } from "../simulator/registry-wire";
-import { declare, qualysConfig, useSimulator } from "../harness/qualys";
+import { declare, qualysConfig } from "../harness/programs";
+import { useSimulator } from "../harness/use-simulator";
 import { REPO_ROOT, createProgramStack, dynamicResources, type ProgramStack } from "../harness/stack";
 
 const IMPORT_PROGRAM = path.join(REPO_ROOT, "test", "e2e", "programs", "import");

@@ -12,7 +12,8 @@ import * as path from "node:path";
 import { DEMO_PASSWORD, DEMO_REGISTRY_ID, DEMO_USERNAME, type RunningSimulator } from "../simulator";
 import type { StoredSchedule } from "../simulator";
 import { command, pulumiImport, writes, type Run } from "../harness/import-command";
-import { declare, qualysConfig, useSimulator } from "../harness/qualys";
+import { declare, qualysConfig } from "../harness/programs";
+import { useSimulator } from "../harness/use-simulator";
 import {
   CONSUMER_MODULES,
   REPO_ROOT,

@@ -3,7 +3,8 @@
  * preview, up, no-op preview, in-place update, replacement, drift, destroy.
  */
 import { DEMO_PASSWORD, DEMO_REGISTRY_ID } from "../simulator";
-import { declare, useSimulator } from "../harness/qualys";
+import { declare } from "../harness/programs";
+import { useSimulator } from "../harness/use-simulator";
 import { dynamicResources, type ProgramStack } from "../harness/stack";
 import { first } from "../harness/assert";
 

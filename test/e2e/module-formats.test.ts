@@ -6,7 +6,8 @@
 import * as path from "node:path";
 
 import { DEMO_REGISTRY_ID } from "../simulator";
-import { daily, declare, qualysConfig, useSimulator } from "../harness/qualys";
+import { daily, declare, qualysConfig } from "../harness/programs";
+import { useSimulator } from "../harness/use-simulator";
 import { REPO_ROOT, createProgramStack, type ProgramStack } from "../harness/stack";
 import { first } from "../harness/assert";
 

@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 
 import { DEMO_REGISTRY_ID } from "../simulator";
-import { useSimulator } from "../harness/qualys";
+import { useSimulator } from "../harness/use-simulator";
 import { dynamicResources, type ProgramStack } from "../harness/stack";
 import { first } from "../harness/assert";
 

@@ -4,7 +4,7 @@
  * on them, while drift on the fields Qualys does return is still seen.
  */
 import { DEMO_REGISTRY_ID } from "../simulator";
-import { useSimulator } from "../harness/qualys";
+import { useSimulator } from "../harness/use-simulator";
 import { dynamicResources, type ProgramStack } from "../harness/stack";
 import { first } from "../harness/assert";
 

@@ -10,7 +10,9 @@ import * as path from "node:path";
 
 import { DEMO_PASSWORD, DEMO_REGISTRY_ID } from "../simulator";
 import type { LoggedRequest } from "../simulator";
-import { convergence, dailySchedules, tableRow, upKilledMidway, useSimulator } from "../harness/qualys";
+import { convergence, tableRow, upKilledMidway } from "../harness/fault-scenarios";
+import { dailySchedules } from "../harness/programs";
+import { useSimulator } from "../harness/use-simulator";
 import { dynamicResources, type ProgramStack } from "../harness/stack";
 
 const COUNT = 20;

@@ -5,7 +5,8 @@
  */
 import { type StoredRegistry } from "../simulator";
 import { ACR_CONNECTOR, GCP_CONNECTOR, registryArgs } from "../cases/registry-inputs";
-import { declareRegistries, qualysConfig, REGISTRIES_PROGRAM, useSimulator } from "../harness/qualys";
+import { declareRegistries, qualysConfig, REGISTRIES_PROGRAM } from "../harness/programs";
+import { useSimulator } from "../harness/use-simulator";
 import { createProgramStack, dynamicResources, type ProgramStack } from "../harness/stack";
 import { first } from "../harness/assert";
 

@@ -4,14 +4,14 @@
  * an ambiguous create, a delete refused while a scan runs, and the `getRegistry` look-ups.
  */
 import { ACR_CONNECTOR, BAD_REGISTRIES, GCP_CONNECTOR, registryArgs } from "../cases/registry-inputs";
+import { classify } from "../harness/api-calls";
 import {
-  classify,
   declareRegistries,
   qualysConfig,
   REGISTRIES_PROGRAM,
   type DeclaredRegistries,
-  useSimulator,
-} from "../harness/qualys";
+} from "../harness/programs";
+import { useSimulator } from "../harness/use-simulator";
 import { createProgramStack, dynamicResources, type ProgramStack } from "../harness/stack";
 import { first } from "../harness/assert";
 

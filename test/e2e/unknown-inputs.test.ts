@@ -3,7 +3,8 @@
  * (pulumi-notes §1 item 4); once known, the same rules apply at `up`.
  */
 import { DEMO_REGISTRY_ID } from "../simulator";
-import { qualysConfig, useSimulator } from "../harness/qualys";
+import { qualysConfig } from "../harness/programs";
+import { useSimulator } from "../harness/use-simulator";
 import { REPO_ROOT, createProgramStack, type ProgramStack } from "../harness/stack";
 import * as path from "node:path";
 
