@@ -30,7 +30,7 @@ import { exportStack } from "./pulumi-cli";
 import { readRegistries } from "./read-registries";
 import { readImportable, type RegistrySelection } from "./read-schedules";
 import { REGISTRY_RUNTIME_SUBPATH, RUNTIME_SUBPATH, serializedProvider } from "./serialized-provider";
-import { settingsFor } from "./settings";
+import { settingsFor, STACK_OPTION_HELP } from "./settings";
 
 /** Default file names written into `--out`. */
 export const DEFAULT_IMPORT_FILE = "qualys-import.json";
@@ -64,10 +64,7 @@ Output (default: --out .):
                          with --protect=false, also pass --protect=false to \`pulumi import\`
 
 Settings (as the provider reads them):
-  --stack <name>         read qualys:gatewayUrl, qualys:username, qualys:password from this stack's config
-                         (runs \`pulumi config --show-secrets\` in the current directory); otherwise, and
-                         for anything the stack does not set, QUALYS_GATEWAY_URL, QUALYS_USERNAME and
-                         QUALYS_PASSWORD. Schedules and registries the stack already manages are
+${STACK_OPTION_HELP}. Schedules and registries the stack already manages are
                          skipped (and listed): one resource is never owned by two
 
 Then, in the Pulumi project:

@@ -11,6 +11,7 @@ import { canonicalRegistryInputs } from "../registry/rules";
 import type { RegistryInputs } from "../registry/types";
 import type { ImportedRegistry, RegistrySecret } from "./imported";
 import { resourceNames, variableName } from "./names";
+import { SETTINGS } from "../qualys/settings";
 
 /**
  * The secret a registry's credentials need. Docker Hub takes a password or an access token and Qualys
@@ -42,7 +43,7 @@ export async function readRegistries(
   if (missing.length > 0) {
     throw new CliError(
       `Qualys has no registry ${missing.join(", ")}. Check the registry ID in the Qualys console (Container ` +
-        `Security > Registries) and that QUALYS_GATEWAY_URL (or qualys:gatewayUrl) points at the platform ` +
+        `Security > Registries) and that ${SETTINGS.gatewayUrl.env} (or ${SETTINGS.gatewayUrl.key}) points at the platform ` +
         `that holds it.`,
     );
   }

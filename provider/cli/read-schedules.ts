@@ -12,6 +12,7 @@ import { formatResourceId } from "../schedule/wire";
 import { CliError } from "../errors";
 import type { ImportedSchedule } from "./imported";
 import { resourceNames } from "./names";
+import { SETTINGS } from "../qualys/settings";
 
 /** What to import from one registry: given schedule IDs, schedules whose name matches, or (neither) all. */
 export interface RegistrySelection {
@@ -38,8 +39,8 @@ export async function requireRegistry(api: ScheduleApi, registryId: string): Pro
     if (err instanceof QualysApiError && err.status === 404) {
       throw new CliError(
         `Qualys has no registry ${registryId} (${err.errorCode}: ${err.serverMessage}). Check the registry ID ` +
-          `in the Qualys console (Container Security > Registries) and that QUALYS_GATEWAY_URL (or ` +
-          `qualys:gatewayUrl) points at the platform that holds it.`,
+          `in the Qualys console (Container Security > Registries) and that ${SETTINGS.gatewayUrl.env} (or ` +
+          `${SETTINGS.gatewayUrl.key}) points at the platform that holds it.`,
       );
     }
     throw err;

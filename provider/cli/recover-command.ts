@@ -33,6 +33,7 @@ import {
   type RecoveryPlan,
 } from "./recover-plan";
 import { settingsFor } from "./settings";
+import { SETTINGS } from "../qualys/settings";
 
 /** The usage text of `pulumi-qualys-cs recover`. */
 export const RECOVER_USAGE = `Usage: pulumi-qualys-cs recover --stack <name> [--cwd <dir>] [--yes] [--dry-run] [--drop-unresolved]
@@ -54,9 +55,9 @@ create, or a pending operation this command leaves alone: other resource types, 
 interrupted replacements), nothing is written and the exit code is 1, unless --drop-unresolved.
 
 Options:
-  --stack <name>         the stack to repair (required); its config gives qualys:gatewayUrl,
-                         qualys:username and qualys:password (\`pulumi config --show-secrets\`), and for
-                         anything it does not set: QUALYS_GATEWAY_URL, QUALYS_USERNAME, QUALYS_PASSWORD
+  --stack <name>         the stack to repair (required); its config gives ${SETTINGS.gatewayUrl.key},
+                         ${SETTINGS.username.key} and ${SETTINGS.password.key} (\`pulumi config --show-secrets\`), and for
+                         anything it does not set: ${SETTINGS.gatewayUrl.env}, ${SETTINGS.username.env}, ${SETTINGS.password.env}
   --cwd <dir>            the Pulumi project directory (default: the current directory)
   --dry-run              print the plan and change nothing
   --yes                  do not ask for confirmation

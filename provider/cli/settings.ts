@@ -5,6 +5,13 @@
 import { CliError } from "../errors";
 import { resolveSettings, type ClientSettings, type ConfigSource } from "../qualys/config";
 import { lastLines, runPulumi } from "./pulumi-cli";
+import { SETTINGS } from "../qualys/settings";
+
+/** The help of `--stack`, for the commands that read the provider's settings as it does. */
+export const STACK_OPTION_HELP = `  --stack <name>         read ${SETTINGS.gatewayUrl.key}, ${SETTINGS.username.key}, ${SETTINGS.password.key} from this stack's config
+                         (runs \`pulumi config --show-secrets\` in the current directory); otherwise, and
+                         for anything the stack does not set, ${SETTINGS.gatewayUrl.env}, ${SETTINGS.username.env} and
+                         ${SETTINGS.password.env}`;
 
 /** Where the stack config comes from. */
 export interface StackConfigOptions {
@@ -26,8 +33,8 @@ export async function readStackConfig(opts: StackConfigOptions): Promise<Map<str
     throw new CliError(
       `Could not read the config of stack ${JSON.stringify(opts.stack)} with \`pulumi config\` in ` +
         `${opts.cwd}: ${lastLines(res)} Run the command in the Pulumi project directory (with the passphrase ` +
-        `or login the stack needs), or leave out --stack and set QUALYS_GATEWAY_URL, QUALYS_USERNAME ` +
-        `and QUALYS_PASSWORD.`,
+        `or login the stack needs), or leave out --stack and set ${SETTINGS.gatewayUrl.env}, ${SETTINGS.username.env} ` +
+        `and ${SETTINGS.password.env}.`,
     );
   }
   let parsed: Record<string, { value?: unknown } | undefined>;

@@ -10,7 +10,7 @@ import { registryApi } from "../registry/api";
 import { scheduleApi } from "../schedule/lookups";
 import { parseCommandArgs, runCommand, usageError, type Command, type CommandIO } from "./command";
 import { isIdPart } from "./ids";
-import { settingsFor } from "./settings";
+import { settingsFor, STACK_OPTION_HELP } from "./settings";
 import {
   checkPrefix,
   deleteCandidates,
@@ -35,10 +35,7 @@ prefix it prints first.
   --yes                  delete what was found (without it, only list: a dry run)
 
 Settings (as the provider reads them):
-  --stack <name>         read qualys:gatewayUrl, qualys:username, qualys:password from this stack's config
-                         (runs \`pulumi config --show-secrets\` in the current directory); otherwise, and
-                         for anything the stack does not set, QUALYS_GATEWAY_URL, QUALYS_USERNAME and
-                         QUALYS_PASSWORD
+${STACK_OPTION_HELP}
 
   -h, --help             show this help
 `;

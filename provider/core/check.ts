@@ -1,8 +1,8 @@
 /**
  * The generic `check` of a resource, driven by its property table (`core/properties.ts`): unknown and
- * output-only keys, the per-field pass, required inputs, then the resource's cross-field rules, then
- * canonical inputs. Pure and local: no I/O, no clock. Values the engine does not know yet (during
- * preview) are skipped, never failed, and pass through unchanged.
+ * output-only keys, the per-field pass (a block's required members too), required inputs, then the
+ * resource's cross-field rules, then canonical inputs. Pure and local: no I/O, no clock. Values the
+ * engine does not know yet (during preview) are skipped, never failed, and pass through unchanged.
  */
 import { clip, describeValue } from "./describe-value";
 import {
@@ -69,6 +69,10 @@ function validateBlock(
   }
   for (const [key, member] of Object.entries(fields)) {
     const value = own(raw, key);
+    if (!isSet(value) && member.required) {
+      report(`${name}.${key} is required${spec.example ? `, e.g. ${name}: ${spec.example}` : ""}`);
+      ok = false;
+    }
     if (!isSet(value) || isUnknown(value)) continue;
     const reasons = member.validate(value, `${name}.${key}`);
     reasons.forEach(report);

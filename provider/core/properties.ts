@@ -65,7 +65,7 @@ export interface InputSpec extends Common {
   validate?: Validator;
   /** The canonical form of a set value (never called with an unknown one); default: the value itself. */
   canonical?: (value: unknown) => unknown;
-  /** A nested block: its members, each declared like a top-level property (only `optional` members). */
+  /** A nested block: its members, each optional unless it says `required`. */
   fields?: BlockTable;
   /** For a block: an example object, shown when the value is not an object. */
   example?: string;
@@ -80,11 +80,13 @@ export interface OutputSpec extends Common {
   optional?: boolean;
 }
 
-/** A member of a nested block (always optional here; a resource's cross-field rules may require it). */
+/** A member of a nested block: optional unless `required`. */
 export interface MemberSpec {
   description: string;
   type: PropertyType;
   validate: Validator;
+  /** Whether a set block must have this member: `check` fails the block without it (an unknown one counts as set). */
+  required?: boolean;
   /**
    * What a change to this member does, when it differs from its block's `change` (an ECR registry's role
    * ARN updates in place while its account and region replace it). Default: the block's.

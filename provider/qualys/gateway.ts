@@ -1,4 +1,5 @@
 import { ConfigError } from "../errors";
+import { SETTINGS } from "./settings";
 
 /** Qualys platform keys and their API gateway URLs (docs/qualys-contract.md §2). */
 export const PLATFORMS = Object.freeze({
@@ -57,7 +58,9 @@ export function resolveGateway(value: string, source: { configKey: string; envVa
     return fail(`is ${shown}, which is not a valid URL`);
   }
   if (url.username !== "" || url.password !== "") {
-    return fail("contains credentials in the URL; set qualys:username and qualys:password instead");
+    return fail(
+      `contains credentials in the URL; set ${SETTINGS.username.key} and ${SETTINGS.password.key} instead`,
+    );
   }
   if (url.search !== "" || url.hash !== "") {
     return fail(`is ${shown}, which has a query or fragment; give the gateway's base URL only`);

@@ -198,18 +198,21 @@ export const REGISTRY = defineResource({
         accountId: {
           description: "The AWS account ID: 12 digits, the account in `registryUri`.",
           type: tsType<string>("string"),
+          required: true,
           validate: text(matching(AWS_ACCOUNT_ID, "12 digits")),
         },
         arn: {
           description:
             "The ARN of the IAM role Qualys assumes: a role in `accountId`, partition `aws-us-gov` for GovCloud.",
           type: tsType<string>("string"),
+          required: true,
           validate: text(matching(AWS_ROLE_ARN, 'an IAM role ARN, "arn:aws:iam::<accountId>:role/<name>"')),
           change: "update",
         },
         region: {
           description: "The AWS region, e.g. `eu-west-1`: the region in `registryUri`.",
           type: tsType<string>("string"),
+          required: true,
           validate: text(matching(AWS_REGION, 'an AWS region name such as "eu-west-1"')),
         },
         accountType: {

@@ -13,7 +13,7 @@ import {
   type FieldStates,
 } from "../core/check";
 import { describeValue } from "../core/describe-value";
-import { isRecord, isSet, isUnknown } from "../core/values";
+import { isRecord, isUnknown } from "../core/values";
 import { AWS_ROLE_ARN, REGISTRY } from "./properties";
 import type { RegistryInputs, RegistryType } from "./types";
 
@@ -175,16 +175,16 @@ function v2Credentials(type: "V2_PRIVATE" | "V2", states: FieldStates, fail: Fai
     fail("password", `password is not allowed with credentialType "Token": use accessToken`);
 }
 
-/** The aws block's members, and the ECR URI that must name the same account and region. */
+/**
+ * How the aws block's members agree, and the ECR URI that must name the same account and region (the
+ * members it requires are the table's `required` ones, checked by `core/check.ts`).
+ */
 function awsRules(aws: unknown, host: string | undefined, fail: Fail): void {
   if (!isRecord(aws)) return;
   const member = (k: string): string | undefined => {
     const v = aws[k];
     return typeof v === "string" && !isUnknown(v) ? v : undefined;
   };
-  for (const k of ["accountId", "arn", "region"]) {
-    if (!isSet(aws[k])) fail("aws", `aws.${k} is required for an AWS registry`);
-  }
   const accountId = member("accountId");
   const region = member("region");
   const arn = member("arn");

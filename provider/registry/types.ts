@@ -27,14 +27,14 @@ export type V2CredentialType = (typeof V2_CREDENTIAL_TYPES)[number];
 /** The AWS partition of an ECR registry. */
 export type AwsAccountType = "Global" | "US_Gov";
 
-/** Where an ECR registry lives and the IAM role Qualys assumes to read it. */
+/** Where an ECR registry lives and the IAM role Qualys assumes to read it (required members as in `registry/properties.ts`). */
 export interface AwsRegistryLocation {
   /** The AWS account ID (12 digits). */
-  accountId?: string;
+  accountId: string;
   /** The ARN of the IAM role Qualys assumes. */
-  arn?: string;
+  arn: string;
   /** The AWS region, e.g. `eu-west-1`. */
-  region?: string;
+  region: string;
   /** `Global`, or `US_Gov` for GovCloud regions; derived from the region when left out. */
   accountType?: AwsAccountType;
 }

@@ -58,13 +58,13 @@ export function toWireRegistryBody(inputs: RegistryInputs): WireRegistryBody {
       if (inputs.dockerHubOrgName !== undefined) body.dockerHubOrgName = inputs.dockerHubOrgName;
       break;
     case "AWS": {
-      const aws = inputs.aws ?? {};
-      const region = aws.region ?? "";
+      const aws = inputs.aws;
+      const region = aws?.region ?? "";
       body.aws = {
-        accountId: aws.accountId ?? "",
-        arn: aws.arn ?? "",
+        accountId: aws?.accountId ?? "",
+        arn: aws?.arn ?? "",
         region,
-        accountType: aws.accountType ?? (region.startsWith("us-gov-") ? "US_Gov" : "Global"),
+        accountType: aws?.accountType ?? (region.startsWith("us-gov-") ? "US_Gov" : "Global"),
       };
       break;
     }

@@ -9,7 +9,7 @@
 export const SCHEDULE_CONTRACT = "docs/qualys-contract.md";
 export const REGISTRY_CONTRACT = "docs/qualys-registry-contract.md";
 
-/** The kinds of call, as `classify` in test/harness/qualys.ts names them. */
+/** The kinds of call, as `classify` in test/harness/api-calls.ts names them. */
 export const CALL_KINDS = [
   "auth",
   "registry",

@@ -7,7 +7,7 @@
  * The recorder sees the traffic at the loopback proxy the run puts in front of the gateway
  * (test/harness/forwarding-proxy.ts), so the provider runs exactly as it does for a user.
  */
-import { classify } from "../harness/qualys";
+import { classify } from "../harness/api-calls";
 import type { ProxiedExchange } from "../harness/forwarding-proxy";
 import {
   CALL_KINDS,

@@ -4,7 +4,7 @@
  * created, renamed in place, replaced by a new URI and destroyed; `getRegistry` finds it by its URI, and
  * the run's registry (QUALYS_ACCEPTANCE_REGISTRY_ID) by its name. Each step is checked in Qualys itself.
  */
-import { declareRegistries, REGISTRIES_PROGRAM } from "../harness/qualys";
+import { declareRegistries, REGISTRIES_PROGRAM } from "../harness/programs";
 import type { ProgramStack } from "../harness/stack";
 import { defined } from "../harness/assert";
 import { acceptanceStack, destroyStack } from "./stacks";

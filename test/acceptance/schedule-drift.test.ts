@@ -3,7 +3,7 @@
  * the API) is found by `pulumi refresh`, shown by preview and put right by `pulumi up`.
  */
 import { toWireBody } from "../../provider/schedule/wire";
-import { SCHEDULES_PROGRAM, type Declared } from "../harness/qualys";
+import { SCHEDULES_PROGRAM, type Declared } from "../harness/programs";
 import { dynamicResources, type ProgramStack } from "../harness/stack";
 import { first } from "../harness/assert";
 import { ACCEPTANCE_REPO, acceptanceStack, destroyStack, onlyScheduleNamed } from "./stacks";

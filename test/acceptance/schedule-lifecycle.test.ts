@@ -2,7 +2,7 @@
  * A schedule's life on the tenant, through the real `pulumi` CLI: up, a preview with no changes, an
  * in-place update, a replacement, destroy. Each step is checked in Qualys itself.
  */
-import { SCHEDULES_PROGRAM, type Declared } from "../harness/qualys";
+import { SCHEDULES_PROGRAM, type Declared } from "../harness/programs";
 import type { ProgramStack } from "../harness/stack";
 import { ACCEPTANCE_REPO, acceptanceStack, destroyStack, onlyScheduleNamed, schedulesNamed } from "./stacks";
 import { runContext, tenantApi } from "./tenant";

@@ -4,7 +4,7 @@
  */
 import { qqlTerm, type WireSchedule } from "../../provider/schedule/wire";
 import type { ScheduleApi } from "../../provider/schedule/lookups";
-import { declare, type Declared } from "../harness/qualys";
+import { declare, type Declared } from "../harness/programs";
 import { createProgramStack, type ProgramStack } from "../harness/stack";
 import { first } from "../harness/assert";
 import { stackConfig, type RunContext } from "./tenant";

@@ -1,5 +1,5 @@
 /** The benchmark's Markdown table and SVG chart, written by hand from `bench-results.json`'s figures. */
-import type { BenchResults, Phase } from "./run";
+import type { BenchResults, Phase } from "./results";
 
 const PHASE_ORDER: Phase[] = ["preview", "up", "previewAgain", "refresh", "updateAll", "destroy"];
 const PHASE_LABEL: Record<Phase, string> = {

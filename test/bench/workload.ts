@@ -1,5 +1,5 @@
 /** What the benchmark programs declare: N schedules spread round-robin over R registries. */
-import type { Declared } from "../harness/qualys";
+import type { Declared } from "../harness/programs";
 
 export interface Scenario {
   /** `200` or `200x10`. */

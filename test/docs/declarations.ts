@@ -248,6 +248,12 @@ export function checkDeclarations(program: ts.Program, declared: DeclaredResourc
           });
           continue;
         }
+        if (d.optional === (field.required === true)) {
+          findings.push({
+            rule: "an args property is optional unless the table says required",
+            message: `${argsName}.${name}.${member} is ${d.optional ? "optional" : "required"} but the table says it is ${field.required ? "required" : "optional"}`,
+          });
+        }
         // A member may declare its own change mode; it defaults to its block's.
         const change = field.change ?? spec.change;
         findings.push(

@@ -3,10 +3,11 @@
  * run through the real CLI; each must name its property and rule, and the simulator must see nothing.
  * (Every case of the table also runs against `check` directly in test/unit/rules.test.ts.)
  */
-import { DEMO_REGISTRY_ID, startSimulator, type RunningSimulator } from "../simulator";
+import { DEMO_REGISTRY_ID } from "../simulator";
 import { BAD_INPUTS, argsOf, type BadInputCase } from "../cases/bad-inputs";
-import { SCHEDULES_PROGRAM, declare, qualysConfig } from "../harness/qualys";
-import { createProgramStack, type ProgramStack } from "../harness/stack";
+import { declare } from "../harness/programs";
+import { useSimulator } from "../harness/use-simulator";
+import { type ProgramStack } from "../harness/stack";
 
 /** Every property of the table, then up to three cases each, in table order: 30 cases. */
 function selection(cases: BadInputCase[], max = 30): BadInputCase[] {
@@ -24,17 +25,11 @@ function selection(cases: BadInputCase[], max = 30): BadInputCase[] {
 
 const CASES = selection(BAD_INPUTS);
 
-let sim: RunningSimulator;
+const { sim, schedulesStack } = useSimulator();
 let ps: ProgramStack;
 
 beforeAll(async () => {
-  sim = await startSimulator();
-  ps = await createProgramStack({ programDir: SCHEDULES_PROGRAM, config: qualysConfig(sim.url) });
-});
-
-afterAll(async () => {
-  await ps?.dispose();
-  await sim?.close();
+  ps = await schedulesStack();
 });
 
 describe("the selection", () => {
@@ -46,7 +41,7 @@ describe("the selection", () => {
 
 describe("pulumi preview rejects bad input before any API call", () => {
   test.each(CASES.map((c) => [c.title, c] as const))("%s", async (_title, c) => {
-    sim.control.clearRequests();
+    sim().control.clearRequests();
     await ps.setEnv(declare([{ name: "bad", args: argsOf({ registryId: DEMO_REGISTRY_ID, ...c.args }) }]));
     const failure = await ps.stack.preview().then(
       () => undefined,
@@ -55,6 +50,6 @@ describe("pulumi preview rejects bad input before any API call", () => {
     expect(failure).toBeDefined();
     expect(failure).toContain(`property ${c.property} value`);
     for (const word of c.reasonIncludes) expect(failure).toContain(word);
-    expect(sim.control.requests()).toEqual([]);
+    expect(sim().control.requests()).toEqual([]);
   });
 });

@@ -1,20 +1,13 @@
 /** Every program in examples/ works as a user copies it: real CLI, package from its tarball, simulator. */
 import * as path from "node:path";
 
-import { DEMO_REGISTRY_ID, startSimulator, type RunningSimulator } from "../simulator";
-import { qualysConfig } from "../harness/qualys";
+import { DEMO_REGISTRY_ID } from "../simulator";
+import { qualysConfig } from "../harness/programs";
+import { useSimulator } from "../harness/use-simulator";
 import { EXAMPLES_DIR, createProgramStack } from "../harness/stack";
 import { first } from "../harness/assert";
 
-let sim: RunningSimulator;
-
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-
-afterAll(async () => {
-  await sim?.close();
-});
+const { sim } = useSimulator();
 
 async function withExample<T>(
   name: string,
@@ -22,7 +15,7 @@ async function withExample<T>(
 ) {
   const ps = await createProgramStack({
     programDir: path.join(EXAMPLES_DIR, name),
-    config: { ...qualysConfig(sim.url), "qualys-e2e:registryId": { value: DEMO_REGISTRY_ID } },
+    config: { ...qualysConfig(sim().url), "qualys-e2e:registryId": { value: DEMO_REGISTRY_ID } },
   });
   try {
     return await fn(ps);
@@ -44,15 +37,15 @@ describe.each([
 ])("examples/%s", (name, expected) => {
   test("up creates the schedule it declares, preview then shows no change, destroy removes it", async () => {
     await withExample(name, async (ps) => {
-      sim.control.reset();
+      sim().control.reset();
       const up = await ps.stack.up();
       expect(up.summary.resourceChanges).toEqual({ create: 2 });
-      const s = first(sim.control.schedules(DEMO_REGISTRY_ID), "a schedule");
+      const s = first(sim().control.schedules(DEMO_REGISTRY_ID), "a schedule");
       expect(s).toMatchObject(expected);
       expect(up.outputs.scheduleId?.value).toBe(s.scheduleUuid);
       expect((await ps.stack.preview()).changeSummary).toEqual({ same: 2 });
       await ps.stack.destroy();
-      expect(sim.control.schedules(DEMO_REGISTRY_ID)).toEqual([]);
+      expect(sim().control.schedules(DEMO_REGISTRY_ID)).toEqual([]);
     });
   });
 });
@@ -60,14 +53,14 @@ describe.each([
 describe("examples/invalid-input", () => {
   test("preview fails naming weekDay and its rule, and calls nothing", async () => {
     await withExample("invalid-input", async (ps) => {
-      sim.control.clearRequests();
+      sim().control.clearRequests();
       const message = await ps.stack.preview().then(
         () => "",
         (err: Error) => err.message,
       );
       expect(message).toContain("property weekDay value");
       expect(message).toContain("weekDay is required when scheduleScanIntervalInDays is 7");
-      expect(sim.control.requests()).toEqual([]);
+      expect(sim().control.requests()).toEqual([]);
       console.log(
         message
           .split("\n")
@@ -83,30 +76,36 @@ describe("examples/registry-with-schedules", () => {
     const ps = await createProgramStack({
       programDir: path.join(EXAMPLES_DIR, "registry-with-schedules"),
       config: {
-        ...qualysConfig(sim.url),
+        ...qualysConfig(sim().url),
         "qualys-e2e:harborPassword": { value: "example-password", secret: true },
       },
     });
     try {
-      sim.control.reset();
+      sim().control.reset();
       const up = await ps.stack.up();
       expect(up.summary.resourceChanges).toEqual({ create: 4 });
       const registry = first(
-        sim.control.registries().filter((r) => r.origin === "api"),
+        sim()
+          .control.registries()
+          .filter((r) => r.origin === "api"),
         "a registry",
       );
       expect(registry).toMatchObject({ registryType: "V2_PRIVATE", registryName: "harbor-prod" });
       expect(up.outputs.registryId?.value).toBe(registry.registryUuid);
       expect(
-        sim.control
-          .schedules(registry.registryUuid)
+        sim()
+          .control.schedules(registry.registryUuid)
           .map((s) => s.name)
           .sort(),
       ).toEqual(["nightly-api", "weekly-all-tags"]);
       expect((await ps.stack.preview()).changeSummary).toEqual({ same: 4 });
       await ps.stack.destroy();
-      expect(sim.control.registries().filter((r) => r.origin === "api")).toEqual([]);
-      expect(sim.control.schedules()).toEqual([]);
+      expect(
+        sim()
+          .control.registries()
+          .filter((r) => r.origin === "api"),
+      ).toEqual([]);
+      expect(sim().control.schedules()).toEqual([]);
     } finally {
       await ps.dispose();
     }

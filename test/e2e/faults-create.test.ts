@@ -7,34 +7,18 @@
  */
 import type { ConfigMap } from "@pulumi/pulumi/automation";
 
-import { DEMO_PASSWORD, startSimulator, type RunningSimulator } from "../simulator";
-import {
-  SCHEDULES_PROGRAM,
-  classify,
-  convergence,
-  declare,
-  qualysConfig,
-  startHoldingProxy,
-  tableRow,
-  type Declared,
-  daily,
-} from "../harness/qualys";
+import { DEMO_PASSWORD, startSimulator } from "../simulator";
+import { classify } from "../harness/api-calls";
+import { convergence, tableRow } from "../harness/fault-scenarios";
+import { startHoldingProxy } from "../harness/holding-proxy";
+import { SCHEDULES_PROGRAM, declare, qualysConfig, type Declared, daily } from "../harness/programs";
+import { useSimulator } from "../harness/use-simulator";
 import { createProgramStack, dynamicResources, type ProgramStack } from "../harness/stack";
 
 const JWT = /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/;
 const TIMEOUT_SECONDS = 2;
 
-let sim: RunningSimulator;
-const stacks: ProgramStack[] = [];
-
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-
-afterAll(async () => {
-  for (const ps of stacks) await ps.dispose();
-  await sim?.close();
-});
+const { sim, track } = useSimulator();
 
 async function newStack(
   gatewayUrl: string,
@@ -50,7 +34,7 @@ async function newStack(
     },
     env: declare(schedules),
   });
-  stacks.push(ps);
+  track(ps);
   return ps;
 }
 
@@ -72,19 +56,22 @@ const recorded = async (ps: ProgramStack): Promise<string> =>
     })),
   );
 
-const posts = () => sim.control.requests().filter((r) => classify(r) === "create");
+const posts = () =>
+  sim()
+    .control.requests()
+    .filter((r) => classify(r) === "create");
 
 describe("a create whose reply is lost", () => {
-  beforeEach(() => sim.control.reset());
+  beforeEach(() => sim().control.reset());
 
   test("1. committed, then a 500: the schedule is adopted, not created twice", async () => {
     const name = "s1-commit-then-500";
-    const ps = await newStack(sim.url, [daily(name)]);
-    sim.control.injectFault({ kind: "commitThenFail", method: "POST", path: "/schedule$", mode: "500" });
+    const ps = await newStack(sim().url, [daily(name)]);
+    sim().control.injectFault({ kind: "commitThenFail", method: "POST", path: "/schedule$", mode: "500" });
     const res = await up(ps);
     expect(res.code).toBe(0);
     expect(posts().map((r) => r.status)).toEqual([500]);
-    const c = convergence(sim.control.schedules(), await ps.exportState(), [name]);
+    const c = convergence(sim().control.schedules(), await ps.exportState(), [name]);
     expect(c).toEqual({ onServer: { [name]: 1 }, inState: 1, duplicates: 0, orphans: 0, dangling: 0 });
     // Nothing left to do: the adopted schedule is the declared one.
     expect((await ps.stack.preview()).changeSummary).toEqual({ same: 2 });
@@ -99,12 +86,12 @@ describe("a create whose reply is lost", () => {
 
   test("2. committed, then the connection drops: adopted, not created twice", async () => {
     const name = "s2-commit-then-drop";
-    const ps = await newStack(sim.url, [daily(name)]);
-    sim.control.injectFault({ kind: "commitThenFail", method: "POST", path: "/schedule$", mode: "drop" });
+    const ps = await newStack(sim().url, [daily(name)]);
+    sim().control.injectFault({ kind: "commitThenFail", method: "POST", path: "/schedule$", mode: "drop" });
     const res = await up(ps);
     expect(res.code).toBe(0);
     expect(posts().map((r) => r.status)).toEqual([0]);
-    const c = convergence(sim.control.schedules(), await ps.exportState(), [name]);
+    const c = convergence(sim().control.schedules(), await ps.exportState(), [name]);
     expect(c).toEqual({ onServer: { [name]: 1 }, inState: 1, duplicates: 0, orphans: 0, dangling: 0 });
     tableRow({
       scenario: "2. create: committed, then connection dropped",
@@ -117,8 +104,8 @@ describe("a create whose reply is lost", () => {
 
   test("3a. no reply within the timeout, nothing committed: a clear failure, then the next up creates it once", async () => {
     const name = "s3-hang";
-    const ps = await newStack(sim.url, [daily(name)]);
-    sim.control.injectFault({
+    const ps = await newStack(sim().url, [daily(name)]);
+    sim().control.injectFault({
       kind: "hang",
       method: "POST",
       path: "/schedule$",
@@ -133,12 +120,12 @@ describe("a create whose reply is lost", () => {
     noSecrets(out);
     // The POST was sent once and never repeated blindly.
     expect(posts()).toHaveLength(1);
-    expect(sim.control.schedules()).toHaveLength(0);
+    expect(sim().control.schedules()).toHaveLength(0);
     expect(dynamicResources(await ps.exportState())).toHaveLength(0);
 
     const second = await up(ps);
     expect(second.code).toBe(0);
-    const c = convergence(sim.control.schedules(), await ps.exportState(), [name]);
+    const c = convergence(sim().control.schedules(), await ps.exportState(), [name]);
     expect(c).toEqual({ onServer: { [name]: 1 }, inState: 1, duplicates: 0, orphans: 0, dangling: 0 });
     tableRow({
       scenario: "3a. create: no reply within the timeout (nothing committed)",
@@ -152,7 +139,7 @@ describe("a create whose reply is lost", () => {
   test("3b. no reply within the timeout, committed a moment later: found while settling, adopted once", async () => {
     const name = "s3-late-commit";
     // The proxy holds the POST past the provider's timeout, then the simulator performs it.
-    const proxy = await startHoldingProxy(sim.url, {
+    const proxy = await startHoldingProxy(sim().url, {
       method: "POST",
       path: /\/schedule$/,
       holdMs: (TIMEOUT_SECONDS + 1) * 1000,
@@ -163,11 +150,11 @@ describe("a create whose reply is lost", () => {
       expect(res.code).toBe(0);
       expect(proxy.held()).toBe(1);
       expect(posts()).toHaveLength(1);
-      const c = convergence(sim.control.schedules(), await ps.exportState(), [name]);
+      const c = convergence(sim().control.schedules(), await ps.exportState(), [name]);
       expect(c).toEqual({ onServer: { [name]: 1 }, inState: 1, duplicates: 0, orphans: 0, dangling: 0 });
       // A second up changes nothing and creates nothing.
       expect((await up(ps)).code).toBe(0);
-      expect(sim.control.schedules()).toHaveLength(1);
+      expect(sim().control.schedules()).toHaveLength(1);
       tableRow({
         scenario: "3b. create: no reply within the timeout, committed 1 s later",
         api: "POST held 3 s (timeout 2 s), then committed",
@@ -182,14 +169,14 @@ describe("a create whose reply is lost", () => {
 });
 
 describe("10. the gateway is down", () => {
-  beforeAll(() => sim.control.reset());
+  beforeAll(() => sim().control.reset());
 
   test("a clear error naming the gateway URL; state and schedules unchanged", async () => {
     const name = "s10-gateway-down";
-    const ps = await newStack(sim.url, [daily(name)]);
+    const ps = await newStack(sim().url, [daily(name)]);
     expect((await up(ps)).code).toBe(0);
     const before = await recorded(ps);
-    const onServer = JSON.stringify(sim.control.schedules());
+    const onServer = JSON.stringify(sim().control.schedules());
 
     // A port nobody listens on: connection refused.
     const gone = await startSimulator();
@@ -211,8 +198,8 @@ describe("10. the gateway is down", () => {
     expect(refresh.stdout + refresh.stderr).toContain(`Could not reach the Qualys gateway ${deadUrl}`);
 
     expect(await recorded(ps)).toBe(before);
-    expect(JSON.stringify(sim.control.schedules())).toBe(onServer);
-    const c = convergence(sim.control.schedules(), await ps.exportState(), [name]);
+    expect(JSON.stringify(sim().control.schedules())).toBe(onServer);
+    const c = convergence(sim().control.schedules(), await ps.exportState(), [name]);
     expect(c).toMatchObject({ duplicates: 0, orphans: 0, dangling: 0, inState: 1 });
     tableRow({
       scenario: "10. gateway down (update and refresh)",
@@ -225,22 +212,28 @@ describe("10. the gateway is down", () => {
 });
 
 describe("12. wrong credentials", () => {
-  beforeAll(() => sim.control.reset());
+  beforeAll(() => sim().control.reset());
 
   test("the first call fails: the credentials were rejected by that gateway, never echoed", async () => {
     const name = "s12-wrong-credentials";
     const wrong = "Wr0ng-but-l0ng-passw0rd";
-    const ps = await newStack(sim.url, [daily(name)], { "qualys:password": { value: wrong, secret: true } });
+    const ps = await newStack(sim().url, [daily(name)], {
+      "qualys:password": { value: wrong, secret: true },
+    });
     const res = await up(ps);
     expect(res.code).not.toBe(0);
     const out = res.stdout + res.stderr;
-    expect(out).toContain(`the credentials were rejected by ${sim.url}`);
+    expect(out).toContain(`the credentials were rejected by ${sim().url}`);
     expect(out).toContain("qualys:password");
     expect(out).not.toContain(wrong);
     noSecrets(out);
     // Only /auth was called, and nothing else.
-    expect(sim.control.requests().map((r) => classify(r))).toEqual(["auth"]);
-    expect(sim.control.schedules()).toHaveLength(0);
+    expect(
+      sim()
+        .control.requests()
+        .map((r) => classify(r)),
+    ).toEqual(["auth"]);
+    expect(sim().control.schedules()).toHaveLength(0);
     expect(dynamicResources(await ps.exportState())).toHaveLength(0);
     tableRow({
       scenario: "12. wrong credentials",

@@ -5,39 +5,21 @@
  * refresh keeps them, and a plain `pulumi up` creates them again (duplicates). What converges, the
  * `recover` command, is proven in recover.test.ts.
  */
-import { DEMO_REGISTRY_ID, startSimulator, type RunningSimulator } from "../simulator";
-import {
-  SCHEDULES_PROGRAM,
-  convergence,
-  dailySchedules,
-  declare,
-  qualysConfig,
-  upKilledMidway,
-} from "../harness/qualys";
-import { createProgramStack, dynamicResources, type ProgramStack } from "../harness/stack";
+import { DEMO_REGISTRY_ID } from "../simulator";
+import { convergence, upKilledMidway } from "../harness/fault-scenarios";
+import { dailySchedules } from "../harness/programs";
+import { useSimulator } from "../harness/use-simulator";
+import { dynamicResources, type ProgramStack } from "../harness/stack";
 
 const COUNT = 20;
 
-let sim: RunningSimulator;
+const { sim, schedulesStack } = useSimulator();
 let ps: ProgramStack;
-
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-
-afterAll(async () => {
-  await ps?.dispose();
-  await sim?.close();
-});
 
 test("11, the trap: the lock stays, refresh keeps the pending creates, a plain up duplicates them", async () => {
   const declared = dailySchedules("trap", COUNT);
-  ps = await createProgramStack({
-    programDir: SCHEDULES_PROGRAM,
-    config: qualysConfig(sim.url),
-    env: declare(declared),
-  });
-  const killedAt = await upKilledMidway(sim, ps, 6);
+  ps = await schedulesStack(declared);
+  const killedAt = await upKilledMidway(sim(), ps, 6);
   expect(killedAt).toBeLessThan(COUNT);
   const interrupted = await ps.exportState();
   const pending = (interrupted.deployment.pending_operations ?? []).filter((op) => op.type === "creating");
@@ -59,7 +41,7 @@ test("11, the trap: the lock stays, refresh keeps the pending creates, a plain u
   // The CLI warns about the pending creates, then creates every resource not in state.
   expect(res.stdout + res.stderr).toContain("interrupted while creating");
   const c = convergence(
-    sim.control.schedules(DEMO_REGISTRY_ID),
+    sim().control.schedules(DEMO_REGISTRY_ID),
     await ps.exportState(),
     declared.map((d) => d.name),
   );

@@ -4,17 +4,12 @@
  * expiring midway. Everything converges; the request log proves the waits and that a POST is repeated
  * only when the gateway rejected it.
  */
-import { DEMO_REGISTRY_ID, startSimulator, type LoggedRequest, type RunningSimulator } from "../simulator";
-import {
-  SCHEDULES_PROGRAM,
-  classify,
-  convergence,
-  declare,
-  qualysConfig,
-  tableRow,
-  type Declared,
-} from "../harness/qualys";
-import { createProgramStack, type ProgramStack } from "../harness/stack";
+import { DEMO_REGISTRY_ID, type LoggedRequest } from "../simulator";
+import { classify } from "../harness/api-calls";
+import { convergence, tableRow } from "../harness/fault-scenarios";
+import { type Declared } from "../harness/programs";
+import { useSimulator } from "../harness/use-simulator";
+import { type ProgramStack } from "../harness/stack";
 
 const COUNT = 20;
 const WINDOW_SEC = 2;
@@ -31,35 +26,18 @@ const schedules = (prefix: string): Declared[] =>
     },
   }));
 
-let sim: RunningSimulator;
-const stacks: ProgramStack[] = [];
-
-beforeAll(async () => {
-  sim = await startSimulator();
-});
+const { sim, schedulesStack } = useSimulator();
 
 beforeEach(() => {
-  sim.control.reset();
-  sim.control.configure({ rateLimit: null, latencyMs: 0 });
-});
-
-afterAll(async () => {
-  for (const ps of stacks) await ps.dispose();
-  await sim?.close();
+  sim().control.reset();
+  sim().control.configure({ rateLimit: null, latencyMs: 0 });
 });
 
 async function newStack(declared: Declared[]): Promise<ProgramStack> {
-  const ps = await createProgramStack({
-    programDir: SCHEDULES_PROGRAM,
-    config: {
-      ...qualysConfig(sim.url),
-      "qualys:concurrency": { value: String(CONCURRENCY) },
-      "qualys:maxRetries": { value: "20" },
-    },
-    env: declare(declared),
+  return schedulesStack(declared, {
+    "qualys:concurrency": { value: String(CONCURRENCY) },
+    "qualys:maxRetries": { value: "20" },
   });
-  stacks.push(ps);
-  return ps;
 }
 
 const up = (ps: ProgramStack) => ps.run(["up", "--yes", "--skip-preview"]);
@@ -97,7 +75,7 @@ function expectPostsRepeatedOnlyWhenRejected(log: LoggedRequest[], rejected: num
 
 async function expectConverged(ps: ProgramStack, declared: Declared[]) {
   const names = declared.map((d) => d.name);
-  const c = convergence(sim.control.schedules(), await ps.exportState(), names);
+  const c = convergence(sim().control.schedules(), await ps.exportState(), names);
   expect(c.inState).toBe(COUNT);
   expect(Object.values(c.onServer)).toEqual(names.map(() => 1));
   expect(c).toMatchObject({ duplicates: 0, orphans: 0, dangling: 0 });
@@ -108,10 +86,10 @@ describe("rate limits during up of 20 schedules", () => {
   test("4. a 429 storm (CS flavour, X-RateLimit-* headers): converges, backs off, repeats POSTs only when refused", async () => {
     const declared = schedules("r429");
     const ps = await newStack(declared);
-    sim.control.configure({ rateLimit: { limit: 10, windowSec: WINDOW_SEC, flavour: "429" } });
+    sim().control.configure({ rateLimit: { limit: 10, windowSec: WINDOW_SEC, flavour: "429" } });
     const res = await up(ps);
     expect(res.code).toBe(0);
-    const log = csapi(sim.control.requests());
+    const log = csapi(sim().control.requests());
     const refused = log.filter((r) => r.status === 429);
     expect(refused.length).toBeGreaterThan(0);
     expectPostsRepeatedOnlyWhenRejected(log, [429]);
@@ -154,10 +132,10 @@ describe("rate limits during up of 20 schedules", () => {
   test("5. the classic 409 flavour with X-RateLimit-ToWait-Sec: every repeat waits as long as asked", async () => {
     const declared = schedules("r409");
     const ps = await newStack(declared);
-    sim.control.configure({ rateLimit: { limit: 10, windowSec: WINDOW_SEC, flavour: "409" } });
+    sim().control.configure({ rateLimit: { limit: 10, windowSec: WINDOW_SEC, flavour: "409" } });
     const res = await up(ps);
     expect(res.code).toBe(0);
-    const log = csapi(sim.control.requests());
+    const log = csapi(sim().control.requests());
     const refused = log.filter((r) => r.status === 409);
     expect(refused.length).toBeGreaterThan(0);
     expectPostsRepeatedOnlyWhenRejected(log, [409]);
@@ -192,16 +170,16 @@ describe("6. the token expires in the middle of an up", () => {
   test("one re-authentication, no failure, no duplicate", async () => {
     const declared = schedules("jwt");
     const ps = await newStack(declared);
-    sim.control.configure({ latencyMs: 40 });
+    sim().control.configure({ latencyMs: 40 });
     const running = up(ps);
     const t0 = Date.now();
-    while (sim.control.schedules().length < 5 && Date.now() - t0 < 60_000) {
+    while (sim().control.schedules().length < 5 && Date.now() - t0 < 60_000) {
       await new Promise((r) => setTimeout(r, 10));
     }
-    sim.control.expireTokens();
+    sim().control.expireTokens();
     const res = await running;
     expect(res.code).toBe(0);
-    const log = sim.control.requests();
+    const log = sim().control.requests();
     const expired = log.filter((r) => r.status === 401);
     expect(expired.length).toBeGreaterThan(0);
     expect(log.filter((r) => classify(r) === "auth")).toHaveLength(2);

@@ -3,42 +3,20 @@
  * Running schedule (update refused and nothing changed; destroy cancels, then deletes), and a 403 on
  * read (the resource is kept and the message names the permission to check).
  */
-import { DEMO_PASSWORD, DEMO_REGISTRY_ID, startSimulator, type RunningSimulator } from "../simulator";
-import {
-  SCHEDULES_PROGRAM,
-  classify,
-  convergence,
-  declare,
-  qualysConfig,
-  tableRow,
-  type Declared,
-  daily,
-} from "../harness/qualys";
-import { createProgramStack, dynamicResources, type ProgramStack } from "../harness/stack";
+import { DEMO_PASSWORD, DEMO_REGISTRY_ID } from "../simulator";
+import { classify } from "../harness/api-calls";
+import { convergence, tableRow } from "../harness/fault-scenarios";
+import { declare, type Declared, daily } from "../harness/programs";
+import { useSimulator } from "../harness/use-simulator";
+import { dynamicResources, type ProgramStack } from "../harness/stack";
 import { first } from "../harness/assert";
 
-let sim: RunningSimulator;
-const stacks: ProgramStack[] = [];
+const { sim, schedulesStack } = useSimulator();
 
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-
-beforeEach(() => sim.control.reset());
-
-afterAll(async () => {
-  for (const ps of stacks) await ps.dispose();
-  await sim?.close();
-});
+beforeEach(() => sim().control.reset());
 
 async function newStack(declared: Declared[]): Promise<ProgramStack> {
-  const ps = await createProgramStack({
-    programDir: SCHEDULES_PROGRAM,
-    config: qualysConfig(sim.url),
-    env: declare(declared),
-  });
-  stacks.push(ps);
-  return ps;
+  return schedulesStack(declared);
 }
 
 const up = (ps: ProgramStack) => ps.run(["up", "--yes", "--skip-preview"]);
@@ -63,19 +41,21 @@ test("7. 502/503 flapping on reads during refresh of 20 schedules: converges, no
   // leaves absent (docs/qualys-contract.md §9), so the flapping refresh below must change nothing.
   expect((await refresh(ps)).code).toBe(0);
   const before = await recorded(ps);
-  sim.control.clearRequests();
+  sim().control.clearRequests();
   for (const status of [502, 503, 502, 503]) {
-    sim.control.injectFault({ kind: "status", method: "GET", path: "/schedule$", status });
+    sim().control.injectFault({ kind: "status", method: "GET", path: "/schedule$", status });
   }
   const res = await refresh(ps);
   expect(res.code).toBe(0);
-  const reads = sim.control.requests().filter((r) => classify(r) === "list");
+  const reads = sim()
+    .control.requests()
+    .filter((r) => classify(r) === "list");
   expect(reads.filter((r) => r.status >= 500).map((r) => r.status)).toEqual([502, 503, 502, 503]);
   expect(reads.at(-1)?.status).toBe(200);
   // Nothing read as gone, nothing changed.
   expect(await recorded(ps)).toBe(before);
   const c = convergence(
-    sim.control.schedules(),
+    sim().control.schedules(),
     await ps.exportState(),
     declared.map((d) => d.name),
   );
@@ -93,8 +73,8 @@ test("8. a Running schedule: update refused with a clear message and nothing cha
   const name = "running";
   const ps = await newStack([daily(name)]);
   expect((await up(ps)).code).toBe(0);
-  const s = first(sim.control.schedules(), "a schedule");
-  sim.control.setStatus(DEMO_REGISTRY_ID, s.scheduleUuid, "Running");
+  const s = first(sim().control.schedules(), "a schedule");
+  sim().control.setStatus(DEMO_REGISTRY_ID, s.scheduleUuid, "Running");
   const before = await recorded(ps);
 
   await ps.setEnv(declare([daily(name, "20:45")]));
@@ -105,20 +85,20 @@ test("8. a Running schedule: update refused with a clear message and nothing cha
   expect(out).toContain("its status is Running");
   expect(out).toContain("Nothing was changed");
   expect(out).not.toContain(DEMO_PASSWORD);
-  expect(sim.control.schedules()).toEqual([
+  expect(sim().control.schedules()).toEqual([
     expect.objectContaining({ scheduleUuid: s.scheduleUuid, schedule: "19:30", status: "Running" }),
   ]);
   expect(await recorded(ps)).toBe(before);
 
-  sim.control.clearRequests();
+  sim().control.clearRequests();
   const destroy = await ps.run(["destroy", "--yes", "--skip-preview"]);
   expect(destroy.code).toBe(0);
-  const steps = sim.control
-    .requests()
+  const steps = sim()
+    .control.requests()
     .filter((r) => ["delete", "cancel"].includes(classify(r)))
     .map((r) => `${classify(r)} ${r.status}`);
   expect(steps).toEqual(["delete 400", "cancel 200", "delete 200"]);
-  expect(sim.control.schedules()).toEqual([]);
+  expect(sim().control.schedules()).toEqual([]);
   expect(dynamicResources(await ps.exportState())).toEqual([]);
   tableRow({
     scenario: "8. Running schedule: update, then destroy",
@@ -134,7 +114,7 @@ test("9. 403 on read: refresh fails naming the permission to check, and the reso
   const ps = await newStack([daily(name)]);
   expect((await up(ps)).code).toBe(0);
   const before = await recorded(ps);
-  sim.control.injectFault({
+  sim().control.injectFault({
     kind: "status",
     method: "GET",
     path: "/schedule$",
@@ -151,9 +131,9 @@ test("9. 403 on read: refresh fails naming the permission to check, and the reso
   expect(out).not.toContain(DEMO_PASSWORD);
   expect(await recorded(ps)).toBe(before);
 
-  sim.control.clearFaults();
+  sim().control.clearFaults();
   expect((await refresh(ps)).code).toBe(0);
-  const c = convergence(sim.control.schedules(), await ps.exportState(), [name]);
+  const c = convergence(sim().control.schedules(), await ps.exportState(), [name]);
   expect(c).toEqual({ onServer: { [name]: 1 }, inState: 1, duplicates: 0, orphans: 0, dangling: 0 });
   tableRow({
     scenario: "9. 403 on read during refresh",

@@ -10,14 +10,11 @@
  * When a run fails, a person steps in as the error says, on a quiet API: `pulumi refresh`, then
  * `pulumi up`. Those interventions are counted and reported with the other figures.
  */
-import { DEMO_REGISTRY_ID, startSimulator, type RunningSimulator, type StoredSchedule } from "../simulator";
-import { SCHEDULES_PROGRAM, classify, declare, qualysConfig, type Declared } from "../harness/qualys";
-import {
-  createProgramStack,
-  dynamicResources,
-  type ProgramStack,
-  type StateResource,
-} from "../harness/stack";
+import { DEMO_REGISTRY_ID, type StoredSchedule } from "../simulator";
+import { classify } from "../harness/api-calls";
+import { declare, type Declared } from "../harness/programs";
+import { useSimulator } from "../harness/use-simulator";
+import { dynamicResources, type ProgramStack, type StateResource } from "../harness/stack";
 
 const SCHEDULES = 6;
 const ROUNDS = 8;
@@ -25,17 +22,8 @@ const STALE_SHARE = 0.5;
 const LOST_REPLY_SHARE = 0.5;
 const TIMEOUT_SECONDS = 2;
 
-let sim: RunningSimulator;
+const { sim, schedulesStack } = useSimulator();
 let ps: ProgramStack | undefined;
-
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-
-afterAll(async () => {
-  await ps?.dispose();
-  await sim?.close();
-});
 
 const names = Array.from({ length: SCHEDULES }, (_, i) => `swap-${i}`);
 
@@ -66,7 +54,7 @@ interface Check {
 }
 
 async function check(stack: ProgramStack): Promise<Check> {
-  const server = sim.control.schedules(DEMO_REGISTRY_ID);
+  const server = sim().control.schedules(DEMO_REGISTRY_ID);
   const resources = dynamicResources(await stack.exportState());
   const byId = new Map(server.map((s) => [s.scheduleUuid, s]));
   const held = new Set(resources.map(scheduleIdOf));
@@ -101,13 +89,8 @@ async function check(stack: ProgramStack): Promise<Check> {
 }
 
 test(`${ROUNDS} rounds replacing ${SCHEDULES} schedules, with ${STALE_SHARE * 100} % of list answers stale and ${LOST_REPLY_SHARE * 100} % of create replies lost: no duplicate, no orphan, no wrong adoption`, async () => {
-  ps = await createProgramStack({
-    programDir: SCHEDULES_PROGRAM,
-    config: {
-      ...qualysConfig(sim.url),
-      "qualys:requestTimeoutSeconds": { value: String(TIMEOUT_SECONDS) },
-    },
-    env: declare(program(0)),
+  ps = await schedulesStack(program(0), {
+    "qualys:requestTimeoutSeconds": { value: String(TIMEOUT_SECONDS) },
   });
   const stack = ps;
   const up = () => stack.run(["up", "--yes", "--skip-preview"]);
@@ -133,8 +116,8 @@ test(`${ROUNDS} rounds replacing ${SCHEDULES} schedules, with ${STALE_SHARE * 10
   for (let round = 1; round <= ROUNDS; round++) {
     const before = new Set(dynamicResources(await stack.exportState()).map(scheduleIdOf));
     await stack.setEnv(declare(program(round)));
-    sim.control.clearRequests();
-    sim.control.injectFault({
+    sim().control.clearRequests();
+    sim().control.injectFault({
       kind: "staleList",
       method: "GET",
       path: "/schedule$",
@@ -142,7 +125,7 @@ test(`${ROUNDS} rounds replacing ${SCHEDULES} schedules, with ${STALE_SHARE * 10
       seed: 100 + round,
       times: 100_000,
     });
-    sim.control.injectFault({
+    sim().control.injectFault({
       kind: "commitThenFail",
       method: "POST",
       path: "/schedule$",
@@ -152,8 +135,8 @@ test(`${ROUNDS} rounds replacing ${SCHEDULES} schedules, with ${STALE_SHARE * 10
       times: 100_000,
     });
     const res = await up();
-    sim.control.clearFaults();
-    const log = sim.control.requests();
+    sim().control.clearFaults();
+    const log = sim().control.requests();
     figures.staleReads += log.filter((r) => r.omitted !== undefined).length;
     figures.ambiguousCreates += log.filter(
       (r) => classify(r) === "create" && r.fault === "commitThenFail",
@@ -200,8 +183,8 @@ test(`${ROUNDS} rounds replacing ${SCHEDULES} schedules, with ${STALE_SHARE * 10
     problems.push(...c.untrue.map((u) => `round ${round}: state differs from Qualys: ${u}`));
     // What is left in Qualys beyond the stack would stay there: clean up so the next round starts even.
     const held = new Set(settled.map(scheduleIdOf));
-    for (const s of sim.control.schedules(DEMO_REGISTRY_ID)) {
-      if (!held.has(s.scheduleUuid)) sim.control.deleteSchedule(DEMO_REGISTRY_ID, s.scheduleUuid);
+    for (const s of sim().control.schedules(DEMO_REGISTRY_ID)) {
+      if (!held.has(s.scheduleUuid)) sim().control.deleteSchedule(DEMO_REGISTRY_ID, s.scheduleUuid);
     }
   }
 
@@ -209,7 +192,7 @@ test(`${ROUNDS} rounds replacing ${SCHEDULES} schedules, with ${STALE_SHARE * 10
   const final = await stack.run(["preview", "--expect-no-changes"]);
   const refreshed = await stack.run(["refresh", "--yes", "--skip-preview", "--expect-no-changes"]);
   const destroyed = await stack.run(["destroy", "--yes", "--skip-preview"]);
-  const left = sim.control.schedules(DEMO_REGISTRY_ID).length;
+  const left = sim().control.schedules(DEMO_REGISTRY_ID).length;
   console.log(`STALE-REPLACE-FIGURES ${JSON.stringify({ ...figures, leftAfterDestroy: left })}`);
   for (const p of problems) console.log(`STALE-REPLACE-PROBLEM ${p}`);
   for (const i of interventions) console.log(`STALE-REPLACE-INTERVENTION ${i}`);

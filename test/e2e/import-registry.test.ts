@@ -10,10 +10,11 @@ import { defined } from "../harness/assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
-import { DEMO_PASSWORD, DEMO_USERNAME, startSimulator, type RunningSimulator } from "../simulator";
+import { DEMO_PASSWORD, DEMO_USERNAME, type RunningSimulator } from "../simulator";
 import { command, pulumiImport, writes } from "../harness/import-command";
 import { fingerprint } from "../simulator/registry-wire";
-import { declare, qualysConfig } from "../harness/qualys";
+import { declare, qualysConfig } from "../harness/programs";
+import { useSimulator } from "../harness/use-simulator";
 import { REPO_ROOT, createProgramStack, dynamicResources, type ProgramStack } from "../harness/stack";
 
 const IMPORT_PROGRAM = path.join(REPO_ROOT, "test", "e2e", "programs", "import");
@@ -40,30 +41,25 @@ function consoleSchedules(sim: RunningSimulator, registryId: string, type: strin
   }
 }
 
-let sim: RunningSimulator;
-
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(async () => {
-  await sim?.close();
-});
+const { sim, track } = useSimulator();
 
 /** A registry with two schedules made in the console, and an empty program stack to adopt them into. */
 async function consoleRegistry(
   body: Record<string, unknown>,
 ): Promise<{ registryId: string; ps: ProgramStack; env: Record<string, string> }> {
-  const registryId = sim.control.createRegistry(body).registryUuid;
-  consoleSchedules(sim, registryId, String(body.registryType));
-  const ps = await createProgramStack({
-    programDir: IMPORT_PROGRAM,
-    config: qualysConfig(sim.url),
-    env: declare([]),
-  });
+  const registryId = sim().control.createRegistry(body).registryUuid;
+  consoleSchedules(sim(), registryId, String(body.registryType));
+  const ps = track(
+    await createProgramStack({
+      programDir: IMPORT_PROGRAM,
+      config: qualysConfig(sim().url),
+      env: declare([]),
+    }),
+  );
   const env = {
     ...(process.env as Record<string, string>),
     ...ps.env,
-    QUALYS_GATEWAY_URL: sim.url,
+    QUALYS_GATEWAY_URL: sim().url,
     QUALYS_USERNAME: DEMO_USERNAME,
     QUALYS_PASSWORD: DEMO_PASSWORD,
   };
@@ -83,12 +79,9 @@ describe("import --with-registry: a registry without secrets and its two schedul
       credentialType: "None",
     }));
   });
-  afterAll(async () => {
-    await ps?.dispose();
-  });
 
   test("the command reads with GETs only and writes the registry first, schedules referencing it", async () => {
-    sim.control.clearRequests();
+    sim().control.clearRequests();
     const res = await command(
       ["import", "--registry", registryId, "--with-registry", "--protect=false"],
       ps.projectDir,
@@ -96,7 +89,7 @@ describe("import --with-registry: a registry without secrets and its two schedul
     );
     console.log(`pulumi-qualys-cs import --with-registry:\n${res.stderr}`);
     expect(res.code).toBe(0);
-    expect(writes(sim.control.requests())).toEqual([]);
+    expect(writes(sim().control.requests())).toEqual([]);
     const file = JSON.parse(fs.readFileSync(path.join(ps.projectDir, "qualys-import.json"), "utf8")) as {
       resources: { type: string; name: string; id: string; inputs: Record<string, unknown> }[];
     };
@@ -123,12 +116,12 @@ describe("import --with-registry: a registry without secrets and its two schedul
   });
 
   test("pulumi import --file adopts the three resources without a request to Qualys", async () => {
-    sim.control.clearRequests();
+    sim().control.clearRequests();
     const res = await pulumiImport(ps, "pulumi import --file");
     expect(res.code).toBe(0);
     expect(res.stdout).toMatch(/= 3 imported/);
     expect(res.stdout + res.stderr).not.toContain("failed to validate");
-    expect(sim.control.requests()).toEqual([]);
+    expect(sim().control.requests()).toEqual([]);
   });
 
   test("preview --expect-no-changes exits 0", async () => {
@@ -139,11 +132,11 @@ describe("import --with-registry: a registry without secrets and its two schedul
   });
 
   test("up changes nothing at Qualys and records that the schedules depend on the registry", async () => {
-    sim.control.clearRequests();
+    sim().control.clearRequests();
     const res = await ps.run(["up", "--yes", "--expect-no-changes"]);
     console.log(`pulumi up --expect-no-changes (exit ${res.code}):\n${res.stdout}${res.stderr}`);
     expect(res.code).toBe(0);
-    expect(writes(sim.control.requests())).toEqual([]);
+    expect(writes(sim().control.requests())).toEqual([]);
     const state = dynamicResources(await ps.exportState()) as (ReturnType<typeof dynamicResources>[number] & {
       dependencies?: string[];
     })[];
@@ -164,17 +157,17 @@ describe("import --with-registry: a registry without secrets and its two schedul
   });
 
   test("refresh is clean", async () => {
-    sim.control.clearRequests();
+    sim().control.clearRequests();
     const res = await ps.stack.refresh();
     expect(res.summary.resourceChanges).toEqual({ same: 4 });
-    expect(writes(sim.control.requests())).toEqual([]);
+    expect(writes(sim().control.requests())).toEqual([]);
   });
 
   test("destroy deletes the schedules, then the registry", async () => {
-    sim.control.clearRequests();
+    sim().control.clearRequests();
     const res = await ps.stack.destroy();
     expect(res.summary.resourceChanges).toEqual({ delete: 4 });
-    const deletes = writes(sim.control.requests()).filter((r) => r.method === "DELETE");
+    const deletes = writes(sim().control.requests()).filter((r) => r.method === "DELETE");
     console.log(`destroy: ${deletes.map((r) => `${r.method} ${r.path}`).join(", ")}`);
     const registryDelete = deletes.findIndex((r) => /\/registry$/.test(r.path));
     const scheduleDeletes = deletes
@@ -183,7 +176,11 @@ describe("import --with-registry: a registry without secrets and its two schedul
       .map(({ i }) => i);
     expect(scheduleDeletes).toHaveLength(2);
     expect(registryDelete).toBeGreaterThan(Math.max(...scheduleDeletes));
-    expect(sim.control.registries().filter((r) => r.registryUuid === registryId)).toEqual([]);
+    expect(
+      sim()
+        .control.registries()
+        .filter((r) => r.registryUuid === registryId),
+    ).toEqual([]);
   });
 });
 
@@ -203,9 +200,6 @@ describe("import --with-registry: a registry with a password (BasicAuth)", () =>
       credentialType: "BasicAuth",
       credential: { username: "robot$ci", password: CONSOLE_SECRET },
     }));
-  });
-  afterAll(async () => {
-    await ps?.dispose();
   });
 
   test("the code reads the password from stack config; the import file holds no password", async () => {
@@ -241,11 +235,13 @@ describe("import --with-registry: a registry with a password (BasicAuth)", () =>
     expect(preview.stdout).toMatch(/3 unchanged/);
     expect(preview.stdout).not.toContain(SECRET);
 
-    sim.control.clearRequests();
+    sim().control.clearRequests();
     const up = await ps.stack.up();
     expect(up.summary.resourceChanges).toEqual({ update: 1, same: 3 });
-    expect(writes(sim.control.requests()).map((r) => r.method)).toEqual(["PUT"]);
-    const stored = sim.control.registries().find((r) => r.registryUuid === registryId);
+    expect(writes(sim().control.requests()).map((r) => r.method)).toEqual(["PUT"]);
+    const stored = sim()
+      .control.registries()
+      .find((r) => r.registryUuid === registryId);
     expect(stored?.secretFingerprint).toBe(fingerprint(SECRET));
 
     const again = await ps.run(["preview", "--expect-no-changes"]);
@@ -263,6 +259,10 @@ describe("import --with-registry: a registry with a password (BasicAuth)", () =>
   test("destroy deletes the schedules, then the registry", async () => {
     const res = await ps.stack.destroy();
     expect(res.summary.resourceChanges).toEqual({ delete: 4 });
-    expect(sim.control.registries().filter((r) => r.registryUuid === registryId)).toEqual([]);
+    expect(
+      sim()
+        .control.registries()
+        .filter((r) => r.registryUuid === registryId),
+    ).toEqual([]);
   });
 });

@@ -9,16 +9,11 @@ import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
-import {
-  DEMO_PASSWORD,
-  DEMO_REGISTRY_ID,
-  DEMO_USERNAME,
-  startSimulator,
-  type RunningSimulator,
-} from "../simulator";
+import { DEMO_PASSWORD, DEMO_REGISTRY_ID, DEMO_USERNAME, type RunningSimulator } from "../simulator";
 import type { StoredSchedule } from "../simulator";
 import { command, pulumiImport, writes, type Run } from "../harness/import-command";
-import { SCHEDULES_PROGRAM, declare, qualysConfig } from "../harness/qualys";
+import { declare, qualysConfig } from "../harness/programs";
+import { useSimulator } from "../harness/use-simulator";
 import {
   CONSUMER_MODULES,
   REPO_ROOT,
@@ -49,21 +44,20 @@ const repos = (names: string[], tag: string | null = null, days: number | null =
   { repoTags: names.map((repo) => ({ repo, tag })), days },
 ];
 
-let sim: RunningSimulator;
+const { sim, track, schedulesStack } = useSimulator();
 let ps: ProgramStack;
 let qualysEnv: Record<string, string>;
 let made: StoredSchedule[];
 
 beforeAll(async () => {
-  sim = await startSimulator();
   made = [
-    consoleSchedule(sim, {
+    consoleSchedule(sim(), {
       name: "nightly-api",
       filters: repos(["team/api"]),
       scheduleScanIntervalInDays: 1,
       schedule: "19:30",
     }),
-    consoleSchedule(sim, {
+    consoleSchedule(sim(), {
       name: "Weekly prod (all tags)",
       filters: repos(["team/api", "team/worker"], ".*", 14),
       scheduleScanIntervalInDays: 7,
@@ -72,30 +66,27 @@ beforeAll(async () => {
       forceScan: true,
       additionalFilters: { numberOfTags: 5, sortCriteria: "createdDate" },
     }),
-    consoleSchedule(sim, { name: "one-off", onDemand: true, filters: repos(["team/web"], "latest") }),
-    consoleSchedule(sim, {
+    consoleSchedule(sim(), { name: "one-off", onDemand: true, filters: repos(["team/web"], "latest") }),
+    consoleSchedule(sim(), {
       name: "every-3-days",
       filters: repos(["team/api", "team/worker", "team/web"]),
       scheduleScanIntervalInDays: 3,
     }),
   ];
-  ps = await createProgramStack({
-    programDir: IMPORT_PROGRAM,
-    config: qualysConfig(sim.url),
-    env: declare([]),
-  });
+  ps = track(
+    await createProgramStack({
+      programDir: IMPORT_PROGRAM,
+      config: qualysConfig(sim().url),
+      env: declare([]),
+    }),
+  );
   qualysEnv = {
     ...(process.env as Record<string, string>),
     ...ps.env,
-    QUALYS_GATEWAY_URL: sim.url,
+    QUALYS_GATEWAY_URL: sim().url,
     QUALYS_USERNAME: DEMO_USERNAME,
     QUALYS_PASSWORD: DEMO_PASSWORD,
   };
-});
-
-afterAll(async () => {
-  await ps?.dispose();
-  await sim?.close();
 });
 
 const importFilePath = () => path.join(ps.projectDir, "qualys-import.json");
@@ -111,11 +102,11 @@ describe("pulumi-qualys-cs import", () => {
   });
 
   test("reads the registry's schedules with GETs only and writes the code and the import file", async () => {
-    sim.control.clearRequests();
+    sim().control.clearRequests();
     const res = await command(["import", "--registry", R, "--protect=false"], ps.projectDir, qualysEnv);
     console.log(`pulumi-qualys-cs import:\n${res.stderr}`);
     expect(res.code).toBe(0);
-    const log = sim.control.requests();
+    const log = sim().control.requests();
     expect(log.length).toBeGreaterThan(0);
     expect(writes(log)).toEqual([]);
     const file = JSON.parse(fs.readFileSync(importFilePath(), "utf8")) as {
@@ -184,13 +175,13 @@ describe("pulumi-qualys-cs import", () => {
 
 describe("pulumi import --file", () => {
   test("adopts every schedule without one request to Qualys, changing nothing there", async () => {
-    const before = sorted(sim.control.schedules(R));
-    sim.control.clearRequests();
+    const before = sorted(sim().control.schedules(R));
+    sim().control.clearRequests();
     const res = await pulumiImport(ps, "pulumi import --file");
     expect(res.code).toBe(0);
     expect(res.stdout).toMatch(/= 4 imported/);
-    expect(sim.control.requests()).toEqual([]);
-    expect(sorted(sim.control.schedules(R))).toEqual(before);
+    expect(sim().control.requests()).toEqual([]);
+    expect(sorted(sim().control.schedules(R))).toEqual(before);
   });
 
   test("state holds each schedule under its ID with the import file's inputs and outputs", async () => {
@@ -213,7 +204,7 @@ describe("pulumi import --file", () => {
 
 describe("the first preview after the import", () => {
   test("shows no changes and no replacement, and calls no Qualys API", async () => {
-    sim.control.clearRequests();
+    sim().control.clearRequests();
     const res = await ps.run(["preview", "--diff", "--expect-no-changes"]);
     console.log(`pulumi preview:\n${res.stdout}${res.stderr}`);
     expect(res.code).toBe(0);
@@ -221,14 +212,14 @@ describe("the first preview after the import", () => {
     expect(res.stdout).not.toMatch(/to (create|update|replace|delete)|replaced|updated/);
     const summary = (await ps.stack.preview()).changeSummary;
     expect(summary).toEqual({ same: 5 });
-    expect(sim.control.requests()).toEqual([]);
+    expect(sim().control.requests()).toEqual([]);
   });
 });
 
 describe("import on a stack that already manages schedules, with two --registry flags", () => {
   test("offers none of the stack's schedules, says so, and reads the second registry too", async () => {
-    sim.control.addRegistry("second-registry", "DockerHub");
-    const extra = sim.control.createSchedule("second-registry", {
+    sim().control.addRegistry("second-registry", "DockerHub");
+    const extra = sim().control.createSchedule("second-registry", {
       name: "second-nightly",
       onDemand: false,
       filters: repos(["team/other"]),
@@ -258,7 +249,7 @@ describe("import on a stack that already manages schedules, with two --registry 
       const written = JSON.parse(fs.readFileSync(file, "utf8")) as { resources: { id: string }[] };
       expect(written.resources.map((r) => r.id)).toEqual([`second-registry/${extra.scheduleUuid}`]);
     } finally {
-      sim.control.deleteSchedule("second-registry", extra.scheduleUuid);
+      sim().control.deleteSchedule("second-registry", extra.scheduleUuid);
     }
   });
 });
@@ -266,10 +257,10 @@ describe("import on a stack that already manages schedules, with two --registry 
 describe("refresh after the import", () => {
   test("is clean: reads only, changes nothing in state", async () => {
     const before = dynamicResources(await ps.exportState());
-    sim.control.clearRequests();
+    sim().control.clearRequests();
     const res = await ps.stack.refresh();
     expect(res.summary.resourceChanges).toEqual({ same: 5 });
-    expect(writes(sim.control.requests())).toEqual([]);
+    expect(writes(sim().control.requests())).toEqual([]);
     const after = dynamicResources(await ps.exportState());
     expect(after.map((r) => ({ urn: r.urn, inputs: r.inputs, outputs: r.outputs }))).toEqual(
       before.map((r) => ({ urn: r.urn, inputs: r.inputs, outputs: r.outputs })),
@@ -306,13 +297,15 @@ describe("an in-place update of an imported schedule", () => {
     const code = fs.readFileSync(codePath(), "utf8");
     expect(code).toContain('schedule: "19:30"');
     fs.writeFileSync(codePath(), code.replace('schedule: "19:30"', 'schedule: "20:45"'));
-    sim.control.clearRequests();
+    sim().control.clearRequests();
     const res = await ps.stack.up();
     expect(res.summary.resourceChanges).toEqual({ update: 1, same: 4 });
-    expect(writes(sim.control.requests()).map((r) => r.method)).toEqual(["PUT"]);
-    const after = sim.control.schedules(R).find((s) => s.scheduleUuid === nightly?.scheduleUuid);
+    expect(writes(sim().control.requests()).map((r) => r.method)).toEqual(["PUT"]);
+    const after = sim()
+      .control.schedules(R)
+      .find((s) => s.scheduleUuid === nightly?.scheduleUuid);
     expect(after).toMatchObject({ name: "nightly-api", schedule: "20:45", scheduleScanIntervalInDays: 1 });
-    expect(sim.control.schedules(R)).toHaveLength(4);
+    expect(sim().control.schedules(R)).toHaveLength(4);
   });
 });
 
@@ -320,7 +313,7 @@ describe("destroy", () => {
   test("deletes every imported schedule", async () => {
     const res = await ps.stack.destroy();
     expect(res.summary.resourceChanges).toEqual({ delete: 5 });
-    expect(sim.control.schedules(R)).toEqual([]);
+    expect(sim().control.schedules(R)).toEqual([]);
   });
 });
 
@@ -329,37 +322,30 @@ describe("what does not work, and why", () => {
   let kept: StoredSchedule;
 
   beforeAll(async () => {
-    kept = consoleSchedule(sim, {
+    kept = consoleSchedule(sim(), {
       name: "kept",
       filters: repos(["team/api"]),
       scheduleScanIntervalInDays: 1,
       schedule: "01:00",
     });
-    other = await createProgramStack({
-      programDir: SCHEDULES_PROGRAM,
-      config: qualysConfig(sim.url),
-      env: declare([
-        {
+    other = await schedulesStack([
+      {
+        name: "kept",
+        args: {
+          registryId: R,
           name: "kept",
-          args: {
-            registryId: R,
-            name: "kept",
-            repo: ["team/api"],
-            scheduleScanIntervalInDays: 1,
-            schedule: "01:00",
-          },
-          opts: { import: `${R}/${kept.scheduleUuid}` },
+          repo: ["team/api"],
+          scheduleScanIntervalInDays: 1,
+          schedule: "01:00",
         },
-      ]),
-    });
-  });
-  afterAll(async () => {
-    await other?.dispose();
+        opts: { import: `${R}/${kept.scheduleUuid}` },
+      },
+    ]);
   });
 
   test("the import resource option: the engine's Read reaches the dynamic provider without __provider, before any Qualys call", async () => {
-    const before = sorted(sim.control.schedules(R));
-    sim.control.clearRequests();
+    const before = sorted(sim().control.schedules(R));
+    sim().control.clearRequests();
     // The engine's events carry every diagnostic; the console display may stop before printing them.
     const messages: string[] = [];
     const failure = await other.stack
@@ -377,8 +363,8 @@ describe("what does not work, and why", () => {
       /Cannot read properties of undefined \(reading 'toJavaScript'\)|code must be a string, not undefined/,
     );
     expect(diagnostics).toContain("at ResourceProviderService.read");
-    expect(sim.control.requests()).toEqual([]);
-    expect(sorted(sim.control.schedules(R))).toEqual(before);
+    expect(sim().control.requests()).toEqual([]);
+    expect(sorted(sim().control.schedules(R))).toEqual(before);
   });
 
   test("pulumi import's own code generation: the import is stored, then codegen fails (no schema), so use --generate-code=false", async () => {

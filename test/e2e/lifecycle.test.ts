@@ -2,9 +2,10 @@
  * A schedule's whole life through the real `pulumi` CLI against the simulator:
  * preview, up, no-op preview, in-place update, replacement, drift, destroy.
  */
-import { DEMO_PASSWORD, DEMO_REGISTRY_ID, startSimulator, type RunningSimulator } from "../simulator";
-import { SCHEDULES_PROGRAM, declare, qualysConfig } from "../harness/qualys";
-import { createProgramStack, dynamicResources, type ProgramStack } from "../harness/stack";
+import { DEMO_PASSWORD, DEMO_REGISTRY_ID } from "../simulator";
+import { declare } from "../harness/programs";
+import { useSimulator } from "../harness/use-simulator";
+import { dynamicResources, type ProgramStack } from "../harness/stack";
 import { first } from "../harness/assert";
 
 const daily = (over: Record<string, unknown> = {}) => [
@@ -20,35 +21,25 @@ const daily = (over: Record<string, unknown> = {}) => [
   },
 ];
 
-let sim: RunningSimulator;
+const { sim, schedulesStack } = useSimulator();
 let ps: ProgramStack;
 
 beforeAll(async () => {
-  sim = await startSimulator();
-  ps = await createProgramStack({
-    programDir: SCHEDULES_PROGRAM,
-    config: qualysConfig(sim.url),
-    env: declare(daily()),
-  });
-});
-
-afterAll(async () => {
-  await ps?.dispose();
-  await sim?.close();
+  ps = await schedulesStack(daily());
 });
 
 const only = () => {
-  const all = sim.control.schedules(DEMO_REGISTRY_ID);
+  const all = sim().control.schedules(DEMO_REGISTRY_ID);
   expect(all).toHaveLength(1);
   return first(all, "a schedule");
 };
 
 describe("preview of a new schedule", () => {
   test("plans one create and calls no Qualys API", async () => {
-    sim.control.clearRequests();
+    sim().control.clearRequests();
     const res = await ps.stack.preview();
     expect(res.changeSummary).toEqual({ create: 2 });
-    expect(sim.control.requests()).toEqual([]);
+    expect(sim().control.requests()).toEqual([]);
   });
 });
 
@@ -118,7 +109,7 @@ describe("a replacement", () => {
 
 describe("drift", () => {
   test("a schedule deleted behind Pulumi's back is dropped by refresh and recreated by up", async () => {
-    sim.control.deleteSchedule(DEMO_REGISTRY_ID, only().scheduleUuid);
+    sim().control.deleteSchedule(DEMO_REGISTRY_ID, only().scheduleUuid);
     const refresh = await ps.stack.refresh();
     expect(refresh.summary.resourceChanges).toMatchObject({ delete: 1 });
     expect(dynamicResources(await ps.exportState())).toHaveLength(0);
@@ -129,7 +120,7 @@ describe("drift", () => {
 
   test("a schedule changed behind Pulumi's back is recorded by refresh, shown by preview, restored by up", async () => {
     const s = only();
-    sim.control.patchSchedule(DEMO_REGISTRY_ID, s.scheduleUuid, { schedule: "03:15" });
+    sim().control.patchSchedule(DEMO_REGISTRY_ID, s.scheduleUuid, { schedule: "03:15" });
     const refresh = await ps.stack.refresh();
     expect(refresh.summary.resourceChanges).toMatchObject({ update: 1 });
     const res = first(dynamicResources(await ps.exportState()), "a dynamic resource in the state");
@@ -147,6 +138,6 @@ describe("destroy", () => {
   test("deletes every schedule", async () => {
     const res = await ps.stack.destroy();
     expect(res.summary.resourceChanges).toEqual({ delete: 2 });
-    expect(sim.control.schedules(DEMO_REGISTRY_ID)).toEqual([]);
+    expect(sim().control.schedules(DEMO_REGISTRY_ID)).toEqual([]);
   });
 });

@@ -5,38 +5,34 @@
  */
 import * as path from "node:path";
 
-import { DEMO_REGISTRY_ID, startSimulator, type RunningSimulator } from "../simulator";
-import { daily, declare, qualysConfig } from "../harness/qualys";
+import { DEMO_REGISTRY_ID } from "../simulator";
+import { daily, declare, qualysConfig } from "../harness/programs";
+import { useSimulator } from "../harness/use-simulator";
 import { REPO_ROOT, createProgramStack, type ProgramStack } from "../harness/stack";
 import { first } from "../harness/assert";
 
 const programs = path.join(REPO_ROOT, "test", "e2e", "programs");
 
-let sim: RunningSimulator;
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(async () => {
-  await sim?.close();
-});
-
+const { sim, track } = useSimulator();
 describe.each([
   ["a plain CommonJS JavaScript program", "commonjs"],
   ["an ES-module program", "esm"],
 ])("%s", (_title, program) => {
   let ps: ProgramStack;
   const name = `${program}-nightly`;
-  const ours = () => sim.control.schedules(DEMO_REGISTRY_ID).filter((s) => s.name === name);
+  const ours = () =>
+    sim()
+      .control.schedules(DEMO_REGISTRY_ID)
+      .filter((s) => s.name === name);
 
   beforeAll(async () => {
-    ps = await createProgramStack({
-      programDir: path.join(programs, program),
-      config: qualysConfig(sim.url),
-      env: declare([daily(name)]),
-    });
-  });
-  afterAll(async () => {
-    await ps?.dispose();
+    ps = track(
+      await createProgramStack({
+        programDir: path.join(programs, program),
+        config: qualysConfig(sim().url),
+        env: declare([daily(name)]),
+      }),
+    );
   });
 
   test("up creates its schedule and exports its ID", async () => {

@@ -5,41 +5,31 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 
-import { DEMO_REGISTRY_ID, startSimulator, type RunningSimulator } from "../simulator";
-import { SCHEDULES_PROGRAM, declare, qualysConfig } from "../harness/qualys";
-import { createProgramStack, dynamicResources, type ProgramStack } from "../harness/stack";
+import { DEMO_REGISTRY_ID } from "../simulator";
+import { useSimulator } from "../harness/use-simulator";
+import { dynamicResources, type ProgramStack } from "../harness/stack";
 import { first } from "../harness/assert";
 
 /** A stored provider as another release could have written it: different text, same stable subpath. */
 const OLDER_PROVIDER =
   'exports.handler = function () { return require("pulumi-qualys-cs/provider-runtime/v1"); };\n';
 
-let sim: RunningSimulator;
+const { sim, schedulesStack } = useSimulator();
 let ps: ProgramStack;
 
 beforeAll(async () => {
-  sim = await startSimulator();
-  ps = await createProgramStack({
-    programDir: SCHEDULES_PROGRAM,
-    config: qualysConfig(sim.url),
-    env: declare([
-      {
-        name: "weekly",
-        args: {
-          registryId: DEMO_REGISTRY_ID,
-          repo: "team/api",
-          scheduleScanIntervalInDays: 7,
-          weekDay: "FRIDAY",
-        },
+  ps = await schedulesStack([
+    {
+      name: "weekly",
+      args: {
+        registryId: DEMO_REGISTRY_ID,
+        repo: "team/api",
+        scheduleScanIntervalInDays: 7,
+        weekDay: "FRIDAY",
       },
-    ]),
-  });
+    },
+  ]);
   await ps.stack.up();
-});
-
-afterAll(async () => {
-  await ps?.dispose();
-  await sim?.close();
 });
 
 describe("a stack written by another release", () => {
@@ -63,15 +53,15 @@ describe("a stack written by another release", () => {
   });
 
   test("up rewrites the stored provider without calling Qualys", async () => {
-    sim.control.clearRequests();
+    sim().control.clearRequests();
     const up = await ps.stack.up();
     expect(up.summary.resourceChanges).toEqual({ same: 1, update: 1 });
-    expect(sim.control.requests()).toEqual([]);
+    expect(sim().control.requests()).toEqual([]);
     const res = first(dynamicResources(await ps.exportState()), "a dynamic resource in the state");
     expect(res.inputs?.__provider).toBe(current);
     expect(res.outputs?.__provider).toBe(current);
     expect(res.outputs?.scheduleId).toBe(
-      first(sim.control.schedules(DEMO_REGISTRY_ID), "a schedule").scheduleUuid,
+      first(sim().control.schedules(DEMO_REGISTRY_ID), "a schedule").scheduleUuid,
     );
   });
 

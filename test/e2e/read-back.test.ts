@@ -3,9 +3,9 @@
  * and additionalFilters (the v1.1 shape), refresh keeps the last applied values and reports no drift
  * on them, while drift on the fields Qualys does return is still seen.
  */
-import { DEMO_REGISTRY_ID, startSimulator, type RunningSimulator } from "../simulator";
-import { SCHEDULES_PROGRAM, declare, qualysConfig } from "../harness/qualys";
-import { createProgramStack, dynamicResources, type ProgramStack } from "../harness/stack";
+import { DEMO_REGISTRY_ID } from "../simulator";
+import { useSimulator } from "../harness/use-simulator";
+import { dynamicResources, type ProgramStack } from "../harness/stack";
 import { first } from "../harness/assert";
 
 const weekly = {
@@ -18,23 +18,19 @@ const weekly = {
   additionalFilters: { numberOfTags: 3, sortCriteria: "createdDate" },
 };
 
-let sim: RunningSimulator;
 let ps: ProgramStack;
 
-beforeAll(async () => {
-  sim = await startSimulator({ omitExtendedFields: true });
-  ps = await createProgramStack({
-    programDir: SCHEDULES_PROGRAM,
-    config: qualysConfig(sim.url),
-    env: declare([{ name: "weekly", args: weekly }]),
-  });
-  await ps.stack.up();
-});
-
+// Destroys the stack while the simulator still runs: jest runs a file's afterAll hooks in the order
+// they are declared, and useSimulator's closes the simulator.
 afterAll(async () => {
   await ps?.stack.destroy();
-  await ps?.dispose();
-  await sim?.close();
+});
+
+const { sim, schedulesStack } = useSimulator({ omitExtendedFields: true });
+
+beforeAll(async () => {
+  ps = await schedulesStack([{ name: "weekly", args: weekly }]);
+  await ps.stack.up();
 });
 
 describe("list replies without the extended fields", () => {
@@ -52,13 +48,13 @@ describe("list replies without the extended fields", () => {
   });
 
   test("drift on a field Qualys does return is still seen and restored", async () => {
-    const s = first(sim.control.schedules(DEMO_REGISTRY_ID), "a schedule");
-    sim.control.patchSchedule(DEMO_REGISTRY_ID, s.scheduleUuid, { schedule: "05:30" });
+    const s = first(sim().control.schedules(DEMO_REGISTRY_ID), "a schedule");
+    sim().control.patchSchedule(DEMO_REGISTRY_ID, s.scheduleUuid, { schedule: "05:30" });
     await ps.stack.refresh();
     const preview = await ps.stack.preview();
     expect(preview.changeSummary).toEqual({ same: 1, update: 1 });
     await ps.stack.up();
-    expect(sim.control.schedules(DEMO_REGISTRY_ID)[0]).toMatchObject({
+    expect(sim().control.schedules(DEMO_REGISTRY_ID)[0]).toMatchObject({
       schedule: "04:00",
       weekDay: "SATURDAY",
     });

@@ -8,18 +8,12 @@
 import { execFile } from "node:child_process";
 import * as path from "node:path";
 
-import { DEMO_PASSWORD, DEMO_REGISTRY_ID, startSimulator, type RunningSimulator } from "../simulator";
+import { DEMO_PASSWORD, DEMO_REGISTRY_ID } from "../simulator";
 import type { LoggedRequest } from "../simulator";
-import {
-  SCHEDULES_PROGRAM,
-  convergence,
-  dailySchedules,
-  declare,
-  qualysConfig,
-  tableRow,
-  upKilledMidway,
-} from "../harness/qualys";
-import { createProgramStack, dynamicResources, type ProgramStack } from "../harness/stack";
+import { convergence, tableRow, upKilledMidway } from "../harness/fault-scenarios";
+import { dailySchedules } from "../harness/programs";
+import { useSimulator } from "../harness/use-simulator";
+import { dynamicResources, type ProgramStack } from "../harness/stack";
 
 const COUNT = 20;
 
@@ -29,17 +23,8 @@ interface Run {
   stderr: string;
 }
 
-let sim: RunningSimulator;
+const { sim, schedulesStack } = useSimulator();
 let ps: ProgramStack | undefined;
-
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-
-afterAll(async () => {
-  await ps?.dispose();
-  await sim?.close();
-});
 
 /** Requests that are neither a GET nor the /auth POST. */
 const writes = (log: LoggedRequest[]) =>
@@ -70,13 +55,9 @@ function recover(stack: ProgramStack, args: string[]): Promise<Run> {
 test("up of 20 killed midway: recover, refresh, up give exactly 20 schedules, no duplicates, no changes", async () => {
   const declared = dailySchedules("rec", COUNT);
   const names = declared.map((d) => d.name);
-  ps = await createProgramStack({
-    programDir: SCHEDULES_PROGRAM,
-    config: qualysConfig(sim.url),
-    env: declare(declared),
-  });
+  ps = await schedulesStack(declared);
 
-  const killedAt = await upKilledMidway(sim, ps, 8);
+  const killedAt = await upKilledMidway(sim(), ps, 8);
   expect(killedAt).toBeGreaterThanOrEqual(8);
   expect(killedAt).toBeLessThan(COUNT);
   const interrupted = await ps.exportState();
@@ -101,13 +82,19 @@ test("up of 20 killed midway: recover, refresh, up give exactly 20 schedules, no
 
   // Two twists on what the kill left: one create never reached Qualys (its schedule is removed, as if
   // the POST was lost), and another name got a second schedule (made in the console meanwhile).
-  const onServer = new Set(sim.control.schedules(DEMO_REGISTRY_ID).map((s) => s.name));
+  const onServer = new Set(
+    sim()
+      .control.schedules(DEMO_REGISTRY_ID)
+      .map((s) => s.name),
+  );
   const committed = pending.map((op) => String(op.resource.inputs?.name)).filter((n) => onServer.has(n));
   const nameOf = (i: number) => committed[i];
-  const lost = sim.control.schedules(DEMO_REGISTRY_ID).find((s) => s.name === nameOf(0));
+  const lost = sim()
+    .control.schedules(DEMO_REGISTRY_ID)
+    .find((s) => s.name === nameOf(0));
   if (!lost) throw new Error(`no schedule ${nameOf(0)} on the server`);
-  sim.control.deleteSchedule(DEMO_REGISTRY_ID, lost.scheduleUuid);
-  const extra = sim.control.createSchedule(DEMO_REGISTRY_ID, {
+  sim().control.deleteSchedule(DEMO_REGISTRY_ID, lost.scheduleUuid);
+  const extra = sim().control.createSchedule(DEMO_REGISTRY_ID, {
     name: nameOf(1),
     onDemand: false,
     forceScan: false,
@@ -119,23 +106,23 @@ test("up of 20 killed midway: recover, refresh, up give exactly 20 schedules, no
     registryType: "DockerHub",
   });
 
-  sim.control.clearRequests();
+  sim().control.clearRequests();
   const first = await recover(ps, ["--yes"]);
   console.log(`pulumi-qualys-cs recover (ambiguous):\n${first.stdout}${first.stderr}`);
   expect(first.stderr).toBe("");
   // Exit code 1 and nothing written: `pulumi stack import` would drop the ambiguous pending create.
   expect(first.code).toBe(1);
-  expect(writes(sim.control.requests())).toEqual([]);
+  expect(writes(sim().control.requests())).toEqual([]);
   expect(first.stdout).toMatch(new RegExp(`${nameOf(0)} +nothing was created`));
   expect(first.stdout).toMatch(new RegExp(`${nameOf(1)} +ambiguous: .*${extra.scheduleUuid}`));
   expect(first.stdout).toContain("nothing is written");
   expect(await ps.exportState()).toEqual(interrupted);
 
   // The user deletes the extra schedule in Qualys and runs the command again.
-  sim.control.deleteSchedule(DEMO_REGISTRY_ID, extra.scheduleUuid);
-  sim.control.clearRequests();
+  sim().control.deleteSchedule(DEMO_REGISTRY_ID, extra.scheduleUuid);
+  sim().control.clearRequests();
   const res = await recover(ps, ["--yes"]);
-  const log = sim.control.requests();
+  const log = sim().control.requests();
   console.log(`pulumi-qualys-cs recover:\n${res.stdout}${res.stderr}`);
   expect(res.stderr).toBe("");
   expect(res.code).toBe(0);
@@ -153,17 +140,17 @@ test("up of 20 killed midway: recover, refresh, up give exactly 20 schedules, no
   const recovered = await ps.exportState();
   expect(recovered.deployment.pending_operations ?? []).toEqual([]);
   expect(dynamicResources(recovered)).toHaveLength(killedAt - 1);
-  expect(sim.control.schedules()).toHaveLength(killedAt - 1);
+  expect(sim().control.schedules()).toHaveLength(killedAt - 1);
 
   const refresh = await ps.run(["refresh", "--yes", "--skip-preview"]);
   expect(refresh.code).toBe(0);
   const up = await ps.run(["up", "--yes", "--skip-preview"]);
   expect(up.code).toBe(0);
-  const c = convergence(sim.control.schedules(), await ps.exportState(), names);
+  const c = convergence(sim().control.schedules(), await ps.exportState(), names);
   expect(c.inState).toBe(COUNT);
   expect(Object.values(c.onServer)).toEqual(names.map(() => 1));
   expect(c).toMatchObject({ duplicates: 0, orphans: 0, dangling: 0 });
-  expect(sim.control.schedules()).toHaveLength(COUNT);
+  expect(sim().control.schedules()).toHaveLength(COUNT);
 
   const preview = await ps.run(["preview", "--expect-no-changes"]);
   expect(preview.code).toBe(0);

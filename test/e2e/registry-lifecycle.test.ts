@@ -3,23 +3,19 @@
  * preview (no API call), up, preview with no changes, an in-place update, a replacement, refresh after a
  * change behind Pulumi's back, destroy.
  */
-import { startSimulator, type RunningSimulator, type StoredRegistry } from "../simulator";
+import { type StoredRegistry } from "../simulator";
 import { ACR_CONNECTOR, GCP_CONNECTOR, registryArgs } from "../cases/registry-inputs";
-import { declareRegistries, qualysConfig, REGISTRIES_PROGRAM } from "../harness/qualys";
+import { declareRegistries, qualysConfig, REGISTRIES_PROGRAM } from "../harness/programs";
+import { useSimulator } from "../harness/use-simulator";
 import { createProgramStack, dynamicResources, type ProgramStack } from "../harness/stack";
 import { first } from "../harness/assert";
 
-let sim: RunningSimulator;
+const { sim, track } = useSimulator({ bulkDeleteDelayMs: 100 });
 
-beforeAll(async () => {
-  sim = await startSimulator({ bulkDeleteDelayMs: 100 });
-  sim.control.addConnector({ provider: "acr", connectorId: ACR_CONNECTOR });
-  sim.control.addConnector({ provider: "acr", connectorId: "acr-connector-2" });
-  sim.control.addConnector({ provider: "gcp", connectorId: GCP_CONNECTOR });
-});
-
-afterAll(async () => {
-  await sim?.close();
+beforeAll(() => {
+  sim().control.addConnector({ provider: "acr", connectorId: ACR_CONNECTOR });
+  sim().control.addConnector({ provider: "acr", connectorId: "acr-connector-2" });
+  sim().control.addConnector({ provider: "gcp", connectorId: GCP_CONNECTOR });
 });
 
 /** Per type: an in-place change, and a change that replaces the registry (with what Qualys then holds). */
@@ -66,7 +62,10 @@ const CASES: [string, Record<string, unknown>, Record<string, unknown>, Partial<
   ],
 ];
 
-const ours = () => sim.control.registries().filter((r) => r.origin === "api");
+const ours = () =>
+  sim()
+    .control.registries()
+    .filter((r) => r.origin === "api");
 
 describe.each(CASES)("a %s registry", (type, updateArgs, replaceArgs, replaced) => {
   let ps: ProgramStack;
@@ -74,21 +73,20 @@ describe.each(CASES)("a %s registry", (type, updateArgs, replaceArgs, replaced) 
     ps.setEnv(declareRegistries({ registries: [{ name: "reg", args: registryArgs(type, args) }] }));
 
   beforeAll(async () => {
-    sim.control.reset();
-    ps = await createProgramStack({
-      programDir: REGISTRIES_PROGRAM,
-      config: qualysConfig(sim.url),
-      env: declareRegistries({ registries: [{ name: "reg", args: registryArgs(type) }] }),
-    });
-  });
-  afterAll(async () => {
-    await ps?.dispose();
+    sim().control.reset();
+    ps = track(
+      await createProgramStack({
+        programDir: REGISTRIES_PROGRAM,
+        config: qualysConfig(sim().url),
+        env: declareRegistries({ registries: [{ name: "reg", args: registryArgs(type) }] }),
+      }),
+    );
   });
 
   test("preview plans a create and calls no Qualys API", async () => {
-    sim.control.clearRequests();
+    sim().control.clearRequests();
     expect((await ps.stack.preview()).changeSummary).toEqual({ create: 2 });
-    expect(sim.control.requests()).toEqual([]);
+    expect(sim().control.requests()).toEqual([]);
   });
 
   test("up creates it in Qualys; a second preview shows no changes", async () => {
@@ -124,7 +122,7 @@ describe.each(CASES)("a %s registry", (type, updateArgs, replaceArgs, replaced) 
 
   test("refresh records a rename made in the console; preview shows it; up restores it", async () => {
     const r = first(ours(), "a registry");
-    sim.control.patchRegistry(r.registryUuid, { registryName: "console-name" });
+    sim().control.patchRegistry(r.registryUuid, { registryName: "console-name" });
     const refresh = await ps.stack.refresh();
     expect(refresh.summary.resourceChanges).toMatchObject({ update: 1 });
     const res = first(dynamicResources(await ps.exportState()), "a dynamic resource in the state");
@@ -136,7 +134,7 @@ describe.each(CASES)("a %s registry", (type, updateArgs, replaceArgs, replaced) 
   });
 
   test("refresh drops a registry deleted in the console", async () => {
-    sim.control.deleteRegistry(first(ours(), "a registry").registryUuid);
+    sim().control.deleteRegistry(first(ours(), "a registry").registryUuid);
     expect((await ps.stack.refresh()).summary.resourceChanges).toMatchObject({ delete: 1 });
     expect((await ps.stack.up()).summary.resourceChanges).toMatchObject({ create: 1 });
     expect(ours()).toHaveLength(1);

@@ -3,35 +3,30 @@
  * at preview, a registry with schedules (order of up and destroy), a rotated password that never shows,
  * an ambiguous create, a delete refused while a scan runs, and the `getRegistry` look-ups.
  */
-import { startSimulator, type RunningSimulator } from "../simulator";
 import { ACR_CONNECTOR, BAD_REGISTRIES, GCP_CONNECTOR, registryArgs } from "../cases/registry-inputs";
+import { classify } from "../harness/api-calls";
 import {
-  classify,
   declareRegistries,
   qualysConfig,
   REGISTRIES_PROGRAM,
   type DeclaredRegistries,
-} from "../harness/qualys";
+} from "../harness/programs";
+import { useSimulator } from "../harness/use-simulator";
 import { createProgramStack, dynamicResources, type ProgramStack } from "../harness/stack";
 import { first } from "../harness/assert";
 
-let sim: RunningSimulator;
+const { sim } = useSimulator({ bulkDeleteDelayMs: 100 });
 
-beforeAll(async () => {
-  sim = await startSimulator({ bulkDeleteDelayMs: 100 });
-  sim.control.addConnector({ provider: "acr", connectorId: ACR_CONNECTOR });
-  sim.control.addConnector({ provider: "gcp", connectorId: GCP_CONNECTOR });
-});
-
-afterAll(async () => {
-  await sim?.close();
+beforeAll(() => {
+  sim().control.addConnector({ provider: "acr", connectorId: ACR_CONNECTOR });
+  sim().control.addConnector({ provider: "gcp", connectorId: GCP_CONNECTOR });
 });
 
 async function withStack<T>(d: DeclaredRegistries, fn: (ps: ProgramStack) => Promise<T>): Promise<T> {
-  sim.control.reset();
+  sim().control.reset();
   const ps = await createProgramStack({
     programDir: REGISTRIES_PROGRAM,
-    config: qualysConfig(sim.url),
+    config: qualysConfig(sim().url),
     env: declareRegistries(d),
   });
   try {
@@ -51,17 +46,20 @@ const failureOf = (p: Promise<unknown>): Promise<string | undefined> =>
     (err: Error) => err.message,
   );
 
-const ours = () => sim.control.registries().filter((r) => r.origin === "api");
+const ours = () =>
+  sim()
+    .control.registries()
+    .filter((r) => r.origin === "api");
 
 describe("bad input for each registry type fails preview naming the property, with 0 requests", () => {
   const onePerType = [...new Map(BAD_REGISTRIES.map((c) => [c.type, c])).values()];
   test.each(onePerType.map((c) => [`${c.type}: ${c.property}`, c] as const))("%s", async (_t, c) => {
     await withStack({ registries: [{ name: "bad", args: registryArgs(c.type, c.args) }] }, async (ps) => {
-      sim.control.clearRequests();
+      sim().control.clearRequests();
       const failure = await failureOf(ps.stack.preview());
       expect(failure).toContain(`property ${c.property} value`);
       for (const word of c.words) expect(failure).toContain(word);
-      expect(sim.control.requests()).toEqual([]);
+      expect(sim().control.requests()).toEqual([]);
     });
   });
 });
@@ -86,20 +84,20 @@ const SCHEDULES = [
 describe("a registry and two schedules that take its ID", () => {
   test("up creates the registry first; destroy deletes the schedules first; nothing is left", async () => {
     await withStack({ registries: [HARBOR("harbor-password-1")], schedules: SCHEDULES }, async (ps) => {
-      sim.control.clearRequests();
+      sim().control.clearRequests();
       expect((await ps.stack.up()).summary.resourceChanges).toEqual({ create: 4 });
       const registry = first(ours(), "a registry");
-      expect(sim.control.schedules(registry.registryUuid)).toHaveLength(2);
-      const upCalls = sim.control.requests().map(classify);
+      expect(sim().control.schedules(registry.registryUuid)).toHaveLength(2);
+      const upCalls = sim().control.requests().map(classify);
       expect(upCalls.indexOf("registryCreate")).toBeLessThan(upCalls.indexOf("create"));
 
-      sim.control.clearRequests();
+      sim().control.clearRequests();
       await ps.stack.destroy();
-      const downCalls = sim.control.requests().map(classify);
+      const downCalls = sim().control.requests().map(classify);
       const lastScheduleDelete = downCalls.lastIndexOf("delete");
       expect(lastScheduleDelete).toBeGreaterThanOrEqual(0);
       expect(lastScheduleDelete).toBeLessThan(downCalls.indexOf("registryDelete"));
-      expect(sim.control.schedules()).toEqual([]);
+      expect(sim().control.schedules()).toEqual([]);
       expect(ours()).toEqual([]);
     });
   });
@@ -119,7 +117,7 @@ describe("a rotated password", () => {
       expect(first(ours(), "a registry").secretFingerprint).toBe(fingerprint(NEW));
 
       // A failing update with the new password: the error shows neither password.
-      sim.control.injectFault({ kind: "status", method: "PUT", path: "/registry/", status: 400, times: 1 });
+      sim().control.injectFault({ kind: "status", method: "PUT", path: "/registry/", status: 400, times: 1 });
       await ps.setEnv(
         declareRegistries({ registries: [{ ...HARBOR(NEW), args: { ...HARBOR(NEW).args, name: "x" } }] }),
       );
@@ -169,7 +167,7 @@ describe("a rotated password", () => {
 describe("an ambiguous create (committed, then the connection dropped)", () => {
   test("leaves exactly one registry, recorded in the stack", async () => {
     await withStack({ registries: [HARBOR("harbor-password-1")] }, async (ps) => {
-      sim.control.injectFault({
+      sim().control.injectFault({
         kind: "commitThenFail",
         mode: "drop",
         method: "POST",
@@ -187,7 +185,7 @@ describe("an ambiguous create (committed, then the connection dropped)", () => {
 
   test("a registry that already had the URI is not adopted: the error says what to do instead", async () => {
     await withStack({ registries: [HARBOR("harbor-password-1")] }, async (ps) => {
-      const existing = sim.control.createRegistry({
+      const existing = sim().control.createRegistry({
         registryType: "V2_PRIVATE",
         registryUri: "https://harbor.example.com",
         registryName: "made-in-console",
@@ -207,18 +205,18 @@ describe("a registry whose schedule is Running", () => {
     await withStack({ registries: [HARBOR("harbor-password-1")] }, async (ps) => {
       await ps.stack.up();
       const registry = first(ours(), "a registry");
-      const s = sim.control.createSchedule(registry.registryUuid, {
+      const s = sim().control.createSchedule(registry.registryUuid, {
         name: "console-scan",
         onDemand: true,
         filters: [{ repoTags: [{ repo: "team/api", tag: null }], days: null }],
       });
-      sim.control.setStatus(registry.registryUuid, s.scheduleUuid, "Running");
+      sim().control.setStatus(registry.registryUuid, s.scheduleUuid, "Running");
       const failure = await failureOf(ps.stack.destroy());
       expect(failure).toContain("console-scan");
       expect(failure).toContain(s.scheduleUuid);
       expect(failure).toContain("Running");
       expect(dynamicResources(await ps.exportState())).toHaveLength(1);
-      sim.control.setStatus(registry.registryUuid, s.scheduleUuid, "Completed");
+      sim().control.setStatus(registry.registryUuid, s.scheduleUuid, "Completed");
       await ps.stack.destroy();
       expect(ours()).toEqual([]);
     });
@@ -233,9 +231,9 @@ describe("getRegistry", () => {
       registryName: name,
       credentialType: "None",
     });
-    const a = sim.control.createRegistry(body("shared", "https://a.example.com"));
-    sim.control.createRegistry(body("shared", "https://b.example.com"));
-    const c = sim.control.createRegistry(body("unique", "https://c.example.com"));
+    const a = sim().control.createRegistry(body("shared", "https://a.example.com"));
+    sim().control.createRegistry(body("shared", "https://b.example.com"));
+    const c = sim().control.createRegistry(body("unique", "https://c.example.com"));
     return { a, c };
   };
 

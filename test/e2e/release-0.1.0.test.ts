@@ -16,7 +16,7 @@ import {
   startSimulator,
   type RunningSimulator,
 } from "../simulator";
-import { SCHEDULES_PROGRAM, declare, type Declared } from "../harness/qualys";
+import { SCHEDULES_PROGRAM, declare, type Declared } from "../harness/programs";
 import { createProgramStack, dynamicResources, REPO_ROOT, type ProgramStack } from "../harness/stack";
 
 const FIXTURE = path.join(REPO_ROOT, "test", "e2e", "fixtures", "release-0.1.0");

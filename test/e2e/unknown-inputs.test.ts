@@ -2,41 +2,38 @@
  * Values unknown at preview (outputs of resources not created yet) skip the rules that depend on them
  * (pulumi-notes §1 item 4); once known, the same rules apply at `up`.
  */
-import { DEMO_REGISTRY_ID, startSimulator, type RunningSimulator } from "../simulator";
-import { qualysConfig } from "../harness/qualys";
+import { DEMO_REGISTRY_ID } from "../simulator";
+import { qualysConfig } from "../harness/programs";
+import { useSimulator } from "../harness/use-simulator";
 import { REPO_ROOT, createProgramStack, type ProgramStack } from "../harness/stack";
 import * as path from "node:path";
 
-let sim: RunningSimulator;
+const { sim, track } = useSimulator();
 let ps: ProgramStack;
 
 beforeAll(async () => {
-  sim = await startSimulator();
-  ps = await createProgramStack({
-    programDir: path.join(REPO_ROOT, "test", "e2e", "programs", "unknown-inputs"),
-    config: { ...qualysConfig(sim.url), "qualys-e2e:registryId": { value: DEMO_REGISTRY_ID } },
-  });
-});
-
-afterAll(async () => {
-  await ps?.dispose();
-  await sim?.close();
+  ps = track(
+    await createProgramStack({
+      programDir: path.join(REPO_ROOT, "test", "e2e", "programs", "unknown-inputs"),
+      config: { ...qualysConfig(sim().url), "qualys-e2e:registryId": { value: DEMO_REGISTRY_ID } },
+    }),
+  );
 });
 
 describe("unknown inputs during preview", () => {
   test("preview passes with registryId and the interval unknown, and calls no API", async () => {
-    sim.control.clearRequests();
+    sim().control.clearRequests();
     const res = await ps.stack.preview();
     expect(res.changeSummary).toEqual({ create: 3 });
-    expect(sim.control.requests()).toEqual([]);
+    expect(sim().control.requests()).toEqual([]);
   });
 
   test("up resolves them and creates the weekly schedule with the canonical weekDay", async () => {
     const res = await ps.stack.up();
     expect(res.summary.resourceChanges).toEqual({ create: 3 });
-    const [s] = sim.control.schedules(DEMO_REGISTRY_ID);
+    const [s] = sim().control.schedules(DEMO_REGISTRY_ID);
     expect(s).toMatchObject({ scheduleScanIntervalInDays: 7, weekDay: "MONDAY" });
     await ps.stack.destroy();
-    expect(sim.control.schedules(DEMO_REGISTRY_ID)).toEqual([]);
+    expect(sim().control.schedules(DEMO_REGISTRY_ID)).toEqual([]);
   });
 });

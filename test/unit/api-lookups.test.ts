@@ -7,7 +7,7 @@ import { ScheduleApi } from "../../provider/schedule/lookups";
 import { QualysClient, type ApiRequest } from "../../provider/qualys/http/client";
 import type { ApiResponse } from "../../provider/qualys/http/response";
 import { DEMO_REGISTRY_ID, startSimulator, type RunningSimulator } from "../simulator";
-import { simulatorClient } from "../harness/qualys";
+import { simulatorClient } from "../harness/use-simulator";
 import { first } from "../harness/assert";
 
 const item = (id: string) => ({ scheduleUuid: id, name: `s-${id}`, status: "Created" });

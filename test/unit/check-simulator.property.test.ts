@@ -16,7 +16,7 @@ import { checkScheduleInputs } from "../../provider/schedule/rules";
 import { WEEK_DAYS, type ScheduleInputs } from "../../provider/schedule/types";
 import { qqlTerm, toWireBody } from "../../provider/schedule/wire";
 import { DEMO_REGISTRY_ID, DEMO_REGISTRY_TYPE, startSimulator, type RunningSimulator } from "../simulator";
-import { simulatorClient } from "../harness/qualys";
+import { simulatorClient } from "../harness/use-simulator";
 import { propertyRuns } from "./property-runs";
 
 const SEED = 6_2026;

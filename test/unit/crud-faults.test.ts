@@ -21,7 +21,7 @@ import {
   startSimulator,
   type RunningSimulator,
 } from "../simulator";
-import { simulatorClient } from "../harness/qualys";
+import { simulatorClient } from "../harness/use-simulator";
 import { defined } from "../harness/assert";
 
 const JWT = /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/;

@@ -8,7 +8,8 @@ import { ScheduleApi } from "../../provider/schedule/lookups";
 import { canonicalizeInputs } from "../../provider/schedule/rules";
 import type { ScheduleInputs } from "../../provider/schedule/types";
 import { DEMO_REGISTRY_ID, DEMO_REGISTRY_TYPE, startSimulator, type RunningSimulator } from "../simulator";
-import { apiCalls, simulatorClient } from "../harness/qualys";
+import { apiCalls } from "../harness/api-calls";
+import { simulatorClient } from "../harness/use-simulator";
 import { defined } from "../harness/assert";
 
 let sim: RunningSimulator;

@@ -1,5 +1,5 @@
 /** Every API call carries an X-Request-Id that stays the same on its retries and differs between calls. */
-import { simulatorClient } from "../harness/qualys";
+import { simulatorClient } from "../harness/use-simulator";
 import { DEMO_REGISTRY_ID, startSimulator, type RunningSimulator } from "../simulator";
 
 describe("X-Request-Id", () => {

@@ -13,7 +13,7 @@ import type { ImportFile } from "../../provider/cli/import-file";
 import { resolveSettings } from "../../provider/qualys/config";
 import { sharedClient } from "../../provider/qualys/http/client";
 import { DEMO_PASSWORD, DEMO_REGISTRY_ID, type RunningSimulator } from "../simulator";
-import { useSimulatorEnvironment } from "../harness/qualys";
+import { useSimulatorEnvironment } from "../harness/use-simulator";
 import { first } from "../harness/assert";
 
 const R = DEMO_REGISTRY_ID;

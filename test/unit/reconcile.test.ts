@@ -11,7 +11,7 @@ import type { QualysClient } from "../../provider/qualys/http/client";
 import type { ScheduleInputs } from "../../provider/schedule/types";
 import type { WireSchedule } from "../../provider/schedule/wire";
 import { DEMO_REGISTRY_ID, startSimulator, type RunningSimulator } from "../simulator";
-import { simulatorClient } from "../harness/qualys";
+import { simulatorClient } from "../harness/use-simulator";
 
 let sim: RunningSimulator;
 let client: QualysClient;

@@ -92,7 +92,12 @@ const WIDGET = defineResource({
           // A member's own change mode; its block's otherwise.
           change: "update",
         },
-        depth: { description: "The depth.", type: tsType<number>("number"), validate: () => [] },
+        depth: {
+          description: "The depth.",
+          type: tsType<number>("number"),
+          validate: () => [],
+          required: true,
+        },
       },
     },
     widgetId: { kind: "output", description: "The widget ID.", type: tsType<string>("string") },
@@ -111,7 +116,7 @@ export interface WidgetBox {
   /** The width. Updates in place. */
   width?: pulumi.Input<number>;
   /** The depth. Changing it replaces the widget. */
-  depth?: pulumi.Input<number>;
+  depth: pulumi.Input<number>;
 }
 export interface RoundWidgetArgs extends WidgetArgsBase {
   /** The kind of widget. Round. Changing it replaces the widget. */
@@ -132,7 +137,7 @@ export class Widget {
   declare public readonly name: pulumi.Output<string>;
   declare public readonly size: pulumi.Output<number>;
   declare public readonly token: pulumi.Output<string | undefined>;
-  declare public readonly box: pulumi.Output<{ width?: number; depth?: number } | undefined>;
+  declare public readonly box: pulumi.Output<{ width?: number; depth: number } | undefined>;
   /** The widget ID. */
   declare public readonly widgetId: pulumi.Output<string>;
   /** When. */
@@ -171,6 +176,18 @@ const MISTAKES: ReadonlyArray<readonly [string, Rule, string, string]> = [
     "an args property is optional unless the table says required",
     '  kind: "round";',
     '  kind?: "round";',
+  ],
+  [
+    "a required block member optional in the args",
+    "an args property is optional unless the table says required",
+    "  depth: pulumi.Input<number>;",
+    "  depth?: pulumi.Input<number>;",
+  ],
+  [
+    "an optional block member required in the args",
+    "an args property is optional unless the table says required",
+    "  width?: pulumi.Input<number>;",
+    "  width: pulumi.Input<number>;",
   ],
   [
     "one member of the union documents the discriminant without the table's description",
@@ -229,8 +246,8 @@ const MISTAKES: ReadonlyArray<readonly [string, Rule, string, string]> = [
   [
     "a block member the table does not have",
     "a block's members are the table's fields",
-    "  depth?: pulumi.Input<number>;\n",
-    "  depth?: pulumi.Input<number>;\n  height?: pulumi.Input<number>;\n",
+    "  depth: pulumi.Input<number>;\n",
+    "  depth: pulumi.Input<number>;\n  height?: pulumi.Input<number>;\n",
   ],
   [
     "a block member left out",

@@ -8,7 +8,7 @@ import { sharedClient } from "../../provider/qualys/http/client";
 import { RegistryApi } from "../../provider/registry/api";
 import { ScheduleApi } from "../../provider/schedule/lookups";
 import { DEMO_REGISTRY_ID, type RunningSimulator } from "../simulator";
-import { useSimulatorEnvironment } from "../harness/qualys";
+import { useSimulatorEnvironment } from "../harness/use-simulator";
 
 const R = DEMO_REGISTRY_ID;
 const R2 = "0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5";

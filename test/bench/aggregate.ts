@@ -1,0 +1,133 @@
+/** From the runs of a scenario to its results (test/bench/results.ts): medians, ratios to the floor, calls. */
+import { first } from "../harness/assert";
+import {
+  PHASES,
+  type CpuSummary,
+  type LatencyPhaseResult,
+  type Phase,
+  type PhaseResult,
+  type PhaseRun,
+  type ScenarioResult,
+  type StackRun,
+} from "./results";
+import { median, summarize } from "./stats";
+import type { Scenario } from "./workload";
+
+const sum = (r: Record<string, number>): number => Object.values(r).reduce((a, b) => a + b, 0);
+
+/** The run whose time is the median's (or nearest), for call counts. */
+function medianRun(runs: PhaseRun[]): PhaseRun {
+  const m = summarize(runs.map((r) => r.ms)).median;
+  return runs.reduce((best, r) => (Math.abs(r.ms - m) < Math.abs(best.ms - m) ? r : best));
+}
+
+function maxCalls(runs: PhaseRun[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of runs) for (const [k, v] of Object.entries(r.calls)) out[k] = Math.max(out[k] ?? 0, v);
+  return out;
+}
+
+function cpuSummary(runs: PhaseRun[]): CpuSummary {
+  const out: CpuSummary = {};
+  const roles = new Set(runs.flatMap((r) => Object.keys(r.cpu))) as Set<keyof CpuSummary>;
+  for (const role of roles)
+    out[role] = Math.round(median(runs.map((r) => r.cpu[role as keyof PhaseRun["cpu"]] ?? 0)));
+  out.total = Math.round(median(runs.map((r) => sum(r.cpu as Record<string, number>))));
+  return out;
+}
+
+/** CPU time of the CLI's process tree: everything but the simulator. */
+export function cliCpu(c: CpuSummary): number {
+  return (c.total ?? 0) - (c.simulator ?? 0);
+}
+
+export function aggregate(scenario: Scenario, ours: StackRun[], floor: StackRun[]): ScenarioResult {
+  const phases = {} as Record<Phase, PhaseResult>;
+  for (const phase of PHASES) {
+    const o = ours.map((r) => r.phases[phase]);
+    const f = floor.map((r) => r.phases[phase]);
+    const os_ = summarize(o.map((r) => r.ms));
+    const fs_ = summarize(f.map((r) => r.ms));
+    const mid = medianRun(o);
+    phases[phase] = {
+      ours: os_,
+      floor: fs_,
+      ratio: os_.median / fs_.median,
+      cpuRatio: cliCpu(cpuSummary(o)) / cliCpu(cpuSummary(f)),
+      calls: mid.calls,
+      callsTotal: sum(mid.calls),
+      callsPerSchedule: sum(mid.calls) / scenario.n,
+      maxCalls: maxCalls(o),
+      peakInFlight: Math.max(...o.map((r) => r.peakInFlight)),
+      providerPeakKiB: {
+        ours: Math.max(...o.map((r) => r.memory.provider ?? 0)),
+        floor: Math.max(...f.map((r) => r.memory.provider ?? 0)),
+      },
+      cpuMs: { ours: cpuSummary(o), floor: cpuSummary(f) },
+    };
+  }
+  const peak = (runs: StackRun[]): number =>
+    Math.max(...runs.flatMap((r) => PHASES.map((p) => r.phases[p].memory.provider ?? 0)));
+  const [ours0, floor0] = [first(ours, "a run of ours"), first(floor, "a run of the floor")];
+  return {
+    scenario,
+    phases,
+    blobBytes: { ours: ours0.blobBytes, floor: floor0.blobBytes },
+    stateBytesPerSchedule: {
+      ours: {
+        mean: ours0.stateBytesPerSchedule.mean,
+        max: Math.max(...ours.map((r) => r.stateBytesPerSchedule.max)),
+      },
+      floor: {
+        mean: floor0.stateBytesPerSchedule.mean,
+        max: Math.max(...floor.map((r) => r.stateBytesPerSchedule.max)),
+      },
+    },
+    providerPeakKiB: { ours: peak(ours), floor: peak(floor) },
+  };
+}
+
+export function latencyResult(
+  scenario: Scenario,
+  runs: StackRun[],
+  base: ScenarioResult,
+  latencyMs: number,
+  cap: number,
+): Record<Phase, LatencyPhaseResult> {
+  const out = {} as Record<Phase, LatencyPhaseResult>;
+  for (const phase of PHASES) {
+    const o = runs.map((r) => r.phases[phase]);
+    const s = summarize(o.map((r) => r.ms));
+    const mid = medianRun(o);
+    const floorMedian = base.phases[phase].floor.median;
+    const lowerBoundMs = (scenario.n * latencyMs) / cap;
+    const calls = sum(mid.calls);
+    const noLatency = base.phases[phase].ours.median;
+    out[phase] = {
+      ours: s,
+      oursNoLatencyMedian: noLatency,
+      floorMedian,
+      addedByLatencyMs: s.median - noLatency,
+      excessOverFloorMs: s.median - floorMedian,
+      lowerBoundMs,
+      ratioToBound: (s.median - noLatency) / lowerBoundMs,
+      overFloorRatioToBound: (s.median - floorMedian) / lowerBoundMs,
+      callsBoundMs: (calls * latencyMs) / cap,
+      calls: mid.calls,
+      callsTotal: calls,
+      peakInFlight: Math.max(...o.map((r) => r.peakInFlight)),
+    };
+  }
+  return out;
+}
+
+/** Calls per schedule of every phase and scenario, as `bench-results.json` keeps them for comparison. */
+export function callsPerSchedule(results: ScenarioResult[]): Record<string, Record<Phase, number>> {
+  const out: Record<string, Record<Phase, number>> = {};
+  for (const r of results) {
+    out[r.scenario.id] = Object.fromEntries(
+      PHASES.map((p) => [p, Math.round(r.phases[p].callsPerSchedule * 1000) / 1000]),
+    ) as Record<Phase, number>;
+  }
+  return out;
+}

@@ -1,0 +1,112 @@
+/**
+ * What `npm run bench` (test/bench/run.ts) measures and writes to `bench-results.json`: the phases a
+ * stack goes through, one run's figures, and the aggregated results, targets included.
+ */
+import type { CpuTime, PeakMemory, ProcessRole } from "./procmem";
+import type { Summary } from "./stats";
+import type { Scenario } from "./workload";
+
+export const PHASES = ["preview", "up", "previewAgain", "refresh", "updateAll", "destroy"] as const;
+export type Phase = (typeof PHASES)[number];
+export type Side = "ours" | "floor";
+
+/** One CLI run of one phase. */
+export interface PhaseRun {
+  ms: number;
+  calls: Record<string, number>;
+  peakInFlight: number;
+  memory: PeakMemory;
+  /** CPU time of the CLI's process tree by role, and of the simulator, ms. */
+  cpu: CpuTime & { simulator?: number };
+}
+
+/** One stack through every phase. */
+export interface StackRun {
+  phases: Record<Phase, PhaseRun>;
+  blobBytes: number;
+  stateBytesPerSchedule: { mean: number; max: number };
+}
+
+export interface PhaseResult {
+  ours: Summary;
+  floor: Summary;
+  /** median(ours) / median(floor), wall time. */
+  ratio: number;
+  /**
+   * The same ratio in CPU time of the CLI's process tree (engine, program, provider; the simulator left
+   * out): on a shared machine it varies far less between repetitions than wall time does.
+   */
+  cpuRatio: number;
+  /** API calls of ours by kind (the median run's; they are the same in every run of a deterministic phase). */
+  calls: Record<string, number>;
+  callsTotal: number;
+  callsPerSchedule: number;
+  /** Largest count over the repetitions, for the "per run" targets. */
+  maxCalls: Record<string, number>;
+  peakInFlight: number;
+  /** Peak resident set of the dynamic-provider process, KiB (largest over repetitions). */
+  providerPeakKiB: { ours: number; floor: number };
+  /** Median CPU time per process role (and the simulator's), ms: less noisy than wall time on a busy machine. */
+  cpuMs: { ours: CpuSummary; floor: CpuSummary };
+}
+
+export type CpuSummary = Partial<Record<ProcessRole | "simulator" | "total", number>>;
+
+export interface LatencyPhaseResult {
+  ours: Summary;
+  /** Median of ours in the same scenario without added latency. */
+  oursNoLatencyMedian: number;
+  floorMedian: number;
+  /** ours with latency − ours without: what the latency cost, which concurrency is there to hide. */
+  addedByLatencyMs: number;
+  /** ours with latency − floor: what the API costs on top of Pulumi. */
+  excessOverFloorMs: number;
+  /** N × latency / concurrency cap (one call per schedule, every slot busy). */
+  lowerBoundMs: number;
+  /** addedByLatency / lower bound. */
+  ratioToBound: number;
+  /** excessOverFloor / lower bound. */
+  overFloorRatioToBound: number;
+  /** calls × latency / cap: the bound for the calls actually made. */
+  callsBoundMs: number;
+  calls: Record<string, number>;
+  callsTotal: number;
+  peakInFlight: number;
+}
+
+export interface ScenarioResult {
+  scenario: Scenario;
+  phases: Record<Phase, PhaseResult>;
+  blobBytes: { ours: number; floor: number };
+  stateBytesPerSchedule: { ours: { mean: number; max: number }; floor: { mean: number; max: number } };
+  providerPeakKiB: { ours: number; floor: number };
+  latency?: { latencyMs: number; phases: Record<Phase, LatencyPhaseResult> };
+}
+
+export interface Target {
+  name: string;
+  goal: string;
+  value: string;
+  met: boolean | null;
+}
+
+export interface BenchResults {
+  meta: {
+    date: string;
+    command: string;
+    reps: number;
+    latencyReps: number;
+    latencyMs: number;
+    concurrencyCap: number;
+    engineParallel: number;
+    machine: { cpus: number; cpuModel: string; memoryGiB: number; os: string; node: string; pulumi: string };
+    loadAverage: { start: number[]; end: number[] };
+    durationS: number;
+    /** Stack runs repeated after a failure (0 on a quiet machine). */
+    retried: number;
+  };
+  scenarios: ScenarioResult[];
+  /** API calls per schedule, by scenario and phase: compare with `--baseline` to see a change raise them. */
+  callsPerSchedule: Record<string, Record<Phase, number>>;
+  targets: Target[];
+}
