@@ -90,6 +90,7 @@ export function aggregate(scenario: Scenario, ours: StackRun[], floor: StackRun[
 export function latencyResult(
   scenario: Scenario,
   runs: StackRun[],
+  pairedOurs: StackRun[],
   base: ScenarioResult,
   latencyMs: number,
   cap: number,
@@ -102,15 +103,17 @@ export function latencyResult(
     const floorMedian = base.phases[phase].floor.median;
     const lowerBoundMs = (scenario.n * latencyMs) / cap;
     const calls = sum(mid.calls);
-    const noLatency = base.phases[phase].ours.median;
+    // What the latency added, pair by pair (each slow run against the run of ours just before it).
+    const added = summarize(o.map((r, i) => r.ms - (pairedOurs[i]?.phases[phase].ms ?? NaN)));
     out[phase] = {
       ours: s,
-      oursNoLatencyMedian: noLatency,
+      oursNoLatencyMedian: median(pairedOurs.map((r) => r.phases[phase].ms)),
       floorMedian,
-      addedByLatencyMs: s.median - noLatency,
+      addedByLatencyMs: added.median,
+      addedByLatencySamplesMs: added.samples,
       excessOverFloorMs: s.median - floorMedian,
       lowerBoundMs,
-      ratioToBound: (s.median - noLatency) / lowerBoundMs,
+      ratioToBound: added.median / lowerBoundMs,
       overFloorRatioToBound: (s.median - floorMedian) / lowerBoundMs,
       callsBoundMs: (calls * latencyMs) / cap,
       calls: mid.calls,

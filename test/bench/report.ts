@@ -79,7 +79,13 @@ export function renderMarkdown(r: BenchResults): string {
   if (slow.length > 0) {
     lines.push(`## With ${m.latencyMs} ms added to every API call (${m.latencyReps} repetition(s))`, "");
     lines.push(
-      "| N | phase | ours s | ours without latency s | floor s | added by latency s | bound N×latency/cap s | added / bound | over the floor / bound | calls × latency / cap s | calls | most in flight |",
+      "Each run with latency comes right after a run of ours without it, and the two are compared as a pair " +
+        "(load on a shared machine drifts over minutes). A negative figure means the load moved more than " +
+        "the latency did: no conclusion.",
+      "",
+    );
+    lines.push(
+      "| N | phase | ours s | ours without latency s | floor s | added by latency s (median of pairs; each pair) | bound N×latency/cap s | added / bound | over the floor / bound | calls × latency / cap s | calls | most in flight |",
       "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     );
     for (const sc of slow) {
@@ -90,7 +96,7 @@ export function renderMarkdown(r: BenchResults): string {
         if (x.callsTotal === 0) continue;
         lines.push(
           `| ${sc.scenario.id} | ${PHASE_LABEL[p]} | ${s(x.ours.median)} | ${s(x.oursNoLatencyMedian)} | ${s(x.floorMedian)} | ` +
-            `${s(x.addedByLatencyMs)} | ${s(x.lowerBoundMs)} | **${x.ratioToBound.toFixed(2)}** | ` +
+            `${s(x.addedByLatencyMs)} (${(x.addedByLatencySamplesMs ?? []).map((v) => s(v)).join(", ")}) | ${s(x.lowerBoundMs)} | **${x.ratioToBound.toFixed(2)}** | ` +
             `${x.overFloorRatioToBound.toFixed(2)} | ${s(x.callsBoundMs)} | ${x.callsTotal} | ${x.peakInFlight} |`,
         );
       }

@@ -54,11 +54,16 @@ export type CpuSummary = Partial<Record<ProcessRole | "simulator" | "total", num
 
 export interface LatencyPhaseResult {
   ours: Summary;
-  /** Median of ours in the same scenario without added latency. */
+  /** Median of the runs of ours without added latency that the slow runs are paired with. */
   oursNoLatencyMedian: number;
   floorMedian: number;
-  /** ours with latency − ours without: what the latency cost, which concurrency is there to hide. */
+  /**
+   * Median over pairs of (ours with latency − ours without, run just before): what the latency cost,
+   * which concurrency is there to hide. Negative when load noise outweighs it.
+   */
   addedByLatencyMs: number;
+  /** The pairs' differences, ms. */
+  addedByLatencySamplesMs: number[];
   /** ours with latency − floor: what the API costs on top of Pulumi. */
   excessOverFloorMs: number;
   /** N × latency / concurrency cap (one call per schedule, every slot busy). */
