@@ -33,7 +33,7 @@ export function lastApplied(props: Record<string, unknown> | undefined): Partial
 }
 
 /**
- * Outputs of a schedule this provider just wrote, without reading it back (docs/qualys-contract.md §7):
+ * Outputs of a schedule this provider just wrote, without reading it back (docs/qualys-contract.md §9):
  * Qualys answered the POST or PUT of exactly these canonical inputs, so its settings are these. What
  * only Qualys sets and the write changes (`status`, `updated`) is absent until the next read (refresh);
  * `created` never changes, so an update keeps it. A read-back per write would double the calls of
