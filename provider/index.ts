@@ -7,6 +7,7 @@ export {
   RegistryScanSchedule,
   type RegistryScanScheduleArgs,
   type RegistryScanScheduleAdditionalFilters,
+  type RegistryScanScheduleRepository,
 } from "./schedule/resource";
 export { RegistryScanScheduleProvider } from "./schedule/provider";
 export {
@@ -26,6 +27,12 @@ export {
   getRegistryAsync,
   getAwsBase,
   getAwsBaseAsync,
+  getRepositories,
+  getRepositoriesAsync,
+  type GetRepositoriesArgs,
+  type GetRepositoriesInputs,
+  type RepositoriesResult,
+  type RepositoryInfo,
   type GetRegistryArgs,
   type GetRegistryInputs,
   type RegistryLookupResult,
@@ -44,6 +51,7 @@ export type {
   ScheduleInputs,
   ScheduleOutputs,
   AdditionalFilters,
+  RepositorySelection,
   WeekDay,
   SortCriteria,
 } from "./schedule/types";
@@ -76,7 +84,6 @@ export {
   NothingCreatedError,
   CreateOutcomeUnknownError,
   DeleteNotConfirmedError,
-  MixedTagsError,
   type ConfigProblem,
   type AuthFailure,
   type Unreachable,

@@ -8,7 +8,7 @@ import type * as pulumi from "@pulumi/pulumi";
 
 import { ProviderBugError, QualysError } from "../errors";
 import { resolveSettings, type ClientSettings, type ConfigSource } from "../qualys/config";
-import type { CheckOutcome } from "./check";
+import type { CheckFailure, CheckOutcome } from "./check";
 import type { DiffPlan } from "./plan";
 import { providerOnlyChange } from "./plan";
 import { PROVIDER_KEY, type ResourceDefinition } from "./properties";
@@ -22,6 +22,16 @@ export interface ResourceHandlers<Api> {
   api(settings: ClientSettings): Api;
   /** Validates and canonicalizes; pure. */
   check(news: Props): CheckOutcome;
+  /**
+   * Checks valid inputs against what Qualys holds, after `check`'s rules passed (a schedule's repositories
+   * against its registry's list, schedule/selection.ts). `olds` are the inputs the stack holds. Must never
+   * fail for want of an answer: what it could not check, it says in `warnings`.
+   */
+  verify?(
+    inputs: Props,
+    olds: Props,
+    settings: () => ClientSettings,
+  ): Promise<{ failures: CheckFailure[]; warnings: string[] }>;
   /** Plans update versus replace; pure. */
   diff(olds: Props, news: Props): DiffPlan;
   create(api: Api, inputs: Props): Promise<{ id: string; outs: Props }>;
@@ -83,6 +93,15 @@ function withoutHostEcho(err: unknown): unknown {
   return err;
 }
 
+/**
+ * A warning of the provider: the dynamic provider host gives a provider no engine log, and the engine
+ * shows each line a provider plugin writes to stderr among the stack's diagnostics (pkg/resource/plugin
+ * of the CLI), in preview and up alike. One line per warning.
+ */
+function warn(message: string): void {
+  process.stderr.write(`warning: ${message.replace(/\s*\n\s*/g, " ")}\n`);
+}
+
 /** The engine's config (the whole stack config, decrypted); one per process, shared by every resource. */
 let configSource: ConfigSource | undefined;
 
@@ -103,13 +122,15 @@ export function resourceRuntime<Api>(handlers: ResourceHandlers<Api>): ResourceR
       configSource = (key) => config.get(key);
       return Promise.resolve();
     },
-    check(_olds, news) {
-      return Promise.resolve(
-        guarded("check", () => {
-          const { inputs, failures } = handlers.check(news);
-          return failures.length > 0 ? { inputs, failures } : { inputs };
-        }),
-      );
+    async check(olds, news) {
+      const { inputs, failures } = guarded("check", () => handlers.check(news));
+      if (failures.length > 0) return { inputs, failures };
+      if (handlers.verify) {
+        const found = await handlers.verify(inputs, olds ?? {}, () => resolveSettings(configSource));
+        for (const warning of found.warnings) warn(warning);
+        if (found.failures.length > 0) return { inputs, failures: found.failures };
+      }
+      return { inputs };
     },
     diff(_id, olds, news) {
       return Promise.resolve(guarded("diff", () => handlers.diff(olds, news)));

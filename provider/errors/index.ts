@@ -19,7 +19,6 @@ export {
   NothingCreatedError,
   CreateOutcomeUnknownError,
   DeleteNotConfirmedError,
-  MixedTagsError,
 } from "./schedule-errors";
 export { ProviderBugError } from "./provider-bug-error";
 export { RegistryExistsError } from "./registry-exists-error";

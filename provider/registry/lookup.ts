@@ -5,10 +5,11 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 
-import { QualysError } from "../errors";
+import { QualysApiError, QualysError } from "../errors";
 import { RegistryLookupError } from "../errors/registry-lookup-error";
 import { resolveSettings } from "../qualys/config";
 import { registryApi, type RegistryApi } from "./api";
+import { repositoryApi, type WireRepository } from "./repositories";
 import type { RegistryType } from "./types";
 import { normalizeUri, type WireRegistry } from "./wire";
 
@@ -43,9 +44,54 @@ export interface AwsBase {
   externalId: string;
 }
 
+/** What `getRepositories` takes: the registry, and optionally a part of the names to keep. */
+export interface GetRepositoriesArgs {
+  /** The Qualys registry UUID (e.g. a `Registry`'s ID or `getRegistry(…).registryId`). */
+  registryId: string;
+  /** Keep only repositories whose name contains this text, ignoring case. Default: all. */
+  nameContains?: string;
+}
+
+/** `GetRepositoriesArgs` whose values may be outputs of other resources. */
+export interface GetRepositoriesInputs {
+  /** The Qualys registry UUID (e.g. a `Registry`'s ID or `getRegistry(…).registryId`). */
+  registryId: pulumi.Input<string>;
+  /** Keep only repositories whose name contains this text, ignoring case. Default: all. */
+  nameContains?: pulumi.Input<string>;
+}
+
+/** One repository of a registry, as Qualys's registry scan listed it. */
+export interface RepositoryInfo {
+  /** The repository name, as a schedule's `repo` takes it (e.g. `team/api`). */
+  name: string;
+  /** How many images (tags) of it Qualys knows; 0 when Qualys does not say. */
+  totalImages: number;
+  /** How many of them Qualys scanned, when it says. */
+  totalScannedImages?: number;
+  /** How many of them have vulnerabilities, when Qualys says. */
+  totalVulnerableImages?: number;
+  /** When Qualys last scanned it (ISO time), when it says. */
+  lastScanned?: string;
+}
+
+/** What `getRepositories` finds. */
+export interface RepositoriesResult {
+  /** The registry that was listed. */
+  registryId: string;
+  /** Its repositories (filtered by `nameContains` when given), by name. */
+  repositories: RepositoryInfo[];
+  /** Their names, by name: ready for a schedule's `repo`. */
+  names: string[];
+}
+
+/** The program's Qualys settings, from the stack config the program runs with. */
+function programSettings() {
+  return resolveSettings((key) => pulumi.runtime.getConfig(key));
+}
+
 /** The program's Qualys API, from the stack config the program runs with. */
 function programApi(): RegistryApi {
-  return registryApi(resolveSettings((key) => pulumi.runtime.getConfig(key)));
+  return registryApi(programSettings());
 }
 
 /** Pulumi prints an error marked as a run error once, without a stack trace: an expected failure. */
@@ -103,6 +149,63 @@ export function getRegistry(args: GetRegistryInputs): pulumi.Output<RegistryLook
       found.catch(() => undefined);
       return found;
     });
+}
+
+function repositoryInfo(r: WireRepository): RepositoryInfo {
+  const info: RepositoryInfo = { name: r.repoName, totalImages: r.totalImages ?? 0 };
+  if (typeof r.totalScannedImages === "number") info.totalScannedImages = r.totalScannedImages;
+  if (typeof r.totalVulnerableImages === "number") info.totalVulnerableImages = r.totalVulnerableImages;
+  if (r.lastScanned !== null && r.lastScanned !== undefined && r.lastScanned !== "") {
+    info.lastScanned =
+      typeof r.lastScanned === "number" ? new Date(r.lastScanned).toISOString() : r.lastScanned;
+  }
+  return info;
+}
+
+/**
+ * A registry's repositories, as Qualys's registry scan listed them (none before its first scan), read
+ * once per registry per run however often it is asked; the promise form of `getRepositories`. A
+ * registry Qualys does not have fails with a `RegistryLookupError`.
+ */
+export function getRepositoriesAsync(args: GetRepositoriesArgs): Promise<RepositoriesResult> {
+  return expected(async () => {
+    if (typeof args.registryId !== "string" || args.registryId.trim() === "") {
+      throw new QualysError("getRepositories: give registryId, the Qualys registry UUID.");
+    }
+    let listed: WireRepository[];
+    try {
+      listed = await repositoryApi(programSettings()).list(args.registryId);
+    } catch (err) {
+      if (err instanceof QualysApiError && err.status === 404) {
+        throw new RegistryLookupError({ by: "registryId", value: args.registryId, matches: [] });
+      }
+      throw err;
+    }
+    // Filtered here, on the one listing, rather than with Qualys's filter, whose syntax for repositories
+    // is not documented (docs/qualys-contract.md §3, "Repositories").
+    const part = args.nameContains?.toLowerCase();
+    const repositories = listed
+      .filter((r) => part === undefined || r.repoName.toLowerCase().includes(part))
+      .map(repositoryInfo)
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return { registryId: args.registryId, repositories, names: repositories.map((r) => r.name) };
+  });
+}
+
+/**
+ * A registry's repositories as an `Output` (usable in preview, and as an input of other resources): see
+ * `getRepositoriesAsync`.
+ */
+export function getRepositories(args: GetRepositoriesInputs): pulumi.Output<RepositoriesResult> {
+  return pulumi.output({ registryId: args.registryId, nameContains: args.nameContains }).apply((resolved) => {
+    const found = getRepositoriesAsync({
+      registryId: resolved.registryId,
+      ...(resolved.nameContains === undefined ? {} : { nameContains: resolved.nameContains }),
+    });
+    // Marked handled here: the Output reports the failure; Node must not warn that it was handled late.
+    found.catch(() => undefined);
+    return found;
+  });
 }
 
 /** The Qualys AWS account and external ID for an ECR role's trust policy; the promise form of `getAwsBase`. */

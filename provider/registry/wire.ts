@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 
-import { malformed, type ApiResponse } from "../qualys/http/response";
+import { malformed, parseListPage, type ApiResponse } from "../qualys/http/response";
 import type { AwsRegistryLocation, RegistryInputs, RegistryType } from "./types";
 
 /** The create and update body (docs/qualys-registry-contract.md §2). Secrets travel only in `credential`. */
@@ -119,16 +119,12 @@ export function parseRegistryPage(
   res: ApiResponse,
   operation: string,
 ): { count: number; data: WireRegistry[] } {
-  if (res.status === 204) return { count: 0, data: [] };
-  const parsed = z
-    .object({ count: z.number().optional(), data: z.array(registrySchema()).nullish() })
-    .loose()
-    .safeParse(res.data);
-  if (res.text.trim() === "" || !parsed.success || (parsed.data.count === undefined && !parsed.data.data)) {
-    throw malformed(res, operation, 'a JSON object {"count": n, "data": [registries with "registryUuid"]}');
-  }
-  const data = parsed.data.data ?? [];
-  return { count: parsed.data.count ?? data.length, data };
+  return parseListPage(
+    res,
+    operation,
+    registrySchema(),
+    'a JSON object {"count": n, "data": [registries with "registryUuid"]}',
+  );
 }
 
 const UUID_RE = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;

@@ -1,4 +1,4 @@
-import { type ZodType } from "zod";
+import { z, type ZodType } from "zod";
 import { MalformedResponseError } from "../../errors";
 import { snippet } from "../redact";
 
@@ -72,4 +72,26 @@ export function expectJson<T>(res: ApiResponse, operation: string, schema?: ZodT
     operation,
     `a JSON body of the documented shape (${issue?.message ?? "invalid"}${at})`,
   );
+}
+
+/**
+ * A page of a paged list reply (`{count, data}`); 204 means nothing matches. An empty body or a reply
+ * with neither `count` nor `data` is malformed, never "nothing": `expected` says what was wanted.
+ */
+export function parseListPage<T>(
+  res: ApiResponse,
+  operation: string,
+  item: ZodType<T>,
+  expected: string,
+): { count: number; data: T[] } {
+  if (res.status === 204) return { count: 0, data: [] };
+  const parsed = z
+    .object({ count: z.number().optional(), data: z.array(item).nullish() })
+    .loose()
+    .safeParse(res.data);
+  if (res.text.trim() === "" || !parsed.success || (parsed.data.count === undefined && !parsed.data.data)) {
+    throw malformed(res, operation, expected);
+  }
+  const data = parsed.data.data ?? [];
+  return { count: parsed.data.count ?? data.length, data };
 }
