@@ -33,11 +33,12 @@ export const PACKAGE_NAME = "qualys-cs";
 export const PYTHON_PACKAGE = "pulumi_qualys_cs";
 
 /**
- * The Go import path of the generated SDK (sdk/go/qualyscs); also its module path. The repository is
- * not published under it yet: until it is, Go users point it at a checkout with a `replace` directive
- * (docs/languages.md, "Go").
+ * The Go module of the generated SDK (sdk/go, its go.mod) and the import path of its package
+ * (sdk/go/qualyscs). The repository is not published under this path yet: until it is, Go users point
+ * the module at a checkout with a `replace` directive (docs/languages.md, "Go").
  */
-export const GO_IMPORT_PATH = "github.com/pulumi-qualys-cs/pulumi-qualys-cs/sdk/go/qualyscs";
+export const GO_MODULE = "github.com/pulumi-qualys-cs/pulumi-qualys-cs/sdk/go";
+export const GO_IMPORT_PATH = `${GO_MODULE}/qualyscs`;
 
 /** A primitive schema type. */
 export type PrimitiveType = "string" | "integer" | "number" | "boolean";
@@ -97,6 +98,8 @@ export interface PackageSchema {
   description: string;
   keywords: string[];
   license: string;
+  /** `supportPack`: the Go SDK gets its go.mod, and the Python SDK its version written in (not read from its metadata). */
+  meta: { supportPack: boolean };
   config: { variables: Record<string, PropertySchema> };
   provider: ResourceSchema;
   resources: Record<string, ResourceSchema>;
@@ -320,6 +323,7 @@ export function packageSchema(version: string = packageVersion()): PackageSchema
       "Qualys Container Security: registries and their scan schedules, every rule checked at preview before any API call.",
     keywords: ["pulumi", "qualys", "container-security", "category/utility", "kind/native"],
     license: "Apache-2.0",
+    meta: { supportPack: true },
     config: { variables: config },
     provider: {
       description:
@@ -332,13 +336,7 @@ export function packageSchema(version: string = packageVersion()): PackageSchema
     language: {
       // Without respectSchemaVersion the Python and Go SDKs ask the engine for plugin v0.0.0.
       python: { packageName: PYTHON_PACKAGE, respectSchemaVersion: true, pyproject: { enabled: true } },
-      go: {
-        importBasePath: GO_IMPORT_PATH,
-        modulePath: GO_IMPORT_PATH,
-        rootPackageName: "qualyscs",
-        respectSchemaVersion: true,
-        generateResourceContainerTypes: false,
-      },
+      go: { importBasePath: GO_IMPORT_PATH, respectSchemaVersion: true },
     },
   };
 }
