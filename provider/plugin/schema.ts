@@ -143,6 +143,19 @@ export function schemaText(schema: PackageSchema = packageSchema()): string {
   return `${JSON.stringify(schema, null, 2)}\n`;
 }
 
+/**
+ * The PascalCase name of an enum value, from which each SDK spells its member (Python `V2_PRIVATE`,
+ * Go `RegistryTypeV2Private`): words split at `_`, an all-capitals word capitalized (`MONDAY` → `Monday`).
+ * Without names the generators split mixed-case values oddly (`US_Gov` became `U_S_GOV`).
+ */
+export function enumValueName(value: string): string {
+  return value
+    .split("_")
+    .map((word) => (word === word.toUpperCase() ? word.charAt(0) + word.slice(1).toLowerCase() : word))
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join("");
+}
+
 /** Collects the named types (`types`) while the resources and functions refer to them. */
 class TypeCollector {
   readonly types: Record<string, ObjectTypeSchema | EnumTypeSchema> = {};
@@ -153,8 +166,7 @@ class TypeCollector {
     const declared = this.types[token];
     const spec: EnumTypeSchema = {
       type: "string",
-      // A value that is not an identifier in every SDK language gets a name that is (`None` is Python's).
-      enum: values.map((value) => (value === "None" ? { value, name: "NoCredentials" } : { value })),
+      enum: values.map((value) => ({ value, name: enumValueName(value) })),
     };
     if (declared && JSON.stringify(declared) !== JSON.stringify(spec)) {
       throw new Error(`the enum type ${name} is declared twice with different values`);

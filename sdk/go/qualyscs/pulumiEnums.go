@@ -14,7 +14,7 @@ type AwsAccountType string
 
 const (
 	AwsAccountType_GLOBAL_ = AwsAccountType("Global")
-	AwsAccountType_U_S_GOV = AwsAccountType("US_Gov")
+	AwsAccountType_US_GOV  = AwsAccountType("US_Gov")
 )
 
 func (AwsAccountType) ElementType() reflect.Type {
@@ -140,7 +140,7 @@ func (o AwsAccountTypePtrOutput) ToStringPtrOutputWithContext(ctx context.Contex
 // A concrete instance of `AwsAccountTypeInput` can be one of the following:
 //
 //	AwsAccountType_GLOBAL_
-//	AwsAccountType_U_S_GOV
+//	AwsAccountType_US_GOV
 type AwsAccountTypeInput interface {
 	pulumi.Input
 
@@ -178,13 +178,13 @@ func (in *awsAccountTypePtr) ToAwsAccountTypePtrOutputWithContext(ctx context.Co
 type RegistryType string
 
 const (
-	RegistryType_DOCKER_HUB                 = RegistryType("DockerHub")
-	RegistryType_V2_PRIVATE                 = RegistryType("V2_PRIVATE")
-	RegistryTypeV2                          = RegistryType("V2")
-	RegistryTypeAWS                         = RegistryType("AWS")
-	RegistryTypeAZURE                       = RegistryType("Azure")
-	RegistryTypeGCP                         = RegistryType("GCP")
-	RegistryType_GOOGL_E_ARTIFAC_T_REGISTRY = RegistryType("GOOGLE_ARTIFACT_REGISTRY")
+	RegistryType_DOCKER_HUB               = RegistryType("DockerHub")
+	RegistryType_V2_PRIVATE               = RegistryType("V2_PRIVATE")
+	RegistryTypeV2                        = RegistryType("V2")
+	RegistryTypeAWS                       = RegistryType("AWS")
+	RegistryTypeAZURE                     = RegistryType("Azure")
+	RegistryTypeGCP                       = RegistryType("GCP")
+	RegistryType_GOOGLE_ARTIFACT_REGISTRY = RegistryType("GOOGLE_ARTIFACT_REGISTRY")
 )
 
 func (RegistryType) ElementType() reflect.Type {
@@ -315,7 +315,7 @@ func (o RegistryTypePtrOutput) ToStringPtrOutputWithContext(ctx context.Context)
 //	RegistryTypeAWS
 //	RegistryTypeAZURE
 //	RegistryTypeGCP
-//	RegistryType_GOOGL_E_ARTIFAC_T_REGISTRY
+//	RegistryType_GOOGLE_ARTIFACT_REGISTRY
 type RegistryTypeInput interface {
 	pulumi.Input
 
@@ -516,9 +516,9 @@ func (in *sortCriteriaPtr) ToSortCriteriaPtrOutputWithContext(ctx context.Contex
 type V2CredentialType string
 
 const (
-	V2CredentialType_NO_CREDENTIALS = V2CredentialType("None")
-	V2CredentialType_BASIC_AUTH     = V2CredentialType("BasicAuth")
-	V2CredentialTypeTOKEN           = V2CredentialType("Token")
+	V2CredentialTypeNONE        = V2CredentialType("None")
+	V2CredentialType_BASIC_AUTH = V2CredentialType("BasicAuth")
+	V2CredentialTypeTOKEN       = V2CredentialType("Token")
 )
 
 func (V2CredentialType) ElementType() reflect.Type {
@@ -643,7 +643,7 @@ func (o V2CredentialTypePtrOutput) ToStringPtrOutputWithContext(ctx context.Cont
 // V2CredentialTypeInput is an input type that accepts values of the V2CredentialType enum
 // A concrete instance of `V2CredentialTypeInput` can be one of the following:
 //
-//	V2CredentialType_NO_CREDENTIALS
+//	V2CredentialTypeNONE
 //	V2CredentialType_BASIC_AUTH
 //	V2CredentialTypeTOKEN
 type V2CredentialTypeInput interface {

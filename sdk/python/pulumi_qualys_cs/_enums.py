@@ -18,7 +18,7 @@ __all__ = [
 @pulumi.type_token("qualys-cs:index:AwsAccountType")
 class AwsAccountType(_builtins.str, Enum):
     GLOBAL_ = "Global"
-    U_S_GOV = "US_Gov"
+    US_GOV = "US_Gov"
 
 
 @pulumi.type_token("qualys-cs:index:RegistryType")
@@ -29,7 +29,7 @@ class RegistryType(_builtins.str, Enum):
     AWS = "AWS"
     AZURE = "Azure"
     GCP = "GCP"
-    GOOGL_E_ARTIFAC_T_REGISTRY = "GOOGLE_ARTIFACT_REGISTRY"
+    GOOGLE_ARTIFACT_REGISTRY = "GOOGLE_ARTIFACT_REGISTRY"
 
 
 @pulumi.type_token("qualys-cs:index:SortCriteria")
@@ -39,7 +39,7 @@ class SortCriteria(_builtins.str, Enum):
 
 @pulumi.type_token("qualys-cs:index:V2CredentialType")
 class V2CredentialType(_builtins.str, Enum):
-    NO_CREDENTIALS = "None"
+    NONE = "None"
     BASIC_AUTH = "BasicAuth"
     TOKEN = "Token"
 
