@@ -267,9 +267,12 @@ function propertySchema(
     ? types.blockRef(resource, name, spec, spec.fields)
     : types.typeOf(spec.type, spec.validate, where);
   const value = defaultOf(spec);
+  const change = perMemberChange(spec)
+    ? ` Each member says whether changing it replaces the ${resource.typeName}.`
+    : changeSentence(spec.change, resource);
   return {
     ...type,
-    description: spec.description + presenceSentence(spec) + changeSentence(spec.change, resource),
+    description: spec.description + presenceSentence(spec) + change,
     ...(spec.secret ? { secret: true as const } : {}),
     ...(value === undefined ? {} : { default: value }),
     ...(spec.change === "replace" && !perMemberChange(spec) ? { replaceOnChanges: true as const } : {}),

@@ -16,6 +16,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -58,7 +59,17 @@ func (o offline) LoadPackageReferenceV2(
 func generate(language string, pkg *schema.Package) (map[string][]byte, error) {
 	switch language {
 	case "python":
-		return python.GeneratePackage(tool, pkg, nil, offline{})
+		files, err := python.GeneratePackage(tool, pkg, nil, offline{})
+		if err != nil {
+			return nil, err
+		}
+		// pyproject.toml names README.md beside it; the generator writes it into the package folder only.
+		for name, text := range files {
+			if path.Base(name) == "README.md" && path.Dir(name) != "." {
+				files["README.md"] = text
+			}
+		}
+		return files, nil
 	case "go":
 		return gogen.GeneratePackage(tool, pkg, nil)
 	case "nodejs":

@@ -8,6 +8,7 @@ import { COMMANDS } from "../../provider/cli/main";
 import { inputNames, outputOnlyNames, type InputSpec } from "../../provider/core/properties";
 import {
   committedSchemaText,
+  enumValueName,
   packageSchema,
   packageVersion,
   schemaText,
@@ -116,6 +117,17 @@ describe("types", () => {
     });
     expect((type("WeekDay") as EnumTypeSchema).enum.map((e) => e.value)).toEqual([...WEEK_DAYS]);
     expect((type("RegistryType") as EnumTypeSchema).enum.map((e) => e.value)).toEqual([...REGISTRY_TYPES]);
+  });
+
+  test.each([
+    ["MONDAY", "Monday"],
+    ["V2_PRIVATE", "V2Private"],
+    ["GOOGLE_ARTIFACT_REGISTRY", "GoogleArtifactRegistry"],
+    ["DockerHub", "DockerHub"],
+    ["US_Gov", "UsGov"],
+    ["createdDate", "CreatedDate"],
+  ])("the enum value %s is named %s (the SDKs spell their members from it)", (value, name) => {
+    expect(enumValueName(value)).toBe(name);
   });
 
   test("a nested block is an object type <Resource><Block>, its required members required", () => {

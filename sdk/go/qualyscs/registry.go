@@ -18,7 +18,7 @@ type Registry struct {
 
 	// An access token (a Pulumi secret, never returned by Qualys): a Docker Hub access token instead of the password, or the token of a `Token` v2 registry (JFrog). Updates in place.
 	AccessToken pulumi.StringPtrOutput `pulumi:"accessToken"`
-	// `AWS` only, required: where the ECR registry lives and the IAM role Qualys assumes. Changing it replaces the Registry.
+	// `AWS` only, required: where the ECR registry lives and the IAM role Qualys assumes. Each member says whether changing it replaces the Registry.
 	Aws RegistryAwsPtrOutput `pulumi:"aws"`
 	// `Azure`, `GCP` and `GOOGLE_ARTIFACT_REGISTRY`, required: the ID of the Qualys connector (made in the Qualys console) through which Qualys reads the registry. An Azure registry's host ends in `.azurecr.io`. Updates in place.
 	ConnectorId pulumi.StringPtrOutput `pulumi:"connectorId"`
@@ -122,7 +122,7 @@ func (RegistryState) ElementType() reflect.Type {
 type registryArgs struct {
 	// An access token (a Pulumi secret, never returned by Qualys): a Docker Hub access token instead of the password, or the token of a `Token` v2 registry (JFrog). Updates in place.
 	AccessToken *string `pulumi:"accessToken"`
-	// `AWS` only, required: where the ECR registry lives and the IAM role Qualys assumes. Changing it replaces the Registry.
+	// `AWS` only, required: where the ECR registry lives and the IAM role Qualys assumes. Each member says whether changing it replaces the Registry.
 	Aws *RegistryAws `pulumi:"aws"`
 	// `Azure`, `GCP` and `GOOGLE_ARTIFACT_REGISTRY`, required: the ID of the Qualys connector (made in the Qualys console) through which Qualys reads the registry. An Azure registry's host ends in `.azurecr.io`. Updates in place.
 	ConnectorId *string `pulumi:"connectorId"`
@@ -152,7 +152,7 @@ type registryArgs struct {
 type RegistryArgs struct {
 	// An access token (a Pulumi secret, never returned by Qualys): a Docker Hub access token instead of the password, or the token of a `Token` v2 registry (JFrog). Updates in place.
 	AccessToken pulumi.StringPtrInput
-	// `AWS` only, required: where the ECR registry lives and the IAM role Qualys assumes. Changing it replaces the Registry.
+	// `AWS` only, required: where the ECR registry lives and the IAM role Qualys assumes. Each member says whether changing it replaces the Registry.
 	Aws RegistryAwsPtrInput
 	// `Azure`, `GCP` and `GOOGLE_ARTIFACT_REGISTRY`, required: the ID of the Qualys connector (made in the Qualys console) through which Qualys reads the registry. An Azure registry's host ends in `.azurecr.io`. Updates in place.
 	ConnectorId pulumi.StringPtrInput
@@ -220,7 +220,7 @@ func (o RegistryOutput) AccessToken() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Registry) pulumi.StringPtrOutput { return v.AccessToken }).(pulumi.StringPtrOutput)
 }
 
-// `AWS` only, required: where the ECR registry lives and the IAM role Qualys assumes. Changing it replaces the Registry.
+// `AWS` only, required: where the ECR registry lives and the IAM role Qualys assumes. Each member says whether changing it replaces the Registry.
 func (o RegistryOutput) Aws() RegistryAwsPtrOutput {
 	return o.ApplyT(func(v *Registry) RegistryAwsPtrOutput { return v.Aws }).(RegistryAwsPtrOutput)
 }

@@ -41,7 +41,7 @@ class RegistryArgs:
         :param pulumi.Input['RegistryType'] registry_type: The kind of registry: `DockerHub`, `V2_PRIVATE` (a private v2 registry: Harbor, JFrog, GHCR, Quay, Nexus…), `V2` (a v2 registry that may be anonymous), `AWS` (ECR), `Azure` (ACR), `GCP` (GCR) or `GOOGLE_ARTIFACT_REGISTRY`. It decides which other properties apply. Changing it replaces the Registry.
         :param pulumi.Input[_builtins.str] registry_uri: The registry's URL, `https://…` (http only on loopback); for ECR `https://<accountId>.dkr.ecr.<region>.amazonaws.com`, for ACR `https://<name>.azurecr.io`. Compared without case in the host and without a trailing slash. Qualys holds one registry per URI. Changing it replaces the Registry.
         :param pulumi.Input[_builtins.str] access_token: An access token (a Pulumi secret, never returned by Qualys): a Docker Hub access token instead of the password, or the token of a `Token` v2 registry (JFrog). Updates in place.
-        :param pulumi.Input['RegistryAwsArgs'] aws: `AWS` only, required: where the ECR registry lives and the IAM role Qualys assumes. Changing it replaces the Registry.
+        :param pulumi.Input['RegistryAwsArgs'] aws: `AWS` only, required: where the ECR registry lives and the IAM role Qualys assumes. Each member says whether changing it replaces the Registry.
         :param pulumi.Input[_builtins.str] connector_id: `Azure`, `GCP` and `GOOGLE_ARTIFACT_REGISTRY`, required: the ID of the Qualys connector (made in the Qualys console) through which Qualys reads the registry. An Azure registry's host ends in `.azurecr.io`. Updates in place.
         :param pulumi.Input['V2CredentialType'] credential_type: `V2_PRIVATE` and `V2` only: `None` (anonymous, `V2` only), `BasicAuth` (username and password) or `Token` (an access token, e.g. JFrog's). Derived from the credentials given when left out. Updates in place.
         :param pulumi.Input[_builtins.str] docker_hub_org_name: `DockerHub` only, optional: the Docker Hub organisation whose repositories are scanned. Updates in place.
@@ -117,7 +117,7 @@ class RegistryArgs:
     @pulumi.getter
     def aws(self) -> pulumi.Input[Optional['RegistryAwsArgs']]:
         """
-        `AWS` only, required: where the ECR registry lives and the IAM role Qualys assumes. Changing it replaces the Registry.
+        `AWS` only, required: where the ECR registry lives and the IAM role Qualys assumes. Each member says whether changing it replaces the Registry.
         """
         return pulumi.get(self, "aws")
 
@@ -260,7 +260,7 @@ class Registry(pulumi.CustomResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] access_token: An access token (a Pulumi secret, never returned by Qualys): a Docker Hub access token instead of the password, or the token of a `Token` v2 registry (JFrog). Updates in place.
-        :param pulumi.Input[Union['RegistryAwsArgs', 'RegistryAwsArgsDict']] aws: `AWS` only, required: where the ECR registry lives and the IAM role Qualys assumes. Changing it replaces the Registry.
+        :param pulumi.Input[Union['RegistryAwsArgs', 'RegistryAwsArgsDict']] aws: `AWS` only, required: where the ECR registry lives and the IAM role Qualys assumes. Each member says whether changing it replaces the Registry.
         :param pulumi.Input[_builtins.str] connector_id: `Azure`, `GCP` and `GOOGLE_ARTIFACT_REGISTRY`, required: the ID of the Qualys connector (made in the Qualys console) through which Qualys reads the registry. An Azure registry's host ends in `.azurecr.io`. Updates in place.
         :param pulumi.Input['V2CredentialType'] credential_type: `V2_PRIVATE` and `V2` only: `None` (anonymous, `V2` only), `BasicAuth` (username and password) or `Token` (an access token, e.g. JFrog's). Derived from the credentials given when left out. Updates in place.
         :param pulumi.Input[_builtins.str] docker_hub_org_name: `DockerHub` only, optional: the Docker Hub organisation whose repositories are scanned. Updates in place.
@@ -397,7 +397,7 @@ class Registry(pulumi.CustomResource):
     @pulumi.getter
     def aws(self) -> pulumi.Output[Optional['outputs.RegistryAws']]:
         """
-        `AWS` only, required: where the ECR registry lives and the IAM role Qualys assumes. Changing it replaces the Registry.
+        `AWS` only, required: where the ECR registry lives and the IAM role Qualys assumes. Each member says whether changing it replaces the Registry.
         """
         return pulumi.get(self, "aws")
 

@@ -12,6 +12,7 @@ changes of the step and the stack outputs.
 import json
 import os
 import sys
+from enum import Enum
 from typing import Dict
 
 import pulumi
@@ -71,15 +72,18 @@ def main(step: str) -> None:
             "qualys-cs:password": auto.ConfigValue(env["E2E_PASSWORD"], secret=True),
         }
     )
-    changes: Dict[str, int] = {}
+    log = lambda line: print(line, file=sys.stderr)  # noqa: E731 (the engine's progress, for the test log)
     if step == "up":
-        changes = stack.up(on_output=lambda line: print(line, file=sys.stderr)).summary.resource_changes or {}
+        summary = stack.up(on_output=log).summary
     elif step == "refresh":
-        changes = stack.refresh(on_output=lambda line: print(line, file=sys.stderr)).summary.resource_changes or {}
+        summary = stack.refresh(on_output=log).summary
     elif step == "destroy":
-        changes = stack.destroy(on_output=lambda line: print(line, file=sys.stderr)).summary.resource_changes or {}
+        summary = stack.destroy(on_output=log).summary
     else:
         raise SystemExit(f"unknown step {step!r}: use up, refresh or destroy")
+    changes: Dict[str, int] = {
+        (op.value if isinstance(op, Enum) else str(op)): n for op, n in (summary.resource_changes or {}).items()
+    }
     outputs = {name: value.value for name, value in stack.outputs().items()}
     print(json.dumps({"changes": changes, "outputs": outputs}))
 
