@@ -4,16 +4,8 @@
  * (package.json `bin`). It serves on a loopback port and prints the port on stdout, which is how the
  * engine finds it; the engine's address (the first argument) is not needed. Its version is the package's.
  */
-import * as fs from "node:fs";
-import * as path from "node:path";
-
 import { serve } from "./server";
-
-/** The package's version, from its package.json (dist/provider/plugin/ → the package root). */
-export function packageVersion(): string {
-  const file = path.join(__dirname, "..", "..", "..", "package.json");
-  return (JSON.parse(fs.readFileSync(file, "utf8")) as { version: string }).version;
-}
+import { packageVersion } from "./settings";
 
 if (require.main === module) {
   const version = packageVersion();

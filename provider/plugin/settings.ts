@@ -6,6 +6,9 @@
  * apply (qualys/config.ts). `PULUMI_CONFIG`, which the engine also sets, is never read: it holds the
  * stack's config in plain text, and the wrong values for an explicit provider.
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
+
 import type { ConfigSource } from "../qualys/config";
 import { SETTINGS, type SettingName } from "../qualys/settings";
 import { reveal } from "./values";
@@ -16,6 +19,12 @@ export const PACKAGE_NAME = "qualys-cs";
 /** A resource's or function's type token, e.g. `qualys-cs:index:Registry`. */
 export function pluginToken(name: string): string {
   return `${PACKAGE_NAME}:index:${name}`;
+}
+
+/** The package's version, from its package.json (dist/provider/plugin/ → the package root): the plugin's. */
+export function packageVersion(): string {
+  const file = path.join(__dirname, "..", "..", "..", "package.json");
+  return (JSON.parse(fs.readFileSync(file, "utf8")) as { version: string }).version;
 }
 
 const NAMES = Object.keys(SETTINGS) as SettingName[];
