@@ -6,6 +6,7 @@
 import { EXIT_USAGE } from "../errors";
 import type { Command, CommandIO } from "./command";
 import { importCommand } from "./import-command";
+import { pluginCommand } from "./plugin-command";
 import { recoverCommand } from "./recover-command";
 import { schemaCommand } from "./schema-command";
 import { sweepCommand } from "./sweep-command";
@@ -16,6 +17,7 @@ export const COMMANDS: readonly Command<CommandIO>[] = [
   recoverCommand,
   sweepCommand,
   schemaCommand,
+  pluginCommand,
 ];
 
 function usage(): string {

@@ -25,9 +25,7 @@ import {
 import type { Validator } from "../core/validators";
 import { SETTINGS } from "../qualys/settings";
 import { FUNCTIONS, RESOURCES } from "../resources";
-
-/** The package's name in the schema: the namespace of every token and of the config keys. */
-export const PACKAGE_NAME = "qualys-cs";
+import { PACKAGE_NAME, packageVersion, pluginToken } from "./settings";
 
 /** The Python package of the generated SDK (sdk/python). */
 export const PYTHON_PACKAGE = "pulumi_qualys_cs";
@@ -108,12 +106,7 @@ export interface PackageSchema {
   language: Record<string, Record<string, unknown>>;
 }
 
-/** The schema token of a resource, type or function: `qualys-cs:index:<name>`. */
-export function schemaToken(name: string): string {
-  return `${PACKAGE_NAME}:index:${name}`;
-}
-
-const ref = (name: string): TypeSpec => ({ $ref: `#/types/${schemaToken(name)}` });
+const ref = (name: string): TypeSpec => ({ $ref: `#/types/${pluginToken(name)}` });
 const capitalized = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);
 
 /**
@@ -124,14 +117,6 @@ export const PACKAGE_ROOT = path.resolve(__dirname, "..", "..", "..");
 
 /** The committed schema file, shipped in the package (package.json `files`). */
 export const SCHEMA_FILE = path.join(PACKAGE_ROOT, "provider", "plugin", "schema.json");
-
-/** The package's version (package.json): the schema's, so the SDKs ask for the plugin of this release. */
-export function packageVersion(): string {
-  const manifest = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as {
-    version: string;
-  };
-  return manifest.version;
-}
 
 /** The committed schema file's text, as the plugin serves it. */
 export function committedSchemaText(): string {
@@ -162,7 +147,7 @@ class TypeCollector {
 
   /** Declares the enum `name`; the same name must always carry the same values. */
   enumRef(name: string, values: readonly string[]): TypeSpec {
-    const token = schemaToken(name);
+    const token = pluginToken(name);
     const declared = this.types[token];
     const spec: EnumTypeSchema = {
       type: "string",
@@ -213,7 +198,7 @@ class TypeCollector {
       };
     }
     const required = Object.keys(members).filter((member) => members[member]?.required);
-    this.types[schemaToken(typeName)] = {
+    this.types[pluginToken(typeName)] = {
       type: "object",
       description: spec.description,
       properties,
@@ -319,11 +304,11 @@ export function packageSchema(version: string = packageVersion()): PackageSchema
   const types = new TypeCollector();
   const resources: Record<string, ResourceSchema> = {};
   for (const resource of RESOURCES)
-    resources[schemaToken(resource.typeName)] = resourceSchema(types, resource);
+    resources[pluginToken(resource.typeName)] = resourceSchema(types, resource);
   const functions: Record<string, FunctionSchema> = {};
   for (const fn of FUNCTIONS as readonly FunctionDefinition[]) {
     const hasInputs = Object.keys(fn.inputs).length > 0;
-    functions[schemaToken(fn.name)] = {
+    functions[pluginToken(fn.name)] = {
       description: fn.description,
       ...(hasInputs ? { inputs: types.fields(fn, fn.inputs) } : {}),
       outputs: types.fields(fn, fn.outputs),

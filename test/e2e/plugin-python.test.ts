@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 
-import { packageVersion } from "../../provider/plugin/schema";
+import { packageVersion } from "../../provider/plugin/settings";
 import { describeSdkLifecycle } from "../harness/sdk-programs";
 import { REPO_ROOT } from "../harness/stack";
 import { useSimulator } from "../harness/use-simulator";

@@ -12,11 +12,9 @@ import * as path from "node:path";
 
 import { DEMO_PASSWORD, DEMO_USERNAME } from "../simulator";
 import { defined } from "./assert";
-import { CONSUMER_MODULES, offlineEnv, PULUMI_ROOT } from "./stack";
+import { offlineEnv, PULUMI_ROOT } from "./stack";
+import { PLUGIN_DIR } from "./yaml-programs";
 import type { SimulatorOfTests } from "./use-simulator";
-
-/** The folder holding the packed package's `pulumi-resource-qualys-cs`, as npm installed it. */
-export const PLUGIN_DIR = path.join(CONSUMER_MODULES, ".bin");
 
 /** What one step printed: the engine's resource changes and the stack's outputs. */
 export interface StepResult {

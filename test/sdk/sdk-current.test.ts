@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 
-import { packageVersion } from "../../provider/plugin/schema";
+import { packageVersion } from "../../provider/plugin/settings";
 
 const REPO = path.resolve(__dirname, "..", "..", "..");
 const LANGUAGES = ["python", "go"] as const;

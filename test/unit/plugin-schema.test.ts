@@ -10,14 +10,13 @@ import {
   committedSchemaText,
   enumValueName,
   packageSchema,
-  packageVersion,
   schemaText,
-  schemaToken,
   SCHEMA_FILE,
   type EnumTypeSchema,
   type ObjectTypeSchema,
   type PropertySchema,
 } from "../../provider/plugin/schema";
+import { packageVersion, pluginToken } from "../../provider/plugin/settings";
 import { SETTINGS } from "../../provider/qualys/settings";
 import { REGISTRY_TYPES } from "../../provider/registry/types";
 import { FUNCTIONS, RESOURCES } from "../../provider/resources";
@@ -25,11 +24,11 @@ import { WEEK_DAYS } from "../../provider/schedule/types";
 
 const schema = packageSchema();
 const resource = (typeName: string) => {
-  const r = schema.resources[schemaToken(typeName)];
+  const r = schema.resources[pluginToken(typeName)];
   if (!r) throw new Error(`no resource ${typeName} in the schema`);
   return r;
 };
-const type = (name: string) => schema.types[schemaToken(name)];
+const type = (name: string) => schema.types[pluginToken(name)];
 
 describe("the committed schema file", () => {
   test("is what the property tables give (run `npm run schema` after changing a table)", () => {
