@@ -78,6 +78,7 @@ export {
   RegistryExistsError,
   RegistrySchedulesRunningError,
   RegistryLookupError,
+  VersionMismatchError,
   CliError,
   AuthFailedEarlierError,
   InvalidResourceIdError,

@@ -105,10 +105,24 @@ function warn(message: string): void {
 /** The engine's config (the whole stack config, decrypted); one per process, shared by every resource. */
 let configSource: ConfigSource | undefined;
 
+/**
+ * Where every resource of this process reads its settings (then the environment, `qualys/config.ts`):
+ * the dynamic provider host's stack config (`configure` below), or the provider plugin's `Configure`
+ * arguments (plugin/server.ts). The engine runs one process per provider, so one source per process.
+ */
+export function useSettingsSource(source: ConfigSource): void {
+  configSource = source;
+}
+
+/** This process's settings, resolved and validated now (a `ConfigError` names what is missing). */
+export function currentSettings(): ClientSettings {
+  return resolveSettings(configSource);
+}
+
 /** Builds the provider functions of one resource. */
 export function resourceRuntime<Api>(handlers: ResourceHandlers<Api>): ResourceRuntime {
   // Settings resolve on the first API call, so `pulumi preview` of new resources needs no credentials.
-  const api = (): Api => handlers.api(resolveSettings(configSource));
+  const api = (): Api => handlers.api(currentSettings());
   const guarded = <T>(operation: string, run: () => T): T => {
     try {
       return run();
@@ -119,14 +133,14 @@ export function resourceRuntime<Api>(handlers: ResourceHandlers<Api>): ResourceR
   return {
     configure(req) {
       const config = req.config;
-      configSource = (key) => config.get(key);
+      useSettingsSource((key) => config.get(key));
       return Promise.resolve();
     },
     async check(olds, news) {
       const { inputs, failures } = guarded("check", () => handlers.check(news));
       if (failures.length > 0) return { inputs, failures };
       if (handlers.verify) {
-        const found = await handlers.verify(inputs, olds ?? {}, () => resolveSettings(configSource));
+        const found = await handlers.verify(inputs, olds ?? {}, currentSettings);
         for (const warning of found.warnings) warn(warning);
         if (found.failures.length > 0) return { inputs, failures: found.failures };
       }

@@ -5,13 +5,14 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 
-import { QualysApiError, QualysError } from "../errors";
-import { RegistryLookupError } from "../errors/registry-lookup-error";
+import { QualysError } from "../errors";
 import { resolveSettings } from "../qualys/config";
+import type { FieldsOf } from "../core/properties";
 import { registryApi, type RegistryApi } from "./api";
-import { repositoryApi, type WireRepository } from "./repositories";
+import type { GET_AWS_BASE, GET_REGISTRY, GET_REPOSITORIES } from "./functions";
+import { findRegistry, listRepositories } from "./find";
+import { repositoryApi } from "./repositories";
 import type { RegistryType } from "./types";
-import { normalizeUri, type WireRegistry } from "./wire";
 
 /** What to look a registry up by: exactly one of its URI (unique) or its name (compared exactly). */
 export type GetRegistryArgs =
@@ -89,6 +90,20 @@ function programSettings() {
   return resolveSettings((key) => pulumi.runtime.getConfig(key));
 }
 
+/**
+ * Compile-time checks that the types above, written by hand for their TSDoc, are the function tables'
+ * (registry/functions.ts) shapes: a table change that these types miss fails `tsc`.
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const tablesMatch: [
+  Same<RegistryLookupResult, FieldsOf<typeof GET_REGISTRY.outputs>>,
+  Same<AwsBase, FieldsOf<typeof GET_AWS_BASE.outputs>>,
+  Same<{ registryUri?: string; name?: string }, FieldsOf<typeof GET_REGISTRY.inputs>>,
+  Same<GetRepositoriesArgs, FieldsOf<typeof GET_REPOSITORIES.inputs>>,
+  Same<RepositoriesResult, FieldsOf<typeof GET_REPOSITORIES.outputs>>,
+] = [true, true, true, true, true];
+void tablesMatch;
+
 /** The program's Qualys API, from the stack config the program runs with. */
 function programApi(): RegistryApi {
   return registryApi(programSettings());
@@ -102,38 +117,12 @@ function expected<T>(run: () => Promise<T>): Promise<T> {
   });
 }
 
-function result(r: WireRegistry): RegistryLookupResult {
-  return {
-    registryId: r.registryUuid,
-    registryUri: normalizeUri(r.registryUri ?? ""),
-    name: r.registryName ?? "",
-    registryType: (r.registryType ?? "V2") as RegistryType,
-    status: r.status ?? "Unknown",
-  };
-}
-
 /**
  * Finds one Qualys registry by `registryUri` or by `name`; a `RegistryLookupError` when none or several
  * match. The promise form of `getRegistry`.
  */
 export function getRegistryAsync(args: GetRegistryArgs): Promise<RegistryLookupResult> {
-  return expected(async () => {
-    const byUri = typeof args.registryUri === "string";
-    if (byUri === (typeof args.name === "string")) {
-      throw new QualysError("getRegistry: give exactly one of registryUri and name.");
-    }
-    const api = programApi();
-    const found = byUri ? await api.withUri(args.registryUri) : await api.named(args.name);
-    const [only] = found;
-    if (only === undefined || found.length !== 1) {
-      throw new RegistryLookupError({
-        by: byUri ? "registryUri" : "name",
-        value: byUri ? normalizeUri(args.registryUri) : args.name,
-        matches: found.map((r) => ({ registryId: r.registryUuid, registryUri: r.registryUri ?? "" })),
-      });
-    }
-    return result(only);
-  });
+  return expected(() => findRegistry(programApi(), args));
 }
 
 /**
@@ -151,45 +140,13 @@ export function getRegistry(args: GetRegistryInputs): pulumi.Output<RegistryLook
     });
 }
 
-function repositoryInfo(r: WireRepository): RepositoryInfo {
-  const info: RepositoryInfo = { name: r.repoName, totalImages: r.totalImages ?? 0 };
-  if (typeof r.totalScannedImages === "number") info.totalScannedImages = r.totalScannedImages;
-  if (typeof r.totalVulnerableImages === "number") info.totalVulnerableImages = r.totalVulnerableImages;
-  if (r.lastScanned !== null && r.lastScanned !== undefined && r.lastScanned !== "") {
-    info.lastScanned =
-      typeof r.lastScanned === "number" ? new Date(r.lastScanned).toISOString() : r.lastScanned;
-  }
-  return info;
-}
-
 /**
  * A registry's repositories, as Qualys's registry scan listed them (none before its first scan), read
  * once per registry per run however often it is asked; the promise form of `getRepositories`. A
  * registry Qualys does not have fails with a `RegistryLookupError`.
  */
 export function getRepositoriesAsync(args: GetRepositoriesArgs): Promise<RepositoriesResult> {
-  return expected(async () => {
-    if (typeof args.registryId !== "string" || args.registryId.trim() === "") {
-      throw new QualysError("getRepositories: give registryId, the Qualys registry UUID.");
-    }
-    let listed: WireRepository[];
-    try {
-      listed = await repositoryApi(programSettings()).list(args.registryId);
-    } catch (err) {
-      if (err instanceof QualysApiError && err.status === 404) {
-        throw new RegistryLookupError({ by: "registryId", value: args.registryId, matches: [] });
-      }
-      throw err;
-    }
-    // Filtered here, on the one listing, rather than with Qualys's filter, whose syntax for repositories
-    // is not documented (docs/qualys-contract.md §3, "Repositories").
-    const part = args.nameContains?.toLowerCase();
-    const repositories = listed
-      .filter((r) => part === undefined || r.repoName.toLowerCase().includes(part))
-      .map(repositoryInfo)
-      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    return { registryId: args.registryId, repositories, names: repositories.map((r) => r.name) };
-  });
+  return expected(() => listRepositories(repositoryApi(programSettings()), args));
 }
 
 /**
