@@ -121,7 +121,8 @@ export function currentSettings(): ClientSettings {
 
 /** Builds the provider functions of one resource. */
 export function resourceRuntime<Api>(handlers: ResourceHandlers<Api>): ResourceRuntime {
-  // Settings resolve on the first API call, so `pulumi preview` of new resources needs no credentials.
+  // Settings resolve on the first API call, so `pulumi preview` of new resources needs no credentials (the
+  // repository check of a new schedule then says it checked nothing, schedule/selection.ts).
   const api = (): Api => handlers.api(currentSettings());
   const guarded = <T>(operation: string, run: () => T): T => {
     try {
