@@ -5,6 +5,8 @@
  * accepts names not listed yet; what cannot be read never fails check and says why.
  */
 import { closestNames } from "../../provider/core/suggest";
+import { RegistryLookupError } from "../../provider/errors";
+import { listRepositories } from "../../provider/registry/find";
 import { RepositoryApi, type WireRepository } from "../../provider/registry/repositories";
 import { RegistryScanScheduleProvider } from "../../provider/schedule/provider";
 import { checkSelection, type ListRepositories } from "../../provider/schedule/selection";
@@ -54,6 +56,27 @@ describe("the repository listing of a registry", () => {
     const api = new RepositoryApi(simulatorClient(sim));
     await expect(api.list(DEMO_REGISTRY_ID)).rejects.toThrow(/403/);
     expect((await api.list(DEMO_REGISTRY_ID)).map((r) => r.repoName)).toEqual(["team/api"]);
+  });
+});
+
+describe("getRepositories (the look-up the program and the plugin share)", () => {
+  test("answers names and details by name, filtered by nameContains ignoring case", async () => {
+    sim.control.addRepositories(DEMO_REGISTRY_ID, [
+      "team/web",
+      { repoName: "team/API", totalImages: 4 },
+      "other/x",
+    ]);
+    const api = new RepositoryApi(simulatorClient(sim));
+    const found = await listRepositories(api, { registryId: DEMO_REGISTRY_ID, nameContains: "TEAM/" });
+    expect(found.names).toEqual(["team/API", "team/web"]);
+    expect(found.repositories[0]).toMatchObject({ name: "team/API", totalImages: 4 });
+    expect(found.registryId).toBe(DEMO_REGISTRY_ID);
+  });
+  test("a registry Qualys does not have is a RegistryLookupError naming the ID", async () => {
+    const api = new RepositoryApi(simulatorClient(sim));
+    const err = await listRepositories(api, { registryId: "no-such-registry" }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RegistryLookupError);
+    expect((err as Error).message).toContain('getRepositories: no Qualys registry has ID "no-such-registry"');
   });
 });
 
