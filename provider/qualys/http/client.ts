@@ -31,7 +31,7 @@ import {
   RequestTimeoutError,
 } from "../../errors";
 import { isLoopbackHost } from "../gateway";
-import { redact, snippet } from "../redact";
+import { basicCredentials, redact, registerSecrets, snippet } from "../redact";
 import { classifyNetworkError, errorCodeAndMessage, type NetworkFailureKind } from "./network";
 import { backoffMs, isRateLimited, requestedWaitMs, windowMs } from "./rate-limit";
 import { errorFields, parseBody, type ApiResponse } from "./response";
@@ -59,6 +59,12 @@ export interface ApiRequest {
   body?: unknown;
   /** For messages, e.g. `create schedule "nightly" in registry abc`. */
   operation: string;
+  /**
+   * The secret values the body carries (a registry's password or access token, from the property
+   * table: `secretValues` of core/properties.ts): registered with the redaction before the request is
+   * sent, so that a gateway echoing the body in an error (or anything said later) never shows them.
+   */
+  secrets?: readonly string[];
 }
 
 /** Default cap for one wait. */
@@ -117,6 +123,8 @@ export class QualysClient {
     this.gatewayUrl = settings.gatewayUrl.replace(/\/+$/, "");
     this.#username = settings.username;
     this.#password = settings.password;
+    // Every message of this process leaves them out, whoever builds it (errors, the commands' output).
+    registerSecrets([settings.password, basicCredentials(settings.username, settings.password)]);
     this.#timeoutMs = positiveInt("timeoutMs", settings.timeoutMs, 1);
     this.#maxRetries = positiveInt("maxRetries", settings.maxRetries, 0);
     this.#maxWaitMs = settings.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
@@ -153,6 +161,7 @@ export class QualysClient {
 
   /** Sends one API call; resolves for 2xx, throws a typed, redacted error otherwise. */
   async request(req: ApiRequest): Promise<ApiResponse> {
+    if (req.secrets !== undefined) registerSecrets(req.secrets);
     const path = `/csapi${req.path.startsWith("/") ? "" : "/"}${req.path}`;
     const query = req.query
       ? new URLSearchParams(
@@ -233,6 +242,7 @@ export class QualysClient {
     }
     this.#authInFlight = this.#authenticate()
       .then((token) => {
+        registerSecrets([token]);
         this.#token = token;
         return token;
       })
