@@ -20,6 +20,13 @@ export interface ClientSettings {
   maxRetries: number;
   /** Max requests in flight per client (default 8). */
   concurrency: number;
+  /**
+   * Max calls (every attempt, `/auth` included) per 60 s per client (default 300 of the 1000 Qualys
+   * allows a subscription); a call over it waits (http/call-budget.ts).
+   */
+  maxCallsPerMinute?: number;
+  /** Where a wait of the call budget is announced (default: a line on stderr, which the engine shows). */
+  onNotice?: (message: string) => void;
   /** Cap for one rate-limit/backoff wait (default 60000). */
   maxWaitMs?: number;
   /** Exponential backoff base (default 500). */
@@ -37,7 +44,13 @@ interface SettingSpec {
 }
 
 /** Defaults of the tuning settings. */
-export const DEFAULTS = { requestTimeoutSeconds: 30, maxRetries: 5, concurrency: 8 } as const;
+export const DEFAULTS = {
+  requestTimeoutSeconds: 30,
+  maxRetries: 5,
+  concurrency: 8,
+  // Under a third of Qualys's 1000 calls per 60 s per subscription: room for the other integrations.
+  maxCallsPerMinute: 300,
+} as const;
 
 function raw(source: ConfigSource | undefined, spec: SettingSpec): string | undefined {
   const fromConfig = source?.(spec.key);
@@ -95,5 +108,6 @@ export function resolveSettings(source: ConfigSource | undefined): ClientSetting
     timeoutMs: integer(source, SETTINGS.requestTimeoutSeconds, DEFAULTS.requestTimeoutSeconds, 1, 600) * 1000,
     maxRetries: integer(source, SETTINGS.maxRetries, DEFAULTS.maxRetries, 0, 20),
     concurrency: integer(source, SETTINGS.concurrency, DEFAULTS.concurrency, 1, 64),
+    maxCallsPerMinute: integer(source, SETTINGS.maxCallsPerMinute, DEFAULTS.maxCallsPerMinute, 1, 1000),
   };
 }

@@ -9,6 +9,7 @@ export const SETTINGS = {
   requestTimeoutSeconds: { key: "qualys:requestTimeoutSeconds", env: "QUALYS_REQUEST_TIMEOUT_SECONDS" },
   maxRetries: { key: "qualys:maxRetries", env: "QUALYS_MAX_RETRIES" },
   concurrency: { key: "qualys:concurrency", env: "QUALYS_CONCURRENCY" },
+  maxCallsPerMinute: { key: "qualys:maxCallsPerMinute", env: "QUALYS_MAX_CALLS_PER_MINUTE" },
 } as const;
 
 /** A setting's name. */
