@@ -129,7 +129,9 @@ describe("settings: latencyMs", () => {
     // is long, so the order cannot come from scheduling noise (a bound in ms measured the load).
     h().sim.control.configure({ latencyMs: 2000 });
     const order: string[] = [];
-    const api = h().api.get(REGISTRY).then(() => order.push("api"));
+    const api = h()
+      .api.get(REGISTRY)
+      .then(() => order.push("api"));
     await c.schedules().then(() => order.push("control"));
     await api;
     expect(order).toEqual(["control", "api"]);
