@@ -110,6 +110,11 @@ function shownOnce(err: unknown, label: string): unknown {
   return full;
 }
 
+/** Forgets where failures were shown: a new run (tests run several in one process). @internal */
+export function forgetShownFailures(): void {
+  shownByKey.clear();
+}
+
 /** How failure messages name a resource: its type, its `name` property when it has one, and its ID. */
 function resourceLabel(typeName: string, id: string | undefined, props: Props | undefined): string {
   const name = typeof props?.name === "string" ? ` ${JSON.stringify(props.name)}` : "";
