@@ -6,6 +6,7 @@
 import { ConfigError } from "../errors";
 import { resolveGateway } from "./gateway";
 import type { HttpEvent } from "./http/client";
+import { registerSecrets } from "./redact";
 import { SETTINGS } from "./settings";
 
 /** Everything the HTTP client needs: resolved settings plus test and debug hooks. */
@@ -41,6 +42,7 @@ export type ConfigSource = (key: string) => string | undefined;
 interface SettingSpec {
   key: string;
   env: string;
+  secret?: boolean;
 }
 
 /** Defaults of the tuning settings. */
@@ -54,9 +56,16 @@ export const DEFAULTS = {
 
 function raw(source: ConfigSource | undefined, spec: SettingSpec): string | undefined {
   const fromConfig = source?.(spec.key);
-  if (fromConfig !== undefined && fromConfig !== "") return fromConfig;
   const fromEnv = process.env[spec.env];
-  return fromEnv !== undefined && fromEnv !== "" ? fromEnv : undefined;
+  const value =
+    fromConfig !== undefined && fromConfig !== ""
+      ? fromConfig
+      : fromEnv !== undefined && fromEnv !== ""
+        ? fromEnv
+        : undefined;
+  // A setting the table marks secret is left out of every message from the moment it is read.
+  if (spec.secret === true && value !== undefined) registerSecrets([value]);
+  return value;
 }
 
 function required(source: ConfigSource | undefined, spec: SettingSpec, what: string, secret = false): string {
@@ -104,7 +113,7 @@ export function resolveSettings(source: ConfigSource | undefined): ClientSetting
       envVar: SETTINGS.gatewayUrl.env,
     }),
     username: required(source, SETTINGS.username, "username"),
-    password: required(source, SETTINGS.password, "password", true),
+    password: required(source, SETTINGS.password, "password", SETTINGS.password.secret),
     timeoutMs: integer(source, SETTINGS.requestTimeoutSeconds, DEFAULTS.requestTimeoutSeconds, 1, 600) * 1000,
     maxRetries: integer(source, SETTINGS.maxRetries, DEFAULTS.maxRetries, 0, 20),
     concurrency: integer(source, SETTINGS.concurrency, DEFAULTS.concurrency, 1, 64),

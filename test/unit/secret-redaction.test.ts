@@ -14,7 +14,9 @@ import { defineResource, secretValues, tsType, type PropertyTable } from "../../
 import { secretText, text } from "../../provider/core/validators";
 import { QualysError } from "../../provider/errors";
 import { QualysClient } from "../../provider/qualys/http/client";
+import { resolveSettings } from "../../provider/qualys/config";
 import { REDACTED, redact, registerSecrets } from "../../provider/qualys/redact";
+import { SETTINGS } from "../../provider/qualys/settings";
 import { RegistryApi } from "../../provider/registry/api";
 import { createRegistry, updateRegistry } from "../../provider/registry/crud";
 import { RegistryProvider } from "../../provider/registry/provider";
@@ -272,6 +274,19 @@ describe("the Qualys password, user:password and the token", () => {
     expectNoSecret(err, [DEMO_PASSWORD]);
     expect((err as Error).message).not.toMatch(/eyJ[\w-]+\.[\w-]+\.[\w-]*/);
     expect((err as Error).message).toContain("authorization");
+  });
+
+  test("every setting the settings table marks secret is redacted once it is read", () => {
+    const secretSettings = Object.values(SETTINGS).filter((spec) => "secret" in spec && spec.secret);
+    expect(secretSettings.map((spec) => spec.key)).toEqual(["qualys:password"]);
+    const value = secret("setting");
+    const config: Record<string, string> = {
+      "qualys:gatewayUrl": "https://gateway.example.test",
+      "qualys:username": "someone",
+      "qualys:password": value,
+    };
+    resolveSettings((k) => config[k]);
+    expect(redact(`login with ${value}`)).toBe(`login with ${REDACTED}`);
   });
 
   test("a Basic header of user:password is redacted as base64", () => {
