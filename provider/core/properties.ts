@@ -15,9 +15,10 @@ export const PROVIDER_KEY = "__provider";
 /**
  * Where a resource class lists the secret inputs the program gave as plain text rather than from a
  * secret (names only, never values), for the scan-coverage policy (policy/rules.ts): the policy framework
- * shows every value unwrapped, so only the class, which sees the program's values, can tell.
+ * shows every value unwrapped, so only the class, which sees the program's values, can tell. Not
+ * `__`-prefixed: the engine hides such keys from policies.
  */
-export const PLAINTEXT_KEY = "__plaintextSecrets";
+export const PLAINTEXT_KEY = "plaintextSecretInputs";
 /** Inputs that are not properties of the table: `check` passes them through, `diff` ignores them. */
 export const INTERNAL_KEYS: readonly string[] = Object.freeze([PROVIDER_KEY, PLAINTEXT_KEY]);
 
