@@ -26,12 +26,15 @@ const DEFAULT_REGION = "eu-west-1";
 
 type Props = Record<string, unknown>;
 
+/** A property's text, or `fallback` when it is not a string. */
+const str = (value: unknown, fallback: string): string => (typeof value === "string" ? value : fallback);
+
 /** The properties a created resource reports: its inputs, and what the real provider computes. */
 function computed(type: string, inputs: Props, config: Props, id: string): Props {
   switch (type) {
     case "aws:ecr/repository:Repository": {
       const region = typeof config["region"] === "string" ? config["region"] : DEFAULT_REGION;
-      const name = String(inputs["name"] ?? id);
+      const name = str(inputs["name"], id);
       return {
         ...inputs,
         name,
@@ -41,11 +44,11 @@ function computed(type: string, inputs: Props, config: Props, id: string): Props
       };
     }
     case "azure-native:containerregistry:Registry":
-      return { ...inputs, loginServer: `${String(inputs["registryName"] ?? id).toLowerCase()}.azurecr.io` };
+      return { ...inputs, loginServer: `${str(inputs["registryName"], id).toLowerCase()}.azurecr.io` };
     case "gcp:artifactregistry/repository:Repository": {
-      const project = String(inputs["project"] ?? config["project"] ?? "demo-project");
-      const location = String(inputs["location"]);
-      const repositoryId = String(inputs["repositoryId"]);
+      const project = str(inputs["project"], str(config["project"], "demo-project"));
+      const location = str(inputs["location"], "us");
+      const repositoryId = str(inputs["repositoryId"], id);
       return {
         ...inputs,
         project,
@@ -60,10 +63,9 @@ function computed(type: string, inputs: Props, config: Props, id: string): Props
   }
 }
 
-type Unary<Req, Res> = grpc.handleUnaryCall<Req, Res>;
 const toStruct = (props: Props) =>
   Struct.fromJavaScript(props as Parameters<typeof Struct.fromJavaScript>[0]);
-const fromStruct = (s: Struct | undefined): Props => (s?.toJavaScript() ?? {}) as Props;
+const fromStruct = (s: Struct | undefined): Props => (s?.toJavaScript() ?? {});
 
 /**
  * The version the plugin reports: for aws, that of the @pulumi/aws the programs use (which asks the
@@ -78,22 +80,12 @@ function versionOf(pkg: string): string {
 function serve(pkg: string): void {
   let config: Props = {};
   let created = 0;
-  const impl: Record<string, Unary<never, unknown>> = {
-    getPluginInfo: ((_call, cb) => cb(null, new plugproto.PluginInfo().setVersion(versionOf(pkg)))) as Unary<
-      Empty,
-      plugproto.PluginInfo
-    >,
-    checkConfig: ((call, cb) =>
-      cb(null, new provproto.CheckResponse().setInputs(call.request.getNews()))) as Unary<
-      provproto.CheckRequest,
-      provproto.CheckResponse
-    >,
-    diffConfig: ((_call, cb) =>
-      cb(
-        null,
-        new provproto.DiffResponse().setChanges(provproto.DiffResponse.DiffChanges.DIFF_NONE),
-      )) as Unary<provproto.DiffRequest, provproto.DiffResponse>,
-    configure: ((call, cb) => {
+  const impl: Partial<provrpc.IResourceProviderServer> = {
+    getPluginInfo: (_call, cb) => cb(null, new plugproto.PluginInfo().setVersion(versionOf(pkg))),
+    checkConfig: (call, cb) => cb(null, new provproto.CheckResponse().setInputs(call.request.getNews())),
+    diffConfig: (_call, cb) =>
+      cb(null, new provproto.DiffResponse().setChanges(provproto.DiffResponse.DiffChanges.DIFF_NONE)),
+    configure: (call, cb) => {
       config = fromStruct(call.request.getArgs());
       cb(
         null,
@@ -102,12 +94,9 @@ function serve(pkg: string): void {
           .setAcceptresources(true)
           .setSupportspreview(false),
       );
-    }) as Unary<provproto.ConfigureRequest, provproto.ConfigureResponse>,
-    check: ((call, cb) => cb(null, new provproto.CheckResponse().setInputs(call.request.getNews()))) as Unary<
-      provproto.CheckRequest,
-      provproto.CheckResponse
-    >,
-    diff: ((call, cb) => {
+    },
+    check: (call, cb) => cb(null, new provproto.CheckResponse().setInputs(call.request.getNews())),
+    diff: (call, cb) => {
       const olds = fromStruct(call.request.getOldInputs() ?? call.request.getOlds());
       const news = fromStruct(call.request.getNews());
       const keys = [...new Set([...Object.keys(olds), ...Object.keys(news)])];
@@ -122,21 +111,21 @@ function serve(pkg: string): void {
           )
           .setDiffsList(changed),
       );
-    }) as Unary<provproto.DiffRequest, provproto.DiffResponse>,
-    create: ((call, cb) => {
+    },
+    create: (call, cb) => {
       const id = `${pkg}-${process.pid}-${++created}`;
       const props = computed(call.request.getType(), fromStruct(call.request.getProperties()), config, id);
       cb(null, new provproto.CreateResponse().setId(id).setProperties(toStruct(props)));
-    }) as Unary<provproto.CreateRequest, provproto.CreateResponse>,
-    read: ((call, cb) =>
+    },
+    read: (call, cb) =>
       cb(
         null,
         new provproto.ReadResponse()
           .setId(call.request.getId())
           .setProperties(call.request.getProperties())
           .setInputs(call.request.getInputs()),
-      )) as Unary<provproto.ReadRequest, provproto.ReadResponse>,
-    update: ((call, cb) => {
+      ),
+    update: (call, cb) => {
       const props = computed(
         call.request.getType(),
         fromStruct(call.request.getNews()),
@@ -144,14 +133,14 @@ function serve(pkg: string): void {
         call.request.getId(),
       );
       cb(null, new provproto.UpdateResponse().setProperties(toStruct(props)));
-    }) as Unary<provproto.UpdateRequest, provproto.UpdateResponse>,
-    delete: ((_call, cb) => cb(null, new Empty())) as Unary<provproto.DeleteRequest, Empty>,
-    cancel: ((_call, cb) => cb(null, new Empty())) as Unary<Empty, Empty>,
+    },
+    delete: (_call, cb) => cb(null, new Empty()),
+    cancel: (_call, cb) => cb(null, new Empty()),
   };
   const service = provrpc.ResourceProviderService as unknown as grpc.ServiceDefinition;
   const handlers: grpc.UntypedServiceImplementation = {};
   for (const method of Object.keys(service)) {
-    handlers[method] = (impl[method] ??
+    handlers[method] = ((impl as Record<string, unknown>)[method] ??
       ((_call: unknown, cb: grpc.sendUnaryData<unknown>) =>
         cb({
           code: grpc.status.UNIMPLEMENTED,
