@@ -65,7 +65,7 @@ function computed(type: string, inputs: Props, config: Props, id: string): Props
 
 const toStruct = (props: Props) =>
   Struct.fromJavaScript(props as Parameters<typeof Struct.fromJavaScript>[0]);
-const fromStruct = (s: Struct | undefined): Props => (s?.toJavaScript() ?? {});
+const fromStruct = (s: Struct | undefined): Props => s?.toJavaScript() ?? {};
 
 /**
  * The version the plugin reports: for aws, that of the @pulumi/aws the programs use (which asks the
