@@ -6,7 +6,12 @@
 // ECR repositories by their `name` output (`ecrRepos`).
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Registry, RegistryScanSchedule, type RegistryArgs, type RegistryScanScheduleArgs } from "pulumi-qualys-cs";
+import {
+  Registry,
+  RegistryScanSchedule,
+  type RegistryArgs,
+  type RegistryScanScheduleArgs,
+} from "pulumi-qualys-cs";
 
 interface Coverage {
   /** `secretPassword`: the password goes through pulumi.secret, as from config.requireSecret. */
@@ -41,7 +46,9 @@ const registries: Record<string, Registry> = {};
 for (const r of d.registries ?? []) {
   const given = r.args as RegistryArgs & { password?: string };
   const args =
-    r.secretPassword && given.password !== undefined ? { ...given, password: pulumi.secret(given.password) } : given;
+    r.secretPassword && given.password !== undefined
+      ? { ...given, password: pulumi.secret(given.password) }
+      : given;
   registries[r.name] = new Registry(r.name, args);
 }
 
@@ -72,7 +79,10 @@ for (const h of d.harbor ?? []) {
 
 for (const s of d.schedules ?? []) {
   const registry = registries[s.registry];
-  if (!registry) throw new Error(`E2E_COVERAGE: schedule ${s.name} names registry ${s.registry}, which it does not declare`);
+  if (!registry)
+    throw new Error(
+      `E2E_COVERAGE: schedule ${s.name} names registry ${s.registry}, which it does not declare`,
+    );
   const repos = [...(s.args.repo ?? []), ...(s.ecrRepos ?? []).map((n) => ecr[n]?.name ?? n)];
   new RegistryScanSchedule(s.name, { ...s.args, repo: pulumi.all(repos), registryId: registry.id });
 }
