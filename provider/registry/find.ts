@@ -3,7 +3,7 @@
  * `lookup.ts` (with the stack's settings) and by the provider plugin's Invoke (plugin/server.ts, with the
  * provider's), so that both answer and fail alike. Loads no Pulumi SDK.
  */
-import { QualysApiError, QualysError } from "../errors";
+import { QualysApiError, RegistryLookupArgsError } from "../errors";
 import { RegistryLookupError } from "../errors/registry-lookup-error";
 import type { RegistryApi } from "./api";
 import type {
@@ -27,18 +27,32 @@ function result(r: WireRegistry): RegistryLookupResult {
   };
 }
 
-/** The one registry with this URI or name; a `RegistryLookupError` when none or several match. */
-export async function findRegistry(api: RegistryApi, args: GetRegistryArgs): Promise<RegistryLookupResult> {
+/**
+ * Whether `getRegistry`'s arguments look up by URI (else by name); a `RegistryLookupArgsError`, before
+ * any setting is read or any call made, unless exactly one of the two is given.
+ */
+export function lookupByUri(
+  args: GetRegistryArgs,
+): args is Extract<GetRegistryArgs, { registryUri: string }> {
   const byUri = typeof args.registryUri === "string";
   if (byUri === (typeof args.name === "string")) {
-    throw new QualysError("getRegistry: give exactly one of registryUri and name.");
+    throw new RegistryLookupArgsError({
+      given: (["registryUri", "name"] as const).filter((key) => typeof args[key] === "string"),
+    });
   }
-  const found = byUri ? await api.withUri(args.registryUri) : await api.named(args.name);
+  return byUri;
+}
+
+/** The one registry with this URI or name; a `RegistryLookupError` when none or several match. */
+export async function findRegistry(api: RegistryApi, args: GetRegistryArgs): Promise<RegistryLookupResult> {
+  const byUri = lookupByUri(args);
+  const wanted = byUri ? normalizeUri(args.registryUri) : (args as { name: string }).name;
+  const found = byUri ? await api.withUri(args.registryUri) : await api.named(wanted);
   const [only] = found;
   if (only === undefined || found.length !== 1) {
     throw new RegistryLookupError({
       by: byUri ? "registryUri" : "name",
-      value: byUri ? normalizeUri(args.registryUri) : args.name,
+      value: wanted,
       matches: found.map((r) => ({ registryId: r.registryUuid, registryUri: r.registryUri ?? "" })),
     });
   }
@@ -65,7 +79,7 @@ export async function listRepositories(
   args: GetRepositoriesArgs,
 ): Promise<RepositoriesResult> {
   if (typeof args.registryId !== "string" || args.registryId.trim() === "") {
-    throw new QualysError("getRepositories: give registryId, the Qualys registry UUID.");
+    throw new RegistryLookupError({ by: "registryId", value: String(args.registryId ?? ""), matches: [] });
   }
   let listed: WireRepository[];
   try {

@@ -10,7 +10,7 @@ import { resolveSettings } from "../qualys/config";
 import type { FieldsOf } from "../core/properties";
 import { registryApi, type RegistryApi } from "./api";
 import type { GET_AWS_BASE, GET_REGISTRY, GET_REPOSITORIES } from "./functions";
-import { findRegistry, listRepositories } from "./find";
+import { findRegistry, listRepositories, lookupByUri } from "./find";
 import { repositoryApi } from "./repositories";
 import type { RegistryType } from "./types";
 
@@ -122,7 +122,10 @@ function expected<T>(run: () => Promise<T>): Promise<T> {
  * match. The promise form of `getRegistry`.
  */
 export function getRegistryAsync(args: GetRegistryArgs): Promise<RegistryLookupResult> {
-  return expected(() => findRegistry(programApi(), args));
+  return expected(async () => {
+    lookupByUri(args); // the arguments fail before the settings are read
+    return findRegistry(programApi(), args);
+  });
 }
 
 /**

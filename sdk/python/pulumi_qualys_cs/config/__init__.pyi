@@ -24,6 +24,11 @@ gatewayUrl: Optional[str]
 The Qualys API gateway: a platform key such as `US2` or `EU1`, or an https URL (http only on loopback). Falls back to the environment variable `QUALYS_GATEWAY_URL`.
 """
 
+maxCallsPerMinute: Optional[int]
+"""
+The most calls the provider makes per 60 s (of Qualys's 1000 per subscription): 0–1000, default 300; 0 = no cap. Falls back to the environment variable `QUALYS_MAX_CALLS_PER_MINUTE`.
+"""
+
 maxRetries: Optional[int]
 """
 Retries of a failed request after its first attempt: 0–20, default 5. Falls back to the environment variable `QUALYS_MAX_RETRIES`.
