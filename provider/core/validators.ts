@@ -5,10 +5,11 @@
  * and returns the reasons it is invalid, empty when valid: a value of the wrong type gets one reason,
  * a value of the right type every reason its rules find.
  *
- * Plain type tests, not zod: each reason is our own sentence, so a schema would only wrap `typeof`.
- * Built per call, as they were, zod schemas made `check` of 200 schedules construct about 1 600 of
- * them (a fifth of the provider's CPU in `pulumi preview`, and the allocations that grew its heap);
- * zod stays where it parses replies' shapes (`schedule/wire.ts`, `registry/wire.ts`).
+ * Plain type tests, not zod: each reason is our own sentence, so a schema would only wrap `typeof`,
+ * and built per call (a schema closes over its label) zod schemas cost `check` and `diff` of 200
+ * schedules 97-108 ms of CPU in a fresh process, against 29-36 ms now, and loaded zod's 95 modules into
+ * every process that checks. zod stays where it parses replies' shapes (`schedule/wire.ts`,
+ * `registry/wire.ts`).
  */
 import { describeValue, wrongType } from "./describe-value";
 
