@@ -92,6 +92,8 @@ export interface MemberSpec {
    * ARN updates in place while its account and region replace it). Default: the block's.
    */
   change?: ChangeMode;
+  /** A secret member (a key, a token): as `secret` of a property, and the whole block is kept as a Pulumi secret. */
+  secret?: boolean;
 }
 
 /** Members of a nested block, in their canonical order. */
@@ -216,6 +218,44 @@ export function aliasesOf(table: PropertyTable): Map<string, string> {
     for (const alias of (table[name] as InputSpec).aliases ?? []) aliases.set(alias, name);
   }
   return aliases;
+}
+
+/** True when the property, or a member of its block, is secret: the value is kept as a Pulumi secret. */
+export function holdsSecret(spec: PropertySpec): boolean {
+  if (spec.secret === true) return true;
+  return spec.kind === "input" && Object.values(spec.fields ?? {}).some((member) => member.secret === true);
+}
+
+/**
+ * The secret values among `props` (inputs, outputs or stored state of a resource of `table`): every
+ * string of a `secret` property or of a block's `secret` member, and each joined as `value:secret` to
+ * every other string input (what a Basic `Authorization` header of `username:password` would carry).
+ * For `registerSecrets` (qualys/redact.ts): the table, not a list kept by hand, says what is secret.
+ */
+export function secretValues(
+  table: PropertyTable,
+  ...propsList: Array<Record<string, unknown> | undefined>
+): string[] {
+  const secrets = new Set<string>();
+  const plain = new Set<string>();
+  const strings = (value: unknown, into: Set<string>): void => {
+    if (typeof value === "string") into.add(value);
+    else if (Array.isArray(value)) value.forEach((v) => strings(v, into));
+  };
+  for (const props of propsList) {
+    if (props === undefined) continue;
+    for (const [name, spec] of Object.entries(table)) {
+      const value = props[name];
+      if (spec.secret === true) strings(value, secrets);
+      else if (spec.kind === "input" && spec.fields && typeof value === "object" && value !== null) {
+        for (const [member, memberSpec] of Object.entries(spec.fields)) {
+          strings((value as Record<string, unknown>)[member], memberSpec.secret === true ? secrets : plain);
+        }
+      } else if (spec.kind === "input") strings(value, plain);
+    }
+  }
+  const pairs = [...secrets].flatMap((secret) => [...plain].map((value) => `${value}:${secret}`));
+  return [...secrets, ...pairs];
 }
 
 /** The inputs among stored outputs (what was last applied): no output-only property, no `__provider`. */

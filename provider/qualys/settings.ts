@@ -5,10 +5,12 @@
 export const SETTINGS = {
   gatewayUrl: { key: "qualys:gatewayUrl", env: "QUALYS_GATEWAY_URL" },
   username: { key: "qualys:username", env: "QUALYS_USERNAME" },
-  password: { key: "qualys:password", env: "QUALYS_PASSWORD" },
+  // `secret`: its value is registered with the redaction wherever it is read (config.ts, redact.ts).
+  password: { key: "qualys:password", env: "QUALYS_PASSWORD", secret: true },
   requestTimeoutSeconds: { key: "qualys:requestTimeoutSeconds", env: "QUALYS_REQUEST_TIMEOUT_SECONDS" },
   maxRetries: { key: "qualys:maxRetries", env: "QUALYS_MAX_RETRIES" },
   concurrency: { key: "qualys:concurrency", env: "QUALYS_CONCURRENCY" },
+  maxCallsPerMinute: { key: "qualys:maxCallsPerMinute", env: "QUALYS_MAX_CALLS_PER_MINUTE" },
 } as const;
 
 /** A setting's name. */

@@ -5,8 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 
-import { QualysError } from "../errors";
-import { RegistryLookupError } from "../errors/registry-lookup-error";
+import { QualysError, RegistryLookupArgsError, RegistryLookupError } from "../errors";
 import { resolveSettings } from "../qualys/config";
 import { registryApi, type RegistryApi } from "./api";
 import type { RegistryType } from "./types";
@@ -74,7 +73,9 @@ export function getRegistryAsync(args: GetRegistryArgs): Promise<RegistryLookupR
   return expected(async () => {
     const byUri = typeof args.registryUri === "string";
     if (byUri === (typeof args.name === "string")) {
-      throw new QualysError("getRegistry: give exactly one of registryUri and name.");
+      throw new RegistryLookupArgsError({
+        given: (["registryUri", "name"] as const).filter((key) => typeof args[key] === "string"),
+      });
     }
     const api = programApi();
     const found = byUri ? await api.withUri(args.registryUri) : await api.named(args.name);

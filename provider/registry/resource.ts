@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 
-import { MODULE, resourceProperties, type PropertyTable } from "../core/properties";
+import { holdsSecret, MODULE, resourceProperties, type PropertyTable } from "../core/properties";
 import { REGISTRY } from "./properties";
 import * as runtime from "./runtime-v1";
 import type { AwsAccountType, AwsRegistryLocation, RegistryType, V2CredentialType } from "./types";
@@ -194,7 +194,7 @@ export type RegistryArgs =
 
 /** The secret inputs: wrapped as Pulumi secrets whatever the program passes, and marked secret as outputs. */
 const SECRETS = Object.entries(REGISTRY.properties as PropertyTable)
-  .filter(([, spec]) => spec.secret === true)
+  .filter(([, spec]) => holdsSecret(spec))
   .map(([name]) => name);
 
 /**
