@@ -12,6 +12,15 @@ import { containsUnknown, sameValue } from "./values";
 
 /** The input and output that carries the serialized dynamic provider; never validated, passed through. */
 export const PROVIDER_KEY = "__provider";
+/**
+ * Where a resource class lists the secret inputs the program gave as plain text rather than from a
+ * secret (names only, never values), for the scan-coverage policy (policy/rules.ts): the policy framework
+ * shows every value unwrapped, so only the class, which sees the program's values, can tell. Not
+ * `__`-prefixed: the engine hides such keys from policies.
+ */
+export const PLAINTEXT_KEY = "plaintextSecretInputs";
+/** Inputs that are not properties of the table: `check` passes them through, `diff` ignores them. */
+export const INTERNAL_KEYS: readonly string[] = Object.freeze([PROVIDER_KEY, PLAINTEXT_KEY]);
 
 /** What a change to an input does: Qualys updates it in place, or the resource is replaced. */
 export type ChangeMode = "update" | "replace";
@@ -154,6 +163,17 @@ export const MODULE = "qualys";
 /** The type token the engine records: `pulumi-nodejs:dynamic/qualys:<typeName>`. */
 export function typeToken(resource: ResourceDefinition): string {
   return `pulumi-nodejs:dynamic/${MODULE}:${resource.typeName}`;
+}
+
+/**
+ * True when `obj` is a resource of the type token: what a resource class's static `isInstance` answers,
+ * also for a resource made by another copy of the package, and for the `{ __pulumiType }` that
+ * `@pulumi/policy` hands it when it matches a resource of a stack against a class.
+ */
+export function isOfType(obj: unknown, token: string): boolean {
+  return (
+    typeof obj === "object" && obj !== null && (obj as { __pulumiType?: unknown }).__pulumiType === token
+  );
 }
 
 /** The names of the table's inputs, in canonical order. */

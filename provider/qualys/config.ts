@@ -23,7 +23,8 @@ export interface ClientSettings {
   concurrency: number;
   /**
    * Max calls (every attempt, `/auth` included) per 60 s per client (default 300 of the 1000 Qualys
-   * allows a subscription); a call over it waits (http/call-budget.ts).
+   * allows a subscription); a call over it waits (http/call-budget.ts). 0: no budget (a gateway
+   * without that limit, such as the simulator).
    */
   maxCallsPerMinute?: number;
   /** Where a wait of the call budget is announced (default: a line on stderr, which the engine shows). */
@@ -133,6 +134,6 @@ function resolveFresh(source: ConfigSource | undefined): ClientSettings {
     timeoutMs: integer(source, SETTINGS.requestTimeoutSeconds, DEFAULTS.requestTimeoutSeconds, 1, 600) * 1000,
     maxRetries: integer(source, SETTINGS.maxRetries, DEFAULTS.maxRetries, 0, 20),
     concurrency: integer(source, SETTINGS.concurrency, DEFAULTS.concurrency, 1, 64),
-    maxCallsPerMinute: integer(source, SETTINGS.maxCallsPerMinute, DEFAULTS.maxCallsPerMinute, 1, 1000),
+    maxCallsPerMinute: integer(source, SETTINGS.maxCallsPerMinute, DEFAULTS.maxCallsPerMinute, 0, 1000),
   };
 }

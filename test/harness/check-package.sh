@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Checks the tarball users install (the one install-consumer.sh packed): only what users need is in it,
+# Checks the tarball users install (the one install-consumer.sh packed): only what users need is in it
+# (the compiled package and the ready policy pack, policy-pack/),
 # every source map a .js file names is in it too, the LICENSE is the license package.json declares,
 # and the types resolve for TypeScript under moduleResolution node16 (CommonJS and ES-module importers)
 # and bundler (@arethetypeswrong/cli; node10, which cannot see subpath exports, is not checked).
@@ -16,9 +17,10 @@ tgz=${tgzs[0]}
 files=$(tar -tzf "$tgz")
 
 unexpected=$(printf '%s\n' "$files" |
-  grep -Ev '^package/(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist/provider/.+\.(js|js\.map|d\.ts))$' || true)
+  grep -Ev '^package/(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist/provider/.+\.(js|js\.map|d\.ts)|policy-pack/(PulumiPolicy\.yaml|package\.json|index\.js))$' || true)
 [ -z "$unexpected" ] || fail "files users do not need are packed: $(echo $unexpected)"
-for f in package/LICENSE package/CHANGELOG.md package/README.md package/dist/provider/index.js package/dist/provider/index.d.ts; do
+for f in package/LICENSE package/CHANGELOG.md package/README.md package/dist/provider/index.js package/dist/provider/index.d.ts \
+  package/policy-pack/PulumiPolicy.yaml package/policy-pack/index.js; do
   grep -xF "$f" >/dev/null <<<"$files" || fail "$f is missing from the tarball"
 done
 

@@ -57,6 +57,8 @@ export interface ProgramStackOptions {
   config?: ConfigMap;
   /** Extra environment for every CLI run (e.g. `QUALYS_*`, or a program's `E2E_*` inputs). */
   env?: Record<string, string>;
+  /** Provider plugins the project loads from a directory (Pulumi.yaml `plugins: providers:`). */
+  providerPlugins?: Array<{ name: string; path: string }>;
   /** Keep the working directory after `dispose()` (for debugging). */
   keep?: boolean;
 }
@@ -185,9 +187,11 @@ export async function createProgramStack(opts: ProgramStackOptions): Promise<Pro
   }
   const typescript = fs.existsSync(path.join(projectDir, "index.ts"));
   const project = opts.project ?? "qualys-e2e";
+  const plugins = (opts.providerPlugins ?? []).map((p) => `    - name: ${p.name}\n      path: ${p.path}\n`);
   fs.writeFileSync(
     path.join(projectDir, "Pulumi.yaml"),
-    `name: ${project}\nruntime:\n  name: nodejs\n  options:\n    typescript: ${typescript}\n`,
+    `name: ${project}\nruntime:\n  name: nodejs\n  options:\n    typescript: ${typescript}\n` +
+      (plugins.length > 0 ? `plugins:\n  providers:\n${plugins.join("")}` : ""),
   );
 
   let env = { ...offlineEnv(home, backend), ...(opts.env ?? {}) };

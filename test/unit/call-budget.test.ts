@@ -53,6 +53,15 @@ describe("the call budget: at most callsPerMinute calls in any window", () => {
     expect(budget.inWindow()).toBe(1);
   });
 
+  test("a budget of 0 is none: nothing waits, nothing is counted", async () => {
+    const clock = fakeClock();
+    const waits: BudgetWait[] = [];
+    const budget = new CallBudget(0, clock, (w) => waits.push(w));
+    for (let i = 0; i < 5000; i++) await budget.take();
+    expect(waits).toEqual([]);
+    expect(budget.inWindow()).toBe(0);
+  });
+
   test("below the budget nothing waits", async () => {
     const clock = fakeClock();
     const waits: BudgetWait[] = [];
@@ -72,7 +81,10 @@ describe("the setting qualys:maxCallsPerMinute", () => {
   test("defaults to 300, under a third of Qualys's 1000 per subscription", () => {
     expect(resolveSettings((k) => base[k]).maxCallsPerMinute).toBe(300);
   });
-  test("takes 1 to 1000", () => {
+  test("takes 0 (no budget) to 1000", () => {
+    expect(resolveSettings((k) => ({ ...base, "qualys:maxCallsPerMinute": "0" })[k]).maxCallsPerMinute).toBe(
+      0,
+    );
     expect(resolveSettings((k) => ({ ...base, "qualys:maxCallsPerMinute": "50" })[k]).maxCallsPerMinute).toBe(
       50,
     );

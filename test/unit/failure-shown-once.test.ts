@@ -8,6 +8,7 @@ import type * as pulumi from "@pulumi/pulumi";
 
 import { forgetShownFailures } from "../../provider/core/runtime";
 import {
+  ConfigError,
   GatewayUnreachableError,
   QualysApiError,
   QualysAuthError,
@@ -119,6 +120,32 @@ describe("a wrong password on refresh of several schedules (one shared listing)"
       (e: unknown) => e,
     );
     expect(later).toBeInstanceOf(SameFailureError);
+  });
+});
+
+describe("a missing setting", () => {
+  test("creates of 3 schedules: one ConfigError in full, naming the setting; the others point to it", async () => {
+    const saved = process.env.QUALYS_PASSWORD;
+    delete process.env.QUALYS_PASSWORD;
+    try {
+      const p = await provider({ "qualys:password": "" });
+      const results = await Promise.allSettled(
+        ["a", "b", "c"].map((name) =>
+          p.create({
+            registryId: DEMO_REGISTRY_ID,
+            name,
+            onDemand: true,
+            repo: ["team/api"],
+            forceScan: false,
+          }),
+        ),
+      );
+      const full = expectShownOnce(failures(results), ConfigError, 3);
+      expect(full.message).toContain("qualys:password");
+      expect(sim().control.requests()).toEqual([]);
+    } finally {
+      if (saved !== undefined) process.env.QUALYS_PASSWORD = saved;
+    }
   });
 });
 

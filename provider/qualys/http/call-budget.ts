@@ -2,7 +2,8 @@
  * The calls per minute this provider may spend at Qualys (`qualys:maxCallsPerMinute`): Qualys allows a
  * subscription 1000 calls per 60 s, shared with every other integration, so the provider keeps to a
  * share of it. A call over the budget waits for the oldest call of the last 60 s to leave the window;
- * it never fails. Pure apart from the clock and the sleep it is given (tests pass fake ones).
+ * it never fails. A budget of 0 is none (a gateway without that limit: the simulator, the benchmark).
+ * Pure apart from the clock and the sleep it is given (tests pass fake ones).
  */
 
 /** The window Qualys counts calls in. */
@@ -33,15 +34,16 @@ export class CallBudget {
     private readonly clock: { now(): number; sleep(ms: number): Promise<void> },
     private readonly onWait: (wait: BudgetWait) => void,
   ) {
-    if (!Number.isInteger(callsPerMinute) || callsPerMinute < 1) {
+    if (!Number.isInteger(callsPerMinute) || callsPerMinute < 0) {
       throw new RangeError(
-        `CallBudget: callsPerMinute must be an integer ≥ 1, got ${String(callsPerMinute)}`,
+        `CallBudget: callsPerMinute must be an integer ≥ 0, got ${String(callsPerMinute)}`,
       );
     }
   }
 
   /** Resolves when one more call fits the budget, and counts it. Calls are admitted in order. */
   take(): Promise<void> {
+    if (this.callsPerMinute === 0) return Promise.resolve();
     const turn = this.#queue.then(() => this.#admit());
     // A failed sleep must not stop the calls queued behind it.
     this.#queue = turn.catch(() => undefined);

@@ -137,7 +137,7 @@ export class QualysClient {
     this.#limit = pLimit(positiveInt("concurrency", settings.concurrency, 1));
     const notice = settings.onNotice ?? ((message: string) => void process.stderr.write(`${message}\n`));
     this.#budget = new CallBudget(
-      positiveInt("maxCallsPerMinute", settings.maxCallsPerMinute ?? DEFAULTS.maxCallsPerMinute, 1),
+      positiveInt("maxCallsPerMinute", settings.maxCallsPerMinute ?? DEFAULTS.maxCallsPerMinute, 0),
       { now: () => Date.now(), sleep: (ms) => delay(ms) },
       (wait: BudgetWait) => {
         this.#emit({ type: "budget", method: "", path: "", waitMs: wait.waitMs });
