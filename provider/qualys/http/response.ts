@@ -1,4 +1,4 @@
-import { type ZodType } from "zod";
+import type { ZodType } from "zod";
 import { MalformedResponseError } from "../../errors";
 import { snippet } from "../redact";
 
@@ -14,6 +14,20 @@ export interface ApiResponse {
   /** The request's method and path (no query), for messages. Absent on hand-made responses. */
   method?: string;
   path?: string;
+}
+
+/** zod, the namespace its schemas are built from. */
+export type Zod = typeof import("zod").z;
+
+/**
+ * A reply schema built on its first use, then kept. zod compiles an object schema's parser the first
+ * time it parses, so a schema built per reply paid for that on every reply (a refresh parses a page per
+ * registry and per look-up by ID). zod itself is loaded then too: a process that never reads a reply
+ * (`pulumi preview`, an update, a delete) never loads its 95 modules.
+ */
+export function replySchema<T extends ZodType>(build: (z: Zod) => T): () => T {
+  let built: T | undefined;
+  return () => (built ??= build((require("zod") as typeof import("zod")).z));
 }
 
 /** Lenient body parsing: empty → undefined; anything that parses as JSON → the value; else the text. */
