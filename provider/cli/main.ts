@@ -8,6 +8,7 @@ import type { Command, CommandIO } from "./command";
 import { importCommand } from "./import-command";
 import { pluginCommand } from "./plugin-command";
 import { recoverCommand } from "./recover-command";
+import { schemaCommand } from "./schema-command";
 import { sweepCommand } from "./sweep-command";
 
 /** The subcommands, in the order the usage text lists them. */
@@ -15,6 +16,7 @@ export const COMMANDS: readonly Command<CommandIO>[] = [
   importCommand,
   recoverCommand,
   sweepCommand,
+  schemaCommand,
   pluginCommand,
 ];
 

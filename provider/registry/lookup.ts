@@ -7,7 +7,9 @@ import * as pulumi from "@pulumi/pulumi";
 
 import { QualysError } from "../errors";
 import { resolveSettings } from "../qualys/config";
+import type { FieldsOf } from "../core/properties";
 import { registryApi, type RegistryApi } from "./api";
+import type { GET_AWS_BASE, GET_REGISTRY } from "./functions";
 import { findRegistry } from "./find";
 import type { RegistryType } from "./types";
 
@@ -41,6 +43,18 @@ export interface AwsBase {
   /** The external ID: the trust policy's `sts:ExternalId` condition. */
   externalId: string;
 }
+
+/**
+ * Compile-time checks that the types above, written by hand for their TSDoc, are the function tables'
+ * (registry/functions.ts) shapes: a table change that these types miss fails `tsc`.
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const tablesMatch: [
+  Same<RegistryLookupResult, FieldsOf<typeof GET_REGISTRY.outputs>>,
+  Same<AwsBase, FieldsOf<typeof GET_AWS_BASE.outputs>>,
+  Same<{ registryUri?: string; name?: string }, FieldsOf<typeof GET_REGISTRY.inputs>>,
+] = [true, true, true];
+void tablesMatch;
 
 /** The program's Qualys API, from the stack config the program runs with. */
 function programApi(): RegistryApi {
