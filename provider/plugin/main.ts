@@ -2,7 +2,8 @@
 /**
  * `pulumi-resource-qualys-cs`: the provider plugin the engine starts for YAML, Python and Go programs
  * (package.json `bin`). It serves on a loopback port and prints the port on stdout, which is how the
- * engine finds it; the engine's address (the first argument) is not needed. Its version is the package's.
+ * engine finds it; the engine's address (an argument) only tells it when the engine is gone. Its version is
+ * the package's.
  */
 import * as net from "node:net";
 
@@ -13,10 +14,9 @@ if (require.main === module) {
   const version = packageVersion();
   serve({
     version,
-    schema: () => {
-      const { packageSchema } = require("./interim-schema") as typeof import("./interim-schema");
-      return JSON.stringify(packageSchema(version));
-    },
+    // The committed schema file (plugin/schema.ts writes it); the tables load only when asked.
+
+    schema: () => (require("./schema") as typeof import("./schema")).committedSchemaText(),
   }).then(
     ({ port }) => {
       process.stdout.write(`${port}\n`);
