@@ -18,7 +18,7 @@ const URN = "urn:pulumi:dev::proj::qualys-cs:index:Registry::hub";
 function call<Req, Res>(handler: grpc.handleUnaryCall<Req, Res>, request: Req): Promise<Res> {
   return new Promise((resolve, reject) =>
     handler({ request } as grpc.ServerUnaryCall<Req, Res>, (err, res) =>
-      err ? reject(err) : resolve(res as Res),
+      err ? reject(Object.assign(new Error(String(err.details ?? "")), err)) : resolve(res as Res),
     ),
   );
 }
