@@ -11,9 +11,11 @@ if (require.main === module) {
   const version = packageVersion();
   serve({
     version,
+    // The committed schema (provider/plugin/schema.ts derives it; a unit test keeps it current): read,
+    // not computed, on the engine's first GetSchema.
     schema: () => {
-      const { packageSchema } = require("./interim-schema") as typeof import("./interim-schema");
-      return JSON.stringify(packageSchema(version));
+      const { committedSchemaText } = require("./schema") as typeof import("./schema");
+      return committedSchemaText();
     },
   }).then(
     ({ port }) => process.stdout.write(`${port}\n`),
