@@ -47,7 +47,7 @@ type RegistryScanSchedule struct {
 	// When Qualys last updated the schedule (ISO time), if Qualys reports it, as of the last read. Absent after the provider creates or updates the schedule, until the next read (`pulumi refresh`).
 	Updated pulumi.StringPtrOutput `pulumi:"updated"`
 	// The day a weekly schedule runs: `MONDAY` … `SUNDAY`, any case (stored upper case). Required when `scheduleScanIntervalInDays` is 7, not allowed otherwise. Updates in place.
-	WeekDay WeekDayPtrOutput `pulumi:"weekDay"`
+	WeekDay pulumi.StringPtrOutput `pulumi:"weekDay"`
 }
 
 // NewRegistryScanSchedule registers a new resource with the given unique name, arguments, and options.
@@ -131,7 +131,7 @@ type registryScanScheduleArgs struct {
 	// Tags to scan: comma-separated tags or a tag pattern such as `.*`. Omit to scan all tags. Changing it replaces the RegistryScanSchedule.
 	Tag *string `pulumi:"tag"`
 	// The day a weekly schedule runs: `MONDAY` … `SUNDAY`, any case (stored upper case). Required when `scheduleScanIntervalInDays` is 7, not allowed otherwise. Updates in place.
-	WeekDay *WeekDay `pulumi:"weekDay"`
+	WeekDay *string `pulumi:"weekDay"`
 }
 
 // The set of arguments for constructing a RegistryScanSchedule resource.
@@ -157,7 +157,7 @@ type RegistryScanScheduleArgs struct {
 	// Tags to scan: comma-separated tags or a tag pattern such as `.*`. Omit to scan all tags. Changing it replaces the RegistryScanSchedule.
 	Tag pulumi.StringPtrInput
 	// The day a weekly schedule runs: `MONDAY` … `SUNDAY`, any case (stored upper case). Required when `scheduleScanIntervalInDays` is 7, not allowed otherwise. Updates in place.
-	WeekDay WeekDayPtrInput
+	WeekDay pulumi.StringPtrInput
 }
 
 func (RegistryScanScheduleArgs) ElementType() reflect.Type {
@@ -275,8 +275,8 @@ func (o RegistryScanScheduleOutput) Updated() pulumi.StringPtrOutput {
 }
 
 // The day a weekly schedule runs: `MONDAY` … `SUNDAY`, any case (stored upper case). Required when `scheduleScanIntervalInDays` is 7, not allowed otherwise. Updates in place.
-func (o RegistryScanScheduleOutput) WeekDay() WeekDayPtrOutput {
-	return o.ApplyT(func(v *RegistryScanSchedule) WeekDayPtrOutput { return v.WeekDay }).(WeekDayPtrOutput)
+func (o RegistryScanScheduleOutput) WeekDay() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *RegistryScanSchedule) pulumi.StringPtrOutput { return v.WeekDay }).(pulumi.StringPtrOutput)
 }
 
 func init() {
