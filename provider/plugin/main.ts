@@ -15,7 +15,6 @@ if (require.main === module) {
   serve({
     version,
     // The committed schema file (plugin/schema.ts writes it); the tables load only when asked.
-
     schema: () => (require("./schema") as typeof import("./schema")).committedSchemaText(),
   }).then(
     ({ port }) => {
