@@ -3,8 +3,7 @@
  * `lookup.ts` (with the stack's settings) and by the provider plugin's Invoke (plugin/server.ts, with the
  * provider's), so that both answer and fail alike. Loads no Pulumi SDK.
  */
-import { QualysError } from "../errors";
-import { RegistryLookupError } from "../errors/registry-lookup-error";
+import { RegistryLookupArgsError, RegistryLookupError } from "../errors";
 import type { RegistryApi } from "./api";
 import type { GetRegistryArgs, RegistryLookupResult } from "./lookup";
 import type { RegistryType } from "./types";
@@ -24,7 +23,9 @@ function result(r: WireRegistry): RegistryLookupResult {
 export async function findRegistry(api: RegistryApi, args: GetRegistryArgs): Promise<RegistryLookupResult> {
   const byUri = typeof args.registryUri === "string";
   if (byUri === (typeof args.name === "string")) {
-    throw new QualysError("getRegistry: give exactly one of registryUri and name.");
+    throw new RegistryLookupArgsError({
+      given: (["registryUri", "name"] as const).filter((key) => typeof args[key] === "string"),
+    });
   }
   const found = byUri ? await api.withUri(args.registryUri) : await api.named(args.name);
   const [only] = found;

@@ -1,6 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 
-import { MODULE, resourceProperties, type PropertyTable } from "../core/properties";
+import {
+  holdsSecret,
+  isOfType,
+  MODULE,
+  PLAINTEXT_KEY,
+  resourceProperties,
+  typeToken,
+  type PropertyTable,
+} from "../core/properties";
 import { REGISTRY } from "./properties";
 import * as runtime from "./runtime-v1";
 import type { AwsAccountType, AwsRegistryLocation, RegistryType, V2CredentialType } from "./types";
@@ -194,8 +202,23 @@ export type RegistryArgs =
 
 /** The secret inputs: wrapped as Pulumi secrets whatever the program passes, and marked secret as outputs. */
 const SECRETS = Object.entries(REGISTRY.properties as PropertyTable)
-  .filter(([, spec]) => spec.secret === true)
+  .filter(([, spec]) => holdsSecret(spec))
   .map(([name]) => name);
+
+/**
+ * The secret inputs the program gave as plain text (a string, or an `Output` that is not secret), for
+ * the scan-coverage policy (`PLAINTEXT_KEY`); `undefined` when there are none, so the input is left out.
+ */
+async function plaintextSecrets(given: Record<string, unknown>): Promise<string[] | undefined> {
+  const plain: string[] = [];
+  for (const key of SECRETS) {
+    const value = given[key];
+    if (value === undefined || value === null) continue;
+    const secret = pulumi.Output.isInstance(value) ? await pulumi.isSecret(value) : false;
+    if (!secret) plain.push(key);
+  }
+  return plain.length > 0 ? plain : undefined;
+}
 
 /**
  * The provider object is the stable subpath module itself: state stores only
@@ -212,6 +235,14 @@ const provider: pulumi.dynamic.ResourceProvider = runtime;
  * tokens are Pulumi secrets in state and outputs. The resource ID is the Qualys registry UUID.
  */
 export class Registry extends pulumi.dynamic.Resource {
+  /** The type token the engine records (what `@pulumi/policy`'s `validateResourceOfType` matches). */
+  public static readonly __pulumiType: string = typeToken(REGISTRY);
+
+  /** True when `obj` is a `Registry`, also one made by another copy of this package. */
+  public static override isInstance(obj: unknown): obj is Registry {
+    return isOfType(obj, Registry.__pulumiType);
+  }
+
   /** The Qualys registry UUID (also the resource ID): what a `RegistryScanSchedule` takes as `registryId`. */
   declare public readonly registryId: pulumi.Output<string>;
   /** The kind of registry. */
@@ -249,7 +280,7 @@ export class Registry extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: RegistryArgs, opts?: pulumi.CustomResourceOptions) {
     const given = args as unknown as Record<string, unknown>;
-    const secretArgs: Record<string, unknown> = { ...given };
+    const secretArgs: Record<string, unknown> = { ...given, [PLAINTEXT_KEY]: plaintextSecrets(given) };
     for (const key of SECRETS) {
       if (given[key] !== undefined && given[key] !== null) secretArgs[key] = pulumi.secret(given[key]);
     }

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 
-import { MODULE, resourceProperties } from "../core/properties";
+import { isOfType, MODULE, resourceProperties, typeToken } from "../core/properties";
 import { SCHEDULE } from "./properties";
 import * as runtime from "./runtime-v1";
 import type { SortCriteria, WeekDay } from "./types";
@@ -97,6 +97,14 @@ const provider: pulumi.dynamic.ResourceProvider = runtime;
  * changes update it in place. The resource ID is `<registryId>/<scheduleId>`.
  */
 export class RegistryScanSchedule extends pulumi.dynamic.Resource {
+  /** The type token the engine records (what `@pulumi/policy`'s `validateResourceOfType` matches). */
+  public static readonly __pulumiType: string = typeToken(SCHEDULE);
+
+  /** True when `obj` is a `RegistryScanSchedule`, also one made by another copy of this package. */
+  public static override isInstance(obj: unknown): obj is RegistryScanSchedule {
+    return isOfType(obj, RegistryScanSchedule.__pulumiType);
+  }
+
   /** The Qualys registry ID. */
   declare public readonly registryId: pulumi.Output<string>;
   /** The schedule's name in Qualys. */
