@@ -75,6 +75,7 @@ export {
   RegistryGoneError,
   RegistryDeleteNotConfirmedError,
   RegistryLookupArgsError,
+  VersionMismatchError,
   CliError,
   AuthFailedEarlierError,
   SameFailureError,

@@ -43,6 +43,11 @@ export interface PropertyType<T = unknown> {
   args?: string;
   /** How the README's table names the type, when not `output` (e.g. `string or string[]`). */
   shown?: string;
+  /**
+   * For a string that takes one of a fixed set of values: the values. The plugin schema declares
+   * `output` as an enum type of them (`qualys-cs:index:WeekDay`); `validate` still checks the value.
+   */
+  enum?: readonly string[];
   /** Never set: carries `T` for the type-level derivations. */
   readonly value?: T;
 }
@@ -50,6 +55,16 @@ export interface PropertyType<T = unknown> {
 /** A property's types: `tsType<string[]>("string[]", "pulumi.Input<string> | …", "string or string[]")`. */
 export function tsType<T>(output: string, args?: string, shown?: string): PropertyType<T> {
   return { output, ...(args === undefined ? {} : { args }), ...(shown === undefined ? {} : { shown }) };
+}
+
+/** The type of a string taking one of `values`, named `name` (the TypeScript union and the schema's enum). */
+export function enumType<const V extends readonly string[]>(
+  name: string,
+  values: V,
+  args?: string,
+  shown?: string,
+): PropertyType<V[number]> {
+  return { ...tsType<V[number]>(name, args, shown), enum: values };
 }
 
 interface Common {
@@ -150,10 +165,55 @@ export type OutputsOf<T extends PropertyTable> = Flat<
   }
 >;
 
+/** A field of a function's arguments or result (`defineFunction`). */
+export interface FieldSpec {
+  /** What users read in their editor and in the docs. */
+  description: string;
+  type: PropertyType;
+  /** An argument the caller must give, or a result field that is always there. */
+  required?: boolean;
+  /** A secret: the plugin returns it as a Pulumi secret. */
+  secret?: boolean;
+}
+
+/** The fields of a function's arguments or result, in their canonical order. */
+export type FieldTable = Readonly<Record<string, FieldSpec>>;
+
+/**
+ * A function (a look-up such as `getRegistry`): its name, what it does, its arguments and its result,
+ * declared once so that the plugin schema, the docs and the TypeScript types derive from it. Rules that
+ * tie arguments together (exactly one of two) stay code beside it.
+ */
+export interface FunctionDefinition<I extends FieldTable = FieldTable, O extends FieldTable = FieldTable> {
+  /** The exported name, e.g. `getRegistry`; the plugin serves it as `qualys-cs:index:<name>`. */
+  name: string;
+  description: string;
+  inputs: I;
+  outputs: O;
+}
+
+/** Declares a function, keeping the tables' literal types for `FieldsOf`. */
+export function defineFunction<const I extends FieldTable, const O extends FieldTable>(
+  fn: FunctionDefinition<I, O>,
+): FunctionDefinition<I, O> {
+  return fn;
+}
+
+type FieldKeys<T, Required extends boolean> = {
+  [K in keyof T]: (T[K] extends { required: true } ? true : false) extends Required ? K : never;
+}[keyof T];
+
+/** The plain shape of a field table: `required` fields present, the others optional. */
+export type FieldsOf<T extends FieldTable> = Flat<
+  { [K in FieldKeys<T, true>]: ValueOf<T[K]> } & { [K in FieldKeys<T, false>]?: ValueOf<T[K]> }
+>;
+
 /** A resource: its names and its property table. */
 export interface ResourceDefinition<T extends PropertyTable = PropertyTable> {
   /** The class name, e.g. `RegistryScanSchedule`; the type token is `pulumi-nodejs:dynamic/qualys:<typeName>`. */
   typeName: string;
+  /** What the resource is, in a sentence or two: the plugin schema's and the generated SDKs' class docs. */
+  description: string;
   properties: T;
 }
 

@@ -33,4 +33,5 @@ export {
   RegistryDeleteNotConfirmedError,
   RegistryLookupArgsError,
 } from "./registry-errors";
+export { VersionMismatchError } from "./version-mismatch-error";
 export { CliError, EXIT_FAILURE, EXIT_USAGE } from "./cli-error";

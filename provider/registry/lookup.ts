@@ -5,11 +5,13 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 
-import { QualysError, RegistryLookupArgsError, RegistryLookupError } from "../errors";
+import { QualysError } from "../errors";
 import { resolveSettings } from "../qualys/config";
+import type { FieldsOf } from "../core/properties";
 import { registryApi, type RegistryApi } from "./api";
+import type { GET_AWS_BASE, GET_REGISTRY } from "./functions";
+import { findRegistry } from "./find";
 import type { RegistryType } from "./types";
-import { normalizeUri, type WireRegistry } from "./wire";
 
 /** What to look a registry up by: exactly one of its URI (unique) or its name (compared exactly). */
 export type GetRegistryArgs =
@@ -42,6 +44,18 @@ export interface AwsBase {
   externalId: string;
 }
 
+/**
+ * Compile-time checks that the types above, written by hand for their TSDoc, are the function tables'
+ * (registry/functions.ts) shapes: a table change that these types miss fails `tsc`.
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const tablesMatch: [
+  Same<RegistryLookupResult, FieldsOf<typeof GET_REGISTRY.outputs>>,
+  Same<AwsBase, FieldsOf<typeof GET_AWS_BASE.outputs>>,
+  Same<{ registryUri?: string; name?: string }, FieldsOf<typeof GET_REGISTRY.inputs>>,
+] = [true, true, true];
+void tablesMatch;
+
 /** The program's Qualys API, from the stack config the program runs with. */
 function programApi(): RegistryApi {
   return registryApi(resolveSettings((key) => pulumi.runtime.getConfig(key)));
@@ -55,40 +69,12 @@ function expected<T>(run: () => Promise<T>): Promise<T> {
   });
 }
 
-function result(r: WireRegistry): RegistryLookupResult {
-  return {
-    registryId: r.registryUuid,
-    registryUri: normalizeUri(r.registryUri ?? ""),
-    name: r.registryName ?? "",
-    registryType: (r.registryType ?? "V2") as RegistryType,
-    status: r.status ?? "Unknown",
-  };
-}
-
 /**
  * Finds one Qualys registry by `registryUri` or by `name`; a `RegistryLookupError` when none or several
  * match. The promise form of `getRegistry`.
  */
 export function getRegistryAsync(args: GetRegistryArgs): Promise<RegistryLookupResult> {
-  return expected(async () => {
-    const byUri = typeof args.registryUri === "string";
-    if (byUri === (typeof args.name === "string")) {
-      throw new RegistryLookupArgsError({
-        given: (["registryUri", "name"] as const).filter((key) => typeof args[key] === "string"),
-      });
-    }
-    const api = programApi();
-    const found = byUri ? await api.withUri(args.registryUri) : await api.named(args.name);
-    const [only] = found;
-    if (only === undefined || found.length !== 1) {
-      throw new RegistryLookupError({
-        by: byUri ? "registryUri" : "name",
-        value: byUri ? normalizeUri(args.registryUri) : args.name,
-        matches: found.map((r) => ({ registryId: r.registryUuid, registryUri: r.registryUri ?? "" })),
-      });
-    }
-    return result(only);
-  });
+  return expected(() => findRegistry(programApi(), args));
 }
 
 /**

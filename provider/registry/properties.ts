@@ -6,17 +6,10 @@
  * `registry/rules.ts`. The rules follow docs/qualys-registry-contract.md.
  */
 import { describeValue } from "../core/describe-value";
-import { defineResource, tsType } from "../core/properties";
+import { defineResource, enumType, tsType } from "../core/properties";
 import { all, noOuterSpaces, notBlank, secretText, text, type TextRule } from "../core/validators";
 import { isLoopbackHost, normalizeUri } from "./wire";
-import {
-  REGISTRY_TYPES,
-  V2_CREDENTIAL_TYPES,
-  type AwsAccountType,
-  type AwsRegistryLocation,
-  type RegistryType,
-  type V2CredentialType,
-} from "./types";
+import { AWS_ACCOUNT_TYPES, REGISTRY_TYPES, V2_CREDENTIAL_TYPES, type AwsRegistryLocation } from "./types";
 
 /** Longest `name` accepted (as for schedules, an inference). */
 export const MAX_NAME_LENGTH = 255;
@@ -78,6 +71,10 @@ const id = (what: string) => text(all(notBlank(what), noOuterSpaces()));
 /** The `Registry` resource and its properties, inputs first, in canonical order. */
 export const REGISTRY = defineResource({
   typeName: "Registry",
+  description:
+    "A container registry connected to Qualys Container Security, so that Qualys can scan it. Validated in full " +
+    "at preview, before any API call; which properties apply depends on `registryType`. The resource ID is " +
+    "the Qualys registry UUID.",
   properties: {
     registryType: {
       kind: "input",
@@ -85,7 +82,7 @@ export const REGISTRY = defineResource({
         "The kind of registry: `DockerHub`, `V2_PRIVATE` (a private v2 registry: Harbor, JFrog, GHCR, Quay, " +
         "Nexus…), `V2` (a v2 registry that may be anonymous), `AWS` (ECR), `Azure` (ACR), `GCP` (GCR) or " +
         "`GOOGLE_ARTIFACT_REGISTRY`. It decides which other properties apply.",
-      type: tsType<RegistryType>("RegistryType"),
+      type: enumType("RegistryType", REGISTRY_TYPES),
       presence: "required",
       requiredHint: `set it to one of ${REGISTRY_TYPES.join(", ")}`,
       change: "replace",
@@ -138,7 +135,7 @@ export const REGISTRY = defineResource({
       description:
         "`V2_PRIVATE` and `V2` only: `None` (anonymous, `V2` only), `BasicAuth` (username and password) or " +
         "`Token` (an access token, e.g. JFrog's). Derived from the credentials given when left out.",
-      type: tsType<V2CredentialType>("V2CredentialType"),
+      type: enumType("V2CredentialType", V2_CREDENTIAL_TYPES),
       presence: "optional",
       change: "update",
       validate: text(oneOf(V2_CREDENTIAL_TYPES)),
@@ -217,8 +214,8 @@ export const REGISTRY = defineResource({
         },
         accountType: {
           description: "`Global`, or `US_Gov` for GovCloud; derived from `region` when left out.",
-          type: tsType<AwsAccountType>("AwsAccountType"),
-          validate: text(oneOf(["Global", "US_Gov"])),
+          type: enumType("AwsAccountType", AWS_ACCOUNT_TYPES),
+          validate: text(oneOf(AWS_ACCOUNT_TYPES)),
         },
       },
     },

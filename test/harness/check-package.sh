@@ -17,9 +17,9 @@ tgz=${tgzs[0]}
 files=$(tar -tzf "$tgz")
 
 unexpected=$(printf '%s\n' "$files" |
-  grep -Ev '^package/(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist/provider/.+\.(js|js\.map|d\.ts)|policy-pack/(PulumiPolicy\.yaml|package\.json|index\.js))$' || true)
+  grep -Ev '^package/(package\.json|README\.md|LICENSE|CHANGELOG\.md|provider/plugin/schema\.json|dist/provider/.+\.(js|js\.map|d\.ts)|policy-pack/(PulumiPolicy\.yaml|package\.json|index\.js))$' || true)
 [ -z "$unexpected" ] || fail "files users do not need are packed: $(echo $unexpected)"
-for f in package/LICENSE package/CHANGELOG.md package/README.md package/dist/provider/index.js package/dist/provider/index.d.ts \
+for f in package/provider/plugin/schema.json package/LICENSE package/CHANGELOG.md package/README.md package/dist/provider/index.js package/dist/provider/index.d.ts \
   package/policy-pack/PulumiPolicy.yaml package/policy-pack/index.js; do
   grep -xF "$f" >/dev/null <<<"$files" || fail "$f is missing from the tarball"
 done

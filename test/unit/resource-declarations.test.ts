@@ -48,6 +48,7 @@ describe.each(RULES)("%s", (rule) => {
 // The checker itself, on a made-up resource whose args are a discriminated union with a nested block.
 const WIDGET = defineResource({
   typeName: "Widget",
+  description: "A made-up resource.",
   properties: {
     kind: {
       kind: "input",
