@@ -327,6 +327,16 @@ export function holdsSecret(spec: PropertySpec): boolean {
   return spec.kind === "input" && Object.values(spec.fields ?? {}).some((member) => member.secret === true);
 }
 
+const holdsSecrets = new WeakMap<PropertyTable, boolean>();
+function tableHoldsSecrets(table: PropertyTable): boolean {
+  let holds = holdsSecrets.get(table);
+  if (holds === undefined) {
+    holds = Object.values(table).some(holdsSecret);
+    holdsSecrets.set(table, holds);
+  }
+  return holds;
+}
+
 /**
  * The secret values among `props` (inputs, outputs or stored state of a resource of `table`): every
  * string of a `secret` property or of a block's `secret` member, and each joined as `value:secret` to
@@ -337,6 +347,9 @@ export function secretValues(
   table: PropertyTable,
   ...propsList: Array<Record<string, unknown> | undefined>
 ): string[] {
+  // The runtime asks before every call at Qualys (a refresh of 200 schedules: 200 times), and a table
+  // without secrets (the schedule's) has none to find.
+  if (!tableHoldsSecrets(table)) return [];
   const secrets = new Set<string>();
   const plain = new Set<string>();
   const strings = (value: unknown, into: Set<string>): void => {

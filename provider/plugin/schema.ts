@@ -42,7 +42,11 @@ export const GO_IMPORT_PATH = `${GO_MODULE}/qualyscs`;
 export type PrimitiveType = "string" | "integer" | "number" | "boolean";
 
 /** A type reference: a primitive, an array of a type, or a named object or enum type of `types`. */
-export type TypeSpec = { type: PrimitiveType } | { type: "array"; items: TypeSpec } | { $ref: string };
+export type TypeSpec =
+  | { type: PrimitiveType }
+  | { type: "array"; items: TypeSpec }
+  | { type?: "string"; $ref: string }
+  | { oneOf: TypeSpec[] };
 
 /** A property of a resource, object type, function or the provider configuration. */
 export type PropertySchema = TypeSpec & {
@@ -162,10 +166,20 @@ class TypeCollector {
 
   /**
    * The schema type of a table's `PropertyType`: an enum when it lists values; `integer` for a number
-   * whose validator accepts whole numbers only; arrays of strings.
+   * whose validator accepts whole numbers only; arrays of strings. An enum whose input `check` brings to
+   * canonical form (`weekDay`, any case) is `string` or the enum, as Pulumi's own providers declare open
+   * enums: YAML would refuse `Monday` for the bare enum, and Python types it `str | WeekDay`.
    */
-  typeOf(type: PropertyType, validate: Validator | undefined, where: string): TypeSpec {
-    if (type.enum) return this.enumRef(type.output, type.enum);
+  typeOf(
+    type: PropertyType,
+    validate: Validator | undefined,
+    where: string,
+    canonicalized = false,
+  ): TypeSpec {
+    if (type.enum) {
+      const enumType = this.enumRef(type.output, type.enum);
+      return canonicalized ? { oneOf: [{ type: "string" }, { type: "string", ...enumType }] } : enumType;
+    }
     switch (type.output) {
       case "string":
         return { type: "string" };
@@ -264,7 +278,7 @@ function propertySchema(
     ? spec.list
       ? { type: "array" as const, items: types.blockRef(resource, name, spec, spec.fields) }
       : types.blockRef(resource, name, spec, spec.fields)
-    : types.typeOf(spec.type, spec.validate, where);
+    : types.typeOf(spec.type, spec.validate, where, spec.canonical !== undefined);
   const value = defaultOf(spec);
   const change = perMemberChange(spec)
     ? ` Each member says whether changing it replaces the ${resource.typeName}.`

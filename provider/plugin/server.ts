@@ -276,7 +276,8 @@ export function providerService(options: PluginOptions): provrpc.IResourceProvid
   const create = async (req: provproto.CreateRequest): Promise<provproto.CreateResponse> => {
     const { runtime } = servedFor(req.getUrn(), req.getType());
     const inputs = reveal(toJs(req.getProperties()) ?? {}) as Props;
-    const { id, outs } = await runtime.create(inputs);
+    const { journaledCreate } = await import("./journal");
+    const { id, outs } = await journaledCreate(req.getUrn(), () => runtime.create(inputs));
     const res = new provproto.CreateResponse();
     res.setId(id);
     res.setProperties(toStruct(keepSecret(outs ?? {}, createSecrets(req))));

@@ -101,8 +101,24 @@ function integer(
   return n;
 }
 
-/** Resolves and validates every setting; throws `ConfigError` naming the config key and the variable. */
+/** The last settings resolved, and the raw values they came from. */
+let lastResolved: { raw: string; settings: ClientSettings } | undefined;
+
+/**
+ * Resolves and validates every setting; throws `ConfigError` naming the config key and the variable.
+ * The provider asks for every API call (a refresh of 200 schedules: 200 times); while the raw values are
+ * those of the last success, that result is returned again, the same object, so that the client and the
+ * resource APIs built for it (`per-client.ts`) are found without parsing or hashing anything again.
+ */
 export function resolveSettings(source: ConfigSource | undefined): ClientSettings {
+  const rawValues = JSON.stringify(Object.values(SETTINGS).map((spec) => raw(source, spec) ?? null));
+  if (lastResolved?.raw === rawValues) return lastResolved.settings;
+  const settings = resolveFresh(source);
+  lastResolved = { raw: rawValues, settings };
+  return settings;
+}
+
+function resolveFresh(source: ConfigSource | undefined): ClientSettings {
   const gateway = required(
     source,
     SETTINGS.gatewayUrl,

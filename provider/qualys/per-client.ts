@@ -11,7 +11,12 @@ export function perClient<T extends object>(
   make: (client: QualysClient) => T,
 ): (settings: ClientSettings) => T {
   const apis = new WeakMap<QualysClient, T>();
+  // `resolveSettings` hands out the same object while the settings stay the same: the API for it is
+  // then found without hashing the settings into the shared client's key on every call.
+  const bySettings = new WeakMap<ClientSettings, T>();
   return (settings) => {
+    const known = bySettings.get(settings);
+    if (known) return known;
     const { sharedClient } = require("./http/client") as typeof import("./http/client");
     const client = sharedClient(settings);
     let api = apis.get(client);
@@ -19,6 +24,7 @@ export function perClient<T extends object>(
       api = make(client);
       apis.set(client, api);
     }
+    bySettings.set(settings, api);
     return api;
   };
 }

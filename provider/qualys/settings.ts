@@ -16,6 +16,7 @@ export const SETTINGS = {
     type: "string",
     description: "The Qualys user the provider signs in as.",
   },
+  // `secret`: its value is registered with the redaction wherever it is read (config.ts, redact.ts).
   password: {
     key: "qualys:password",
     env: "QUALYS_PASSWORD",
@@ -47,7 +48,7 @@ export const SETTINGS = {
     env: "QUALYS_MAX_CALLS_PER_MINUTE",
     type: "integer",
     description:
-      "The most calls the provider makes per 60 s (of Qualys's 1000 per subscription): 0–1000, default 300; 0 = no cap.",
+      "Calls to Qualys per 60 s per provider process: 0–1000, default 300 (0: no budget); a call over it waits.",
   },
 } as const satisfies Record<string, SettingSpec>;
 

@@ -3,8 +3,7 @@
  * `lookup.ts` (with the stack's settings) and by the provider plugin's Invoke (plugin/server.ts, with the
  * provider's), so that both answer and fail alike. Loads no Pulumi SDK.
  */
-import { QualysApiError, RegistryLookupArgsError } from "../errors";
-import { RegistryLookupError } from "../errors/registry-lookup-error";
+import { QualysApiError, RegistryLookupArgsError, RegistryLookupError } from "../errors";
 import type { RegistryApi } from "./api";
 import type {
   GetRegistryArgs,

@@ -4,18 +4,18 @@
  * registry per process and settings: `getRepositories` in the program and the schedule's selection
  * check in the provider (schedule/selection.ts) each pay for a registry's pages once per run.
  */
-import { z } from "zod";
+import type { z } from "zod";
 
 import { QualysApiError } from "../errors";
 import type { QualysClient } from "../qualys/http/client";
-import { parseListPage, type ApiResponse } from "../qualys/http/response";
+import { parseListPage, replySchema, type ApiResponse, type Zod } from "../qualys/http/response";
 import { perClient } from "../qualys/per-client";
 
 const PAGE_SIZE = 100;
 /** Bound on the pages of one listing (100 000 repositories). */
 const MAX_PAGES = 1000;
 
-function repositorySchema() {
+function repositorySchema(z: Zod) {
   return z
     .object({
       repoName: z.string(),
@@ -26,6 +26,9 @@ function repositorySchema() {
     })
     .loose();
 }
+
+/** Built on the first reply, so a process that never lists repositories never loads zod. */
+const repositoryItem = replySchema(repositorySchema);
 
 /** One repository as the listing holds it. */
 export type WireRepository = z.infer<ReturnType<typeof repositorySchema>>;
@@ -38,7 +41,7 @@ export function parseRepositoryPage(
   return parseListPage(
     res,
     operation,
-    repositorySchema(),
+    repositoryItem(),
     'a JSON object {"count": n, "data": [repositories with "repoName"]}',
   );
 }

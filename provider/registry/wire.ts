@@ -2,9 +2,9 @@
  * The Qualys CS wire format of registries (docs/qualys-registry-contract.md): request bodies, reply
  * parsing, the URI filter. Pure functions; the HTTP calls live in `api.ts`.
  */
-import { z } from "zod";
+import type { z } from "zod";
 
-import { malformed, parseListPage, type ApiResponse } from "../qualys/http/response";
+import { malformed, replySchema, type ApiResponse, type Zod } from "../qualys/http/response";
 import type { AwsRegistryLocation, RegistryInputs, RegistryType } from "./types";
 
 /** The create and update body (docs/qualys-registry-contract.md §2). Secrets travel only in `credential`. */
@@ -81,7 +81,7 @@ export function toWireRegistryBody(inputs: RegistryInputs): WireRegistryBody {
   return body;
 }
 
-function registrySchema() {
+function registrySchema(z: Zod) {
   const text = z.string().nullish();
   return z
     .object({
@@ -107,9 +107,14 @@ function registrySchema() {
 /** One registry as details and list replies hold it. Fields the server left out are `undefined`. */
 export type WireRegistry = z.infer<ReturnType<typeof registrySchema>>;
 
+const detailsSchema = replySchema(registrySchema);
+const pageSchema = replySchema((z) =>
+  z.object({ count: z.number().optional(), data: z.array(registrySchema(z)).nullish() }).loose(),
+);
+
 /** A registry-details reply. */
 export function parseRegistryDetails(res: ApiResponse, operation: string): WireRegistry {
-  const parsed = registrySchema().safeParse(res.data);
+  const parsed = detailsSchema().safeParse(res.data);
   if (!parsed.success) throw malformed(res, operation, 'a JSON object with "registryUuid"');
   return parsed.data;
 }
@@ -119,12 +124,13 @@ export function parseRegistryPage(
   res: ApiResponse,
   operation: string,
 ): { count: number; data: WireRegistry[] } {
-  return parseListPage(
-    res,
-    operation,
-    registrySchema(),
-    'a JSON object {"count": n, "data": [registries with "registryUuid"]}',
-  );
+  if (res.status === 204) return { count: 0, data: [] };
+  const parsed = pageSchema().safeParse(res.data);
+  if (res.text.trim() === "" || !parsed.success || (parsed.data.count === undefined && !parsed.data.data)) {
+    throw malformed(res, operation, 'a JSON object {"count": n, "data": [registries with "registryUuid"]}');
+  }
+  const data = parsed.data.data ?? [];
+  return { count: parsed.data.count ?? data.length, data };
 }
 
 const UUID_RE = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
@@ -148,12 +154,15 @@ export function uriFilter(registryUri: string): string {
   return `registryUri:"${registryUri.replace(/(["\\])/g, "\\$1")}"`;
 }
 
+const awsBaseSchema = replySchema((z) =>
+  z
+    .object({ accountId: z.union([z.string(), z.number()]), externalId: z.union([z.string(), z.number()]) })
+    .loose(),
+);
+
 /** `aws-base`: the Qualys AWS account and external ID (a number on the wire, a string here). */
 export function parseAwsBase(res: ApiResponse, operation: string): { accountId: string; externalId: string } {
-  const parsed = z
-    .object({ accountId: z.union([z.string(), z.number()]), externalId: z.union([z.string(), z.number()]) })
-    .loose()
-    .safeParse(res.data);
+  const parsed = awsBaseSchema().safeParse(res.data);
   if (!parsed.success) throw malformed(res, operation, 'a JSON object with "accountId" and "externalId"');
   return { accountId: String(parsed.data.accountId), externalId: String(parsed.data.externalId) };
 }

@@ -11,10 +11,12 @@ import {
   InvalidResourceIdError,
   isRunningRefusal,
   MalformedResponseError,
+  NothingCreatedError,
   QualysApiError,
   ScheduleRunningError,
 } from "../errors";
 import type { ScheduleApi } from "./lookups";
+import { createJournal, type SentCreate } from "./create-journal";
 import { noteHeld } from "./held";
 import { reconcileCreate } from "./reconcile";
 import { SCHEDULE } from "./properties";
@@ -122,6 +124,18 @@ export async function createSchedule(
 ): Promise<{ id: string; outs: ScheduleOutputs }> {
   const { registryId, name } = inputs;
   const registryType = await api.registryType(registryId);
+  const journal = createJournal();
+  const earlier = journal?.previous();
+  if (earlier) {
+    // An earlier create of this resource died with its POST unanswered (schedule/create-journal.ts).
+    const adopted = await adoptEarlierCreate(api, inputs, earlier);
+    if (adopted !== undefined) {
+      return {
+        id: formatResourceId(registryId, adopted),
+        outs: writtenOutputs(inputs, adopted, registryType),
+      };
+    }
+  }
   // Whatever already carries this name is not ours, whatever happens next. The registry's run-wide
   // view answers it; a stale view cannot mislead reconciliation, which asks for proof.
   const before = new Set(await api.namedInView(registryId, name));
@@ -129,6 +143,7 @@ export async function createSchedule(
 
   let scheduleId: string;
   const sentAt = Date.now();
+  journal?.sending({ before: [...before], sentAt });
   try {
     scheduleId = await api.createSchedule(registryId, body);
   } catch (err) {
@@ -141,6 +156,33 @@ export async function createSchedule(
     id: formatResourceId(registryId, scheduleId),
     outs: writtenOutputs(inputs, scheduleId, registryType),
   };
+}
+
+/** The schedule an earlier, unanswered create made, found as after an ambiguous create; undefined when none. */
+async function adoptEarlierCreate(
+  api: ScheduleApi,
+  inputs: ScheduleInputs,
+  earlier: SentCreate,
+): Promise<string | undefined> {
+  const failure = new AmbiguousRequestError({
+    operation: `the earlier create of schedule "${inputs.name}"`,
+    method: "POST",
+    path: `/registry/${inputs.registryId}/schedule`,
+    reason: "the provider stopped before Qualys answered",
+  });
+  try {
+    const scheduleId = await reconcileCreate(api, {
+      inputs,
+      before: new Set(earlier.before),
+      sentAt: earlier.sentAt,
+      failure,
+    });
+    api.noteNamed(inputs.registryId, scheduleId, inputs.name);
+    return scheduleId;
+  } catch (err) {
+    if (err instanceof NothingCreatedError) return undefined;
+    throw err;
+  }
 }
 
 /**

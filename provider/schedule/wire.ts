@@ -2,10 +2,10 @@
  * The Qualys CS wire format of schedules (docs/qualys-contract.md §3, §4, §7, §8): request bodies, reply parsing,
  * QQL filters and the resource ID. Pure functions; the HTTP calls live in `http/`, the CRUD in `crud.ts`.
  */
-import { z } from "zod";
+import type { z } from "zod";
 
 import { localNames } from "../core/properties";
-import { malformed, type ApiResponse } from "../qualys/http/response";
+import { malformed, replySchema, type ApiResponse, type Zod } from "../qualys/http/response";
 import { SCHEDULE } from "./properties";
 import type { AdditionalFilters, ScheduleInputs, WeekDay } from "./types";
 import { WEEK_DAYS } from "./types";
@@ -76,7 +76,7 @@ export function parseCreatedId(res: ApiResponse, operation: string): string {
   );
 }
 
-function listItemSchema() {
+function listItemSchema(z: Zod) {
   const nullableString = z.string().nullish();
   return z
     .object({
@@ -113,6 +113,11 @@ function listItemSchema() {
 /** One schedule as a list reply holds it. Fields the server left out are `undefined`. */
 export type WireSchedule = z.infer<ReturnType<typeof listItemSchema>>;
 
+/** A page of a list reply (see `parseSchedulePage`). */
+const pageSchema = replySchema((z) =>
+  z.object({ count: z.number().optional(), data: z.array(listItemSchema(z)).nullish() }).loose(),
+);
+
 /**
  * A page of a list reply; 204 means no match (docs/qualys-contract.md §3, §7). A reply with neither `count` nor
  * `data` (an empty body, `{}`, some other object) is malformed, never "no match".
@@ -131,10 +136,7 @@ export function parseSchedulePage(
       'a JSON object {"count": n, "data": [...]} (or 204 when nothing matches)',
     );
   }
-  const parsed = z
-    .object({ count: z.number().optional(), data: z.array(listItemSchema()).nullish() })
-    .loose()
-    .safeParse(res.data);
+  const parsed = pageSchema().safeParse(res.data);
   if (!parsed.success || (parsed.data.count === undefined && parsed.data.data === undefined)) {
     throw malformed(res, operation, 'a JSON object {"count": n, "data": [schedules with "scheduleUuid"]}');
   }
@@ -142,12 +144,11 @@ export function parseSchedulePage(
   return { count: parsed.data.count ?? data.length, data };
 }
 
+const registryTypeSchema = replySchema((z) => z.object({ registryType: z.string().min(1) }).loose());
+
 /** The registry's type from a registry-details reply. */
 export function parseRegistryType(res: ApiResponse, operation: string): string {
-  const parsed = z
-    .object({ registryType: z.string().min(1) })
-    .loose()
-    .safeParse(res.data);
+  const parsed = registryTypeSchema().safeParse(res.data);
   if (!parsed.success) {
     throw malformed(res, operation, 'a JSON object with "registryType"');
   }

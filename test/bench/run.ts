@@ -38,6 +38,7 @@ import {
   type Side,
   type StackRun,
 } from "./results";
+import { profilingEnv, providerProfiles, renderProfiles } from "./profile";
 import { peakInFlight } from "./stats";
 import { againstBaseline, targets } from "./targets";
 import { parseScenarios, registryIds, schedules, type Scenario, type Variant } from "./workload";
@@ -111,6 +112,8 @@ function usage(): string {
     "  --out DIR         where bench-results.{json,md,svg} go (default: the repository root)",
     "  --render FILE     no run: recompute targets from a bench-results.json and write the outputs again",
     "  --baseline FILE   an earlier bench-results.json: flag every phase whose calls per schedule rose",
+    "  --profile DIR     CPU profiles of every Node.js process into DIR, and the provider's CPU by package",
+    "                    (profiling slows the processes: compare shares, not times, with other runs)",
   ].join("\n");
 }
 
@@ -148,24 +151,26 @@ async function runStackRetrying(
   scenario: Scenario,
   side: Side,
   latencyMs: number,
+  profileDir?: string,
 ): Promise<StackRun> {
   try {
-    return await runStack(sim, scenario, side, latencyMs);
+    return await runStack(sim, scenario, side, latencyMs, profileDir);
   } catch (err) {
     retried += 1;
     log(
       `${side} ${scenario.id} failed, running it once more: ${err instanceof Error ? err.message.slice(0, 2000) : String(err)}`,
     );
-    return runStack(sim, scenario, side, latencyMs);
+    return runStack(sim, scenario, side, latencyMs, profileDir);
   }
 }
 
-/** One fresh stack of `side` through every phase. */
+/** One fresh stack of `side` through every phase; with `profileDir`, each phase's CPU profiles go in `<profileDir>/<phase>`. */
 async function runStack(
   sim: SimulatorProcess,
   scenario: Scenario,
   side: Side,
   latencyMs: number,
+  profileDir?: string,
 ): Promise<StackRun> {
   await sim.control.reset();
   await sim.control.configure({ latencyMs });
@@ -189,7 +194,7 @@ async function runStack(
       const run = await timedCli(
         [...spec.args, "--stack", ps.stack.name, "--non-interactive"],
         ps.projectDir,
-        ps.env,
+        profileDir === undefined ? ps.env : { ...ps.env, ...profilingEnv(path.join(profileDir, phase)) },
         30 * 60_000,
       );
       const reqs: LoggedRequest[] = await sim.control.requests();
@@ -255,6 +260,7 @@ async function main(): Promise<void> {
       out: { type: "string" },
       render: { type: "string" },
       baseline: { type: "string" },
+      profile: { type: "string" },
       help: { type: "boolean", default: false },
     },
     strict: true,
@@ -278,6 +284,9 @@ async function main(): Promise<void> {
   const scenarios = parseScenarios(values.sizes ?? (values.quick ? "1,50" : "1,50,200,200x10"));
   const outDir = path.resolve(values.out ?? REPO_ROOT);
   const cap = DEFAULTS.concurrency;
+  const profileRoot = values.profile === undefined ? undefined : path.resolve(values.profile);
+  const profileDir = (scenario: Scenario, side: Side, rep: number): string | undefined =>
+    profileRoot && path.join(profileRoot, `${scenario.id}-${side}-${rep + 1}`);
 
   const started = Date.now();
   const loadStart = os.loadavg();
@@ -301,7 +310,7 @@ async function main(): Promise<void> {
         const order: Side[] = rep % 2 === 0 ? ["ours", "floor"] : ["floor", "ours"];
         for (const side of order) {
           log(`${scenario.id} rep ${rep + 1}/${reps}: ${side}`);
-          const run = await runStackRetrying(sim, scenario, side, 0);
+          const run = await runStackRetrying(sim, scenario, side, 0, profileDir(scenario, side, rep));
           (side === "ours" ? ours : floor).push(run);
           if (side === "ours" && latencyMs > 0 && rep < latencyReps) {
             log(`${scenario.id} rep ${rep + 1}/${reps}: ours with ${latencyMs} ms latency`);
@@ -350,6 +359,11 @@ async function main(): Promise<void> {
     targets: [...targets(results), ...againstBaseline(results, baseline)],
   };
   write(results_, outDir);
+  if (profileRoot !== undefined) {
+    const table = renderProfiles(providerProfiles(profileRoot));
+    fs.writeFileSync(path.join(profileRoot, "profile.md"), table);
+    process.stdout.write(`\n## The provider process's CPU by package, ms (--profile)\n\n${table}`);
+  }
 }
 
 function write(results: BenchResults, outDir: string): void {

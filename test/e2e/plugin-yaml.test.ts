@@ -30,7 +30,7 @@ let ps: ProgramStack;
 
 const weekly: YamlSchedule = {
   name: "weekly",
-  properties: { repo: ["team/web"], scheduleScanIntervalInDays: 7, weekDay: "Monday", schedule: "02:00" },
+  properties: { repo: ["team/web"], scheduleScanIntervalInDays: 7, weekDay: "MONDAY", schedule: "02:00" },
 };
 let schedules: YamlSchedule[] = [dailyYaml("nightly"), weekly];
 let extraResources: Record<string, unknown> = {};

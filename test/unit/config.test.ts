@@ -109,3 +109,28 @@ describe("an invalid setting", () => {
     expect(err.message).not.toContain("p4ssw0rd-secret");
   });
 });
+
+describe("resolving again (the provider resolves before every API call)", () => {
+  it("returns the same settings object while the raw values stay the same", () => {
+    const first = resolveSettings(config(full));
+    expect(resolveSettings(config({ ...full }))).toBe(first);
+  });
+
+  it("resolves anew when a value changes, in the config or in the environment", () => {
+    const first = resolveSettings(config(full));
+    const other = resolveSettings(config({ ...full, "qualys:username": "someone-else" }));
+    expect(other).not.toBe(first);
+    expect(other.username).toBe("someone-else");
+    process.env.QUALYS_CONCURRENCY = "3";
+    const fromEnv = resolveSettings(config(full));
+    expect(fromEnv).not.toBe(first);
+    expect(fromEnv.concurrency).toBe(3);
+  });
+
+  it("never keeps a failure: the next call with good values succeeds, and a bad one fails every time", () => {
+    const bad = config({ ...full, "qualys:concurrency": "0" });
+    expect(() => resolveSettings(bad)).toThrow(ConfigError);
+    expect(() => resolveSettings(bad)).toThrow(ConfigError);
+    expect(resolveSettings(config(full)).concurrency).toBe(8);
+  });
+});

@@ -111,11 +111,17 @@ describe("types", () => {
   });
 
   test("a property with a fixed set of values refers to an enum type of them", () => {
-    expect(resource("RegistryScanSchedule").inputProperties.weekDay).toMatchObject({
-      $ref: "#/types/qualys-cs:index:WeekDay",
+    expect(resource("Registry").inputProperties.registryType).toMatchObject({
+      $ref: "#/types/qualys-cs:index:RegistryType",
     });
-    expect((type("WeekDay") as EnumTypeSchema).enum.map((e) => e.value)).toEqual([...WEEK_DAYS]);
     expect((type("RegistryType") as EnumTypeSchema).enum.map((e) => e.value)).toEqual([...REGISTRY_TYPES]);
+    expect((type("WeekDay") as EnumTypeSchema).enum.map((e) => e.value)).toEqual([...WEEK_DAYS]);
+  });
+
+  test("an enum property that check brings to canonical form (weekDay, any case) is a string or the enum", () => {
+    expect(resource("RegistryScanSchedule").inputProperties.weekDay).toMatchObject({
+      oneOf: [{ type: "string" }, { type: "string", $ref: "#/types/qualys-cs:index:WeekDay" }],
+    });
   });
 
   test.each([

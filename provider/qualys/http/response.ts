@@ -1,4 +1,4 @@
-import { z, type ZodType } from "zod";
+import type { ZodType } from "zod";
 import { MalformedResponseError } from "../../errors";
 import { snippet } from "../redact";
 
@@ -14,6 +14,20 @@ export interface ApiResponse {
   /** The request's method and path (no query), for messages. Absent on hand-made responses. */
   method?: string;
   path?: string;
+}
+
+/** zod, the namespace its schemas are built from. */
+export type Zod = typeof import("zod").z;
+
+/**
+ * A reply schema built on its first use, then kept. zod compiles an object schema's parser the first
+ * time it parses, so a schema built per reply paid for that on every reply (a refresh parses a page per
+ * registry and per look-up by ID). zod itself is loaded then too: a process that never reads a reply
+ * (`pulumi preview`, an update, a delete) never loads its 95 modules.
+ */
+export function replySchema<T extends ZodType>(build: (z: Zod) => T): () => T {
+  let built: T | undefined;
+  return () => (built ??= build((require("zod") as typeof import("zod")).z));
 }
 
 /** Lenient body parsing: empty → undefined; anything that parses as JSON → the value; else the text. */
@@ -74,6 +88,9 @@ export function expectJson<T>(res: ApiResponse, operation: string, schema?: ZodT
   );
 }
 
+/** The page schema of each item schema, built once (see `replySchema`). */
+const listPages = new WeakMap<ZodType, ZodType>();
+
 /**
  * A page of a paged list reply (`{count, data}`); 204 means nothing matches. An empty body or a reply
  * with neither `count` nor `data` is malformed, never "nothing": `expected` says what was wanted.
@@ -85,10 +102,13 @@ export function parseListPage<T>(
   expected: string,
 ): { count: number; data: T[] } {
   if (res.status === 204) return { count: 0, data: [] };
-  const parsed = z
-    .object({ count: z.number().optional(), data: z.array(item).nullish() })
-    .loose()
-    .safeParse(res.data);
+  let page = listPages.get(item);
+  if (page === undefined) {
+    const { z } = require("zod") as typeof import("zod");
+    page = z.object({ count: z.number().optional(), data: z.array(item).nullish() }).loose();
+    listPages.set(item, page);
+  }
+  const parsed = (page as ZodType<{ count?: number; data?: T[] | null }>).safeParse(res.data);
   if (res.text.trim() === "" || !parsed.success || (parsed.data.count === undefined && !parsed.data.data)) {
     throw malformed(res, operation, expected);
   }

@@ -51,7 +51,7 @@ type RegistryScanSchedule struct {
 	// When Qualys last updated the schedule (ISO time), if Qualys reports it, as of the last read. Absent after the provider creates or updates the schedule, until the next read (`pulumi refresh`).
 	Updated pulumi.StringPtrOutput `pulumi:"updated"`
 	// The day a weekly schedule runs: `MONDAY` … `SUNDAY`, any case (stored upper case). Required when `scheduleScanIntervalInDays` is 7, not allowed otherwise. Updates in place.
-	WeekDay WeekDayPtrOutput `pulumi:"weekDay"`
+	WeekDay pulumi.StringPtrOutput `pulumi:"weekDay"`
 }
 
 // NewRegistryScanSchedule registers a new resource with the given unique name, arguments, and options.
@@ -137,7 +137,7 @@ type registryScanScheduleArgs struct {
 	// Tags to scan in every repository of `repo`: comma-separated tags or tag patterns (regular expressions such as `.*`). Omit to scan all tags. Not allowed with `repositories`. Changing it replaces the RegistryScanSchedule.
 	Tag *string `pulumi:"tag"`
 	// The day a weekly schedule runs: `MONDAY` … `SUNDAY`, any case (stored upper case). Required when `scheduleScanIntervalInDays` is 7, not allowed otherwise. Updates in place.
-	WeekDay *WeekDay `pulumi:"weekDay"`
+	WeekDay *string `pulumi:"weekDay"`
 }
 
 // The set of arguments for constructing a RegistryScanSchedule resource.
@@ -167,7 +167,7 @@ type RegistryScanScheduleArgs struct {
 	// Tags to scan in every repository of `repo`: comma-separated tags or tag patterns (regular expressions such as `.*`). Omit to scan all tags. Not allowed with `repositories`. Changing it replaces the RegistryScanSchedule.
 	Tag pulumi.StringPtrInput
 	// The day a weekly schedule runs: `MONDAY` … `SUNDAY`, any case (stored upper case). Required when `scheduleScanIntervalInDays` is 7, not allowed otherwise. Updates in place.
-	WeekDay WeekDayPtrInput
+	WeekDay pulumi.StringPtrInput
 }
 
 func (RegistryScanScheduleArgs) ElementType() reflect.Type {
@@ -295,8 +295,8 @@ func (o RegistryScanScheduleOutput) Updated() pulumi.StringPtrOutput {
 }
 
 // The day a weekly schedule runs: `MONDAY` … `SUNDAY`, any case (stored upper case). Required when `scheduleScanIntervalInDays` is 7, not allowed otherwise. Updates in place.
-func (o RegistryScanScheduleOutput) WeekDay() WeekDayPtrOutput {
-	return o.ApplyT(func(v *RegistryScanSchedule) WeekDayPtrOutput { return v.WeekDay }).(WeekDayPtrOutput)
+func (o RegistryScanScheduleOutput) WeekDay() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *RegistryScanSchedule) pulumi.StringPtrOutput { return v.WeekDay }).(pulumi.StringPtrOutput)
 }
 
 func init() {

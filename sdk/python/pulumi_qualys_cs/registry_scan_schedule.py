@@ -34,7 +34,7 @@ class RegistryScanScheduleArgs:
                  schedule: pulumi.Input[Optional[_builtins.str]] = None,
                  schedule_scan_interval_in_days: pulumi.Input[Optional[_builtins.int]] = None,
                  tag: pulumi.Input[Optional[_builtins.str]] = None,
-                 week_day: pulumi.Input[Optional['WeekDay']] = None):
+                 week_day: pulumi.Input[Optional[Union[_builtins.str, 'WeekDay']]] = None):
         """
         The set of arguments for constructing a RegistryScanSchedule resource.
 
@@ -50,7 +50,7 @@ class RegistryScanScheduleArgs:
         :param pulumi.Input[_builtins.str] schedule: Start time, `HH:MM` in UTC (00:00–23:59). Required when `scheduleScanIntervalInDays` is 1, optional when it is 7, not allowed otherwise (nor for on-demand schedules). Updates in place.
         :param pulumi.Input[_builtins.int] schedule_scan_interval_in_days: How often an automatic schedule runs, in days: an integer 1–365. Required for automatic schedules, not allowed for on-demand ones. Updates in place.
         :param pulumi.Input[_builtins.str] tag: Tags to scan in every repository of `repo`: comma-separated tags or tag patterns (regular expressions such as `.*`). Omit to scan all tags. Not allowed with `repositories`. Changing it replaces the RegistryScanSchedule.
-        :param pulumi.Input['WeekDay'] week_day: The day a weekly schedule runs: `MONDAY` … `SUNDAY`, any case (stored upper case). Required when `scheduleScanIntervalInDays` is 7, not allowed otherwise. Updates in place.
+        :param pulumi.Input[Union[_builtins.str, 'WeekDay']] week_day: The day a weekly schedule runs: `MONDAY` … `SUNDAY`, any case (stored upper case). Required when `scheduleScanIntervalInDays` is 7, not allowed otherwise. Updates in place.
         """
         pulumi.set(__self__, "registry_id", registry_id)
         if additional_filters is not None:
@@ -228,14 +228,14 @@ class RegistryScanScheduleArgs:
 
     @_builtins.property
     @pulumi.getter(name="weekDay")
-    def week_day(self) -> pulumi.Input[Optional['WeekDay']]:
+    def week_day(self) -> pulumi.Input[Optional[Union[_builtins.str, 'WeekDay']]]:
         """
         The day a weekly schedule runs: `MONDAY` … `SUNDAY`, any case (stored upper case). Required when `scheduleScanIntervalInDays` is 7, not allowed otherwise. Updates in place.
         """
         return pulumi.get(self, "week_day")
 
     @week_day.setter
-    def week_day(self, value: pulumi.Input[Optional['WeekDay']]):
+    def week_day(self, value: pulumi.Input[Optional[Union[_builtins.str, 'WeekDay']]]):
         pulumi.set(self, "week_day", value)
 
 
@@ -257,7 +257,7 @@ class RegistryScanSchedule(pulumi.CustomResource):
                  schedule: pulumi.Input[Optional[_builtins.str]] = None,
                  schedule_scan_interval_in_days: pulumi.Input[Optional[_builtins.int]] = None,
                  tag: pulumi.Input[Optional[_builtins.str]] = None,
-                 week_day: pulumi.Input[Optional['WeekDay']] = None,
+                 week_day: pulumi.Input[Optional[Union[_builtins.str, 'WeekDay']]] = None,
                  __props__=None):
         """
         A Qualys Container Security registry scan schedule. Validated in full at preview, before any API call; any change to an on-demand schedule replaces it. The resource ID is `<registryId>/<scheduleId>`.
@@ -276,7 +276,7 @@ class RegistryScanSchedule(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] schedule: Start time, `HH:MM` in UTC (00:00–23:59). Required when `scheduleScanIntervalInDays` is 1, optional when it is 7, not allowed otherwise (nor for on-demand schedules). Updates in place.
         :param pulumi.Input[_builtins.int] schedule_scan_interval_in_days: How often an automatic schedule runs, in days: an integer 1–365. Required for automatic schedules, not allowed for on-demand ones. Updates in place.
         :param pulumi.Input[_builtins.str] tag: Tags to scan in every repository of `repo`: comma-separated tags or tag patterns (regular expressions such as `.*`). Omit to scan all tags. Not allowed with `repositories`. Changing it replaces the RegistryScanSchedule.
-        :param pulumi.Input['WeekDay'] week_day: The day a weekly schedule runs: `MONDAY` … `SUNDAY`, any case (stored upper case). Required when `scheduleScanIntervalInDays` is 7, not allowed otherwise. Updates in place.
+        :param pulumi.Input[Union[_builtins.str, 'WeekDay']] week_day: The day a weekly schedule runs: `MONDAY` … `SUNDAY`, any case (stored upper case). Required when `scheduleScanIntervalInDays` is 7, not allowed otherwise. Updates in place.
         """
         ...
     @overload
@@ -314,7 +314,7 @@ class RegistryScanSchedule(pulumi.CustomResource):
                  schedule: pulumi.Input[Optional[_builtins.str]] = None,
                  schedule_scan_interval_in_days: pulumi.Input[Optional[_builtins.int]] = None,
                  tag: pulumi.Input[Optional[_builtins.str]] = None,
-                 week_day: pulumi.Input[Optional['WeekDay']] = None,
+                 week_day: pulumi.Input[Optional[Union[_builtins.str, 'WeekDay']]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
         if not isinstance(opts, pulumi.ResourceOptions):
@@ -530,7 +530,7 @@ class RegistryScanSchedule(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter(name="weekDay")
-    def week_day(self) -> pulumi.Output[Optional['WeekDay']]:
+    def week_day(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
         The day a weekly schedule runs: `MONDAY` … `SUNDAY`, any case (stored upper case). Required when `scheduleScanIntervalInDays` is 7, not allowed otherwise. Updates in place.
         """

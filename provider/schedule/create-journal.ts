@@ -1,0 +1,38 @@
+/**
+ * A create's note of what it sent, for a provider that can die mid-create and be started again: the
+ * provider plugin (plugin/journal.ts keeps the note in a file per resource). When the plugin process is
+ * killed while a POST is out, the engine forgets the create, and the next `pulumi up` creates the
+ * resource again; with the note, that create first reconciles the earlier one exactly as an ambiguous
+ * create (schedule/reconcile.ts) and adopts the schedule it provably made. The dynamic resources run
+ * without a journal: there, a killed run leaves pending creates for `pulumi-qualys-cs recover`.
+ *
+ * The journal reaches `createSchedule` through AsyncLocalStorage, so the published signature of the
+ * runtime's `create(inputs)` (schedule/runtime-v1.ts) stays as it is.
+ */
+import { AsyncLocalStorage } from "node:async_hooks";
+
+/** What a create sent: the IDs already listed with the name, and when the POST left. */
+export interface SentCreate {
+  before: string[];
+  sentAt: number;
+}
+
+/** Where a create notes what it sends, and finds what an earlier, unanswered create of it sent. */
+export interface CreateJournal {
+  /** What an earlier create of this resource sent and never saw answered, if any. */
+  previous(): SentCreate | undefined;
+  /** Notes the POST about to leave (kept until the create's outcome is known). */
+  sending(sent: SentCreate): void;
+}
+
+const current = new AsyncLocalStorage<CreateJournal>();
+
+/** Runs `create` with `journal` as the journal of the creates it makes. */
+export function withCreateJournal<T>(journal: CreateJournal, create: () => T): T {
+  return current.run(journal, create);
+}
+
+/** The journal of the running create, if its provider keeps one. */
+export function createJournal(): CreateJournal | undefined {
+  return current.getStore();
+}

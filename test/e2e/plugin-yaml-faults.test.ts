@@ -1,0 +1,179 @@
+/**
+ * The provider plugin when things go wrong, through the real `pulumi` CLI and a YAML program: settings
+ * missing, a gateway that does not answer, the plugin process killed while its create is out, and the
+ * plugin installed the documented way (`npx pulumi-qualys-cs plugin install`) instead of Pulumi.yaml's
+ * entry.
+ */
+import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+
+import { DEMO_REGISTRY_ID } from "../simulator";
+import { classify } from "../harness/api-calls";
+import { startHoldingProxy } from "../harness/holding-proxy";
+import { descendants } from "../harness/proc";
+import {
+  createProgramStack,
+  PULUMI_ROOT,
+  runCli,
+  runPackageCommand,
+  type ProgramStack,
+} from "../harness/stack";
+import { useSimulator } from "../harness/use-simulator";
+import { dailyYaml, pluginConfig, pluginResources, PLUGIN_ENTRY } from "../harness/yaml-programs";
+
+const { sim, track } = useSimulator();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A program of schedules in the simulator's demo registry (no registry resource). */
+function schedulesProgram(names: string[], plugins: unknown = PLUGIN_ENTRY): Record<string, unknown> {
+  return {
+    ...(plugins === undefined ? {} : { plugins }),
+    resources: Object.fromEntries(
+      names.map((name) => [
+        name,
+        {
+          type: "qualys-cs:index:RegistryScanSchedule",
+          properties: { registryId: DEMO_REGISTRY_ID, ...dailyYaml(name).properties },
+        },
+      ]),
+    ),
+  };
+}
+
+const up = async (ps: ProgramStack) => {
+  const res = await ps.run(["up", "--yes", "--skip-preview"]);
+  return { ...res, out: res.stdout + res.stderr };
+};
+const withoutQualysEnv = (): Record<string, string> =>
+  Object.fromEntries(
+    Object.keys(process.env)
+      .filter((k) => k.startsWith("QUALYS_"))
+      .map((k) => [k, ""]),
+  );
+
+describe("settings", () => {
+  test("missing settings: preview passes without credentials, up says what to set, with the plugin's names", async () => {
+    const ps = track(
+      await createProgramStack({ yamlProgram: schedulesProgram(["unset"]), env: withoutQualysEnv() }),
+    );
+    expect((await ps.run(["preview"])).code).toBe(0);
+    const res = await up(ps);
+    expect(res.code).not.toBe(0);
+    expect(res.out).toContain("The Qualys gateway");
+    expect(res.out).toContain("qualys-cs:gatewayUrl");
+    expect(res.out).toContain("QUALYS_GATEWAY_URL");
+    // The dynamic resources' config key would mislead a plugin user.
+    expect(res.out).not.toMatch(/[^-]qualys:gatewayUrl/);
+    expect(res.out).not.toMatch(/\n\s+at .*\.js:\d+/); // no stack trace
+  });
+
+  test("an unreachable gateway: says which setting to check, once per resource, without a stack trace", async () => {
+    const ps = track(
+      await createProgramStack({
+        yamlProgram: schedulesProgram(["unreachable"]),
+        config: {
+          ...pluginConfig("http://127.0.0.1:9"),
+          "qualys-cs:maxRetries": { value: "0" },
+          "qualys-cs:requestTimeoutSeconds": { value: "2" },
+        },
+      }),
+    );
+    const res = await up(ps);
+    expect(res.code).not.toBe(0);
+    expect(res.out).toContain("qualys-cs:gatewayUrl");
+    expect(res.out).not.toMatch(/\n\s+at .*\.js:\d+/);
+  });
+});
+
+describe("the plugin process killed mid-create", () => {
+  test("creates nothing twice: the next up adopts the schedule the killed create made", async () => {
+    const name = "killed-mid-create";
+    // The POST reaches the simulator only after the plugin is gone, as a create committed late would.
+    const proxy = await startHoldingProxy(sim().url, { method: "POST", path: /\/schedule$/, holdMs: 3000 });
+    try {
+      const ps = track(
+        await createProgramStack({ yamlProgram: schedulesProgram([name]), config: pluginConfig(proxy.url) }),
+      );
+      const child = spawn(
+        `${PULUMI_ROOT}/bin/pulumi`,
+        ["up", "--yes", "--skip-preview", "--non-interactive", "--stack", ps.stack.name],
+        { cwd: ps.projectDir, env: { ...process.env, ...ps.env }, stdio: "ignore" },
+      );
+      const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+      const t0 = Date.now();
+      while (proxy.held() < 1 && Date.now() - t0 < 60_000) await sleep(20);
+      expect(proxy.held()).toBe(1);
+      const plugins = descendants(child.pid!).filter((pid) => {
+        try {
+          return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("pulumi-resource-qualys-cs");
+        } catch {
+          return false;
+        }
+      });
+      // The engine's and the YAML host's (which reads the schema): kill both.
+      expect(plugins.length).toBeGreaterThan(0);
+      for (const pid of plugins) process.kill(pid, "SIGKILL");
+      expect(await exited).not.toBe(0);
+      // The held POST commits now.
+      while (
+        sim()
+          .control.schedules(DEMO_REGISTRY_ID)
+          .every((s) => s.name !== name) &&
+        Date.now() - t0 < 60_000
+      )
+        await sleep(50);
+      expect(pluginResources(await ps.exportState())).toHaveLength(0);
+
+      const again = await up(ps);
+      expect(again.code).toBe(0);
+      const onServer = sim()
+        .control.schedules(DEMO_REGISTRY_ID)
+        .filter((s) => s.name === name);
+      expect(onServer).toHaveLength(1);
+      const inState = pluginResources(await ps.exportState());
+      expect(inState.map((r) => r.id)).toEqual([`${DEMO_REGISTRY_ID}/${onServer[0]!.scheduleUuid}`]);
+      // Only the killed create ever POSTed.
+      expect(
+        sim()
+          .control.requests()
+          .filter((r) => classify(r) === "create"),
+      ).toHaveLength(1);
+    } finally {
+      await proxy.close();
+    }
+  });
+});
+
+describe("installing the plugin", () => {
+  test("`npx pulumi-qualys-cs plugin install` makes the plugin known to the CLI, of the package's version", async () => {
+    const ps = track(
+      await createProgramStack({
+        yamlProgram: schedulesProgram(["installed"], undefined),
+        config: pluginConfig(sim().url),
+      }),
+    );
+    const env = { ...process.env, ...ps.env };
+    const install = await runPackageCommand(
+      ["plugin", "install", "--pulumi", `${PULUMI_ROOT}/bin/pulumi`],
+      ps.projectDir,
+      env,
+    );
+    expect(install.stderr).toBe("");
+    expect(install.code).toBe(0);
+    const version = (
+      JSON.parse(fs.readFileSync(`${__dirname}/../../../package.json`, "utf8")) as { version: string }
+    ).version;
+    expect(install.stdout).toContain(`v${version}`);
+    const list = await runCli(["plugin", "ls"], ps.projectDir, ps.env);
+    expect(list.stdout).toMatch(new RegExp(`qualys-cs\\s+resource\\s+${version.replace(/\./g, "\\.")}`));
+    const res = await up(ps);
+    expect(res.code).toBe(0);
+    expect(res.out).not.toContain("warning");
+    expect(
+      sim()
+        .control.schedules(DEMO_REGISTRY_ID)
+        .filter((s) => s.name === "installed"),
+    ).toHaveLength(1);
+    expect((await ps.run(["destroy", "--yes", "--skip-preview"])).code).toBe(0);
+  });
+});
