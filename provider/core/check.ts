@@ -56,6 +56,7 @@ function validateBlock(
     report(`${name} must be an object such as ${spec.example ?? "{ … }"}; got ${describeValue(raw)}`);
     return false;
   }
+  const example = spec.list ? `[${spec.example ?? "{ … }"}]` : spec.example;
   const members = Object.keys(fields);
   let ok = true;
   for (const key of Object.keys(raw)) {
@@ -70,7 +71,9 @@ function validateBlock(
   for (const [key, member] of Object.entries(fields)) {
     const value = own(raw, key);
     if (!isSet(value) && member.required) {
-      report(`${name}.${key} is required${spec.example ? `, e.g. ${name}: ${spec.example}` : ""}`);
+      report(
+        `${name}.${key} is required${example ? `, e.g. ${spec.list ? name.replace(/\[\d+\]$/, "") : name}: ${example}` : ""}`,
+      );
       ok = false;
     }
     if (!isSet(value) || isUnknown(value)) continue;
@@ -81,11 +84,37 @@ function validateBlock(
   return ok;
 }
 
+/** A non-empty list of blocks; each element is checked as a block, labelled `name[i]`; unknown elements are skipped. */
+function validateBlockList(
+  name: string,
+  spec: InputSpec,
+  fields: BlockTable,
+  raw: unknown,
+  report: (r: string) => void,
+): boolean {
+  const example = `[${spec.example ?? "{ … }"}]`;
+  if (!Array.isArray(raw)) {
+    report(`${name} must be a list of objects such as ${example}; got ${describeValue(raw)}`);
+    return false;
+  }
+  if (raw.length === 0) {
+    report(`${name} must list at least one entry, e.g. ${example}; got an empty list`);
+    return false;
+  }
+  let ok = true;
+  raw.forEach((element: unknown, i) => {
+    if (isUnknown(element)) return;
+    ok = validateBlock(`${name}[${i}]`, spec, fields, element, report) && ok;
+  });
+  return ok;
+}
+
 function validateField(name: string, spec: InputSpec, raw: unknown, report: (r: string) => void): FieldState {
   if (!isSet(raw)) return { state: "absent" };
   if (isUnknown(raw)) return { state: "unknown" };
   let ok = true;
-  if (spec.fields) ok = validateBlock(name, spec, spec.fields, raw, report) && ok;
+  if (spec.fields && spec.list) ok = validateBlockList(name, spec, spec.fields, raw, report) && ok;
+  else if (spec.fields) ok = validateBlock(name, spec, spec.fields, raw, report) && ok;
   if (spec.validate) {
     const reasons = spec.validate(raw, name);
     reasons.forEach(report);
@@ -94,16 +123,29 @@ function validateField(name: string, spec: InputSpec, raw: unknown, report: (r: 
   return ok ? { state: "valid", value: raw } : { state: "invalid", raw };
 }
 
+/** A block with its members in the table's order and without unset ones (other values as they are). */
+function canonicalBlock(fields: BlockTable, value: unknown): unknown {
+  if (!isRecord(value)) return value;
+  const block: Record<string, unknown> = {};
+  for (const key of Object.keys(fields)) {
+    const member = own(value, key);
+    if (isSet(member)) block[key] = member;
+  }
+  return block;
+}
+
 function canonicalValue(spec: InputSpec, value: unknown): unknown {
   if (isUnknown(value)) return value;
+  if (spec.fields && spec.list) {
+    const fields = spec.fields;
+    // An element keeps its place even when empty: dropping it would hide it from check's messages.
+    return Array.isArray(value)
+      ? value.map((element: unknown) => (isUnknown(element) ? element : canonicalBlock(fields, element)))
+      : value;
+  }
   if (spec.fields) {
-    if (!isRecord(value)) return value;
-    const block: Record<string, unknown> = {};
-    for (const key of Object.keys(spec.fields)) {
-      const member = own(value, key);
-      if (isSet(member)) block[key] = member;
-    }
-    return Object.keys(block).length === 0 ? undefined : block;
+    const block = canonicalBlock(spec.fields, value);
+    return isRecord(block) && Object.keys(block).length === 0 ? undefined : block;
   }
   return spec.canonical ? spec.canonical(value) : value;
 }

@@ -91,8 +91,19 @@ export interface InputSpec extends Common {
   canonical?: (value: unknown) => unknown;
   /** A nested block: its members, each optional unless it says `required`. */
   fields?: BlockTable;
+  /**
+   * With `fields`: the value is a non-empty list of such blocks (e.g. `repositories: [{ repo, tag }]`),
+   * each checked as a block and labelled by its index (`repositories[1].repo`).
+   */
+  list?: boolean;
   /** For a block: an example object, shown when the value is not an object. */
   example?: string;
+  /**
+   * Kept in the stack only: never sent to Qualys nor read from it (read keeps the last applied value),
+   * so a change to it alone updates the stack without calling Qualys. For settings of the provider's
+   * own checks (e.g. a schedule's `pendingRepositories`).
+   */
+  local?: boolean;
   /** Other names users write for this property (Qualys's other spelling, plurals): "did you mean" hints. */
   aliases?: readonly string[];
 }
@@ -174,6 +185,11 @@ export interface FieldSpec {
   required?: boolean;
   /** A secret: the plugin returns it as a Pulumi secret. */
   secret?: boolean;
+  /**
+   * A list of objects with these fields (e.g. `getRepositories`'s `repositories`): the schema's object
+   * type is named after `type.output` without its `[]`.
+   */
+  items?: FieldTable;
 }
 
 /** The fields of a function's arguments or result, in their canonical order. */
@@ -263,6 +279,11 @@ export function replacingChange(spec: InputSpec, before: unknown, after: unknown
       (member.change ?? spec.change) === "replace" &&
       (containsUnknown(after[key]) || !sameValue(before[key], after[key])),
   );
+}
+
+/** The inputs kept in the stack only (`local`): never sent to Qualys. */
+export function localNames<T extends PropertyTable>(table: T): Array<keyof T & string> {
+  return inputNames(table).filter((name) => (table[name] as InputSpec).local === true);
 }
 
 /** The inputs whose change replaces the resource (`change: "replace"`). */

@@ -8,7 +8,7 @@ import type * as pulumi from "@pulumi/pulumi";
 
 import { AuthFailedEarlierError, ProviderBugError, QualysError, SameFailureError } from "../errors";
 import { resolveSettings, type ClientSettings, type ConfigSource } from "../qualys/config";
-import type { CheckOutcome } from "./check";
+import type { CheckFailure, CheckOutcome } from "./check";
 import type { DiffPlan } from "./plan";
 import { providerOnlyChange } from "./plan";
 import { registerSecrets } from "../qualys/redact";
@@ -23,6 +23,16 @@ export interface ResourceHandlers<Api> {
   api(settings: ClientSettings): Api;
   /** Validates and canonicalizes; pure. */
   check(news: Props): CheckOutcome;
+  /**
+   * Checks valid inputs against what Qualys holds, after `check`'s rules passed (a schedule's repositories
+   * against its registry's list, schedule/selection.ts). `olds` are the inputs the stack holds. Must never
+   * fail for want of an answer: what it could not check, it says in `warnings`.
+   */
+  verify?(
+    inputs: Props,
+    olds: Props,
+    settings: () => ClientSettings,
+  ): Promise<{ failures: CheckFailure[]; warnings: string[] }>;
   /** Plans update versus replace; pure. */
   diff(olds: Props, news: Props): DiffPlan;
   create(api: Api, inputs: Props): Promise<{ id: string; outs: Props }>;
@@ -85,6 +95,15 @@ function withoutHostEcho(err: unknown): unknown {
 }
 
 /**
+ * A warning of the provider: the dynamic provider host gives a provider no engine log, and the engine
+ * shows each line a provider plugin writes to stderr among the stack's diagnostics (pkg/resource/plugin
+ * of the CLI), in preview and up alike. One line per warning.
+ */
+function warn(message: string): void {
+  process.stderr.write(`warning: ${message.replace(/\s*\n\s*/g, " ")}\n`);
+}
+
+/**
  * Where each failure met in this process was shown in full: by `sameFailureKey()`, else by the error
  * object (one batched listing rejects every resource that shared it with the same error).
  */
@@ -140,7 +159,8 @@ export function currentSettings(): ClientSettings {
 
 /** Builds the provider functions of one resource. */
 export function resourceRuntime<Api>(handlers: ResourceHandlers<Api>): ResourceRuntime {
-  // Settings resolve on the first API call, so `pulumi preview` of new resources needs no credentials.
+  // Settings resolve on the first API call, so `pulumi preview` of new resources needs no credentials (the
+  // repository check of a new schedule then says it checked nothing, schedule/selection.ts).
   const api = (): Api => handlers.api(currentSettings());
   const { typeName, properties } = handlers.resource;
   /** Whatever the table marks secret is removed from every message of this process (qualys/redact.ts). */
@@ -171,14 +191,16 @@ export function resourceRuntime<Api>(handlers: ResourceHandlers<Api>): ResourceR
       useSettingsSource((key) => config.get(key));
       return Promise.resolve();
     },
-    check(_olds, news) {
+    async check(olds, news) {
       secretsOf(news);
-      return Promise.resolve(
-        guarded("check", () => {
-          const { inputs, failures } = handlers.check(news);
-          return failures.length > 0 ? { inputs, failures } : { inputs };
-        }),
-      );
+      const { inputs, failures } = guarded("check", () => handlers.check(news));
+      if (failures.length > 0) return { inputs, failures };
+      if (handlers.verify) {
+        const found = await handlers.verify(inputs, olds ?? {}, currentSettings);
+        for (const warning of found.warnings) warn(warning);
+        if (found.failures.length > 0) return { inputs, failures: found.failures };
+      }
+      return { inputs };
     },
     diff(_id, olds, news) {
       secretsOf(olds, news);

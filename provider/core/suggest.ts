@@ -1,4 +1,4 @@
-/** "Did you mean …?" for a misspelt property name. Pure. */
+/** "Did you mean …?" for a misspelt property name or repository name. Pure. */
 
 function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -34,4 +34,25 @@ export function suggestProperty(
     if (score <= 2 && (!best || score < best.score)) best = { name, score };
   }
   return best?.name;
+}
+
+/**
+ * The names a user most likely meant by `value`, closest first (at most `max`): the same name in another
+ * case, then names within two edits, or within a fifth of the name's length for long names (`team/apii`
+ * → `team/api`; `platform/billing-servce` → `platform/billing-service`). Empty when none is close.
+ */
+export function closestNames(value: string, names: readonly string[], max = 3): string[] {
+  if (value.length > 256) return [];
+  const lower = value.toLowerCase();
+  const limit = Math.max(2, Math.floor(value.length / 5));
+  return names
+    .filter((name) => Math.abs(name.length - value.length) <= limit)
+    .map((name) => ({
+      name,
+      score: name.toLowerCase() === lower ? 0 : distance(lower, name.toLowerCase()),
+    }))
+    .filter((c) => c.name !== value && c.score <= limit)
+    .sort((a, b) => a.score - b.score || (a.name < b.name ? -1 : 1))
+    .slice(0, max)
+    .map((c) => c.name);
 }

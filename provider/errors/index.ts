@@ -19,13 +19,13 @@ export {
   NothingCreatedError,
   CreateOutcomeUnknownError,
   DeleteNotConfirmedError,
-  MixedTagsError,
 } from "./schedule-errors";
 export { ProviderBugError } from "./provider-bug-error";
 export { SameFailureError } from "./same-failure-error";
 export { RegistryExistsError } from "./registry-exists-error";
 export { RegistrySchedulesRunningError } from "./registry-schedules-running-error";
 export { RegistryLookupError } from "./registry-lookup-error";
+export { VersionMismatchError } from "./version-mismatch-error";
 export {
   RegistryNotCreatedError,
   RegistryCreateOutcomeUnknownError,
@@ -33,5 +33,4 @@ export {
   RegistryDeleteNotConfirmedError,
   RegistryLookupArgsError,
 } from "./registry-errors";
-export { VersionMismatchError } from "./version-mismatch-error";
 export { CliError, EXIT_FAILURE, EXIT_USAGE } from "./cli-error";

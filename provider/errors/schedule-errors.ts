@@ -96,35 +96,3 @@ export class DeleteNotConfirmedError extends QualysError {
     this.status = d.status;
   }
 }
-
-/**
- * A schedule whose repositories carry different tags: a `RegistryScanSchedule` has one tag for all its
- * repositories, so it cannot hold this schedule without changing it.
- */
-export class MixedTagsError extends QualysError {
-  /** The registry. */
-  readonly registryId: string;
-  /** The schedule. */
-  readonly scheduleId: string;
-  /** `<repo>: <tag>` for each repository. */
-  readonly repoTags: readonly string[];
-
-  constructor(details: {
-    registryId: string;
-    scheduleId: string;
-    name: string;
-    repoTags: readonly string[];
-  }) {
-    const d = details;
-    super(
-      `Schedule ${d.scheduleId} (${JSON.stringify(d.name)}) in registry ${d.registryId} gives its ` +
-        `repositories different tags (${d.repoTags.join("; ")}). A RegistryScanSchedule has one tag for all its ` +
-        `repositories, so it cannot hold this schedule without changing it: give the repositories one tag in ` +
-        `Qualys, or split the schedule, then run the command again.`,
-    );
-    this.name = "MixedTagsError";
-    this.registryId = d.registryId;
-    this.scheduleId = d.scheduleId;
-    this.repoTags = Object.freeze([...d.repoTags]);
-  }
-}

@@ -1,11 +1,12 @@
 /**
- * The plugin's functions (Invoke): `qualys-cs:index:getRegistry` and `qualys-cs:index:getAwsBase`, the
- * same look-ups the TypeScript program runs (registry/find.ts, registry/api.ts), with the provider's
- * settings.
+ * The plugin's functions (Invoke): `qualys-cs:index:getRegistry`, `qualys-cs:index:getAwsBase` and
+ * `qualys-cs:index:getRepositories`, the same look-ups the TypeScript program runs (registry/find.ts,
+ * registry/api.ts, registry/repositories.ts), with the provider's settings.
  */
 import { currentSettings } from "../core/runtime";
 import { registryApi } from "../registry/api";
-import { findRegistry } from "../registry/find";
+import { findRegistry, listRepositories } from "../registry/find";
+import { repositoryApi } from "../registry/repositories";
 import type { GetRegistryArgs } from "../registry/lookup";
 import { pluginToken } from "./settings";
 
@@ -22,8 +23,15 @@ export async function invokeFunction(
     return { ...(await findRegistry(api, by as GetRegistryArgs)) };
   }
   if (token === pluginToken("getAwsBase")) return { ...(await api.awsBase()) };
+  if (token === pluginToken("getRepositories")) {
+    const listed = await listRepositories(repositoryApi(currentSettings()), {
+      registryId: typeof args.registryId === "string" ? args.registryId : "",
+      ...(typeof args.nameContains === "string" ? { nameContains: args.nameContains } : {}),
+    });
+    return { ...listed, repositories: listed.repositories.map((r) => ({ ...r })) };
+  }
   throw new Error(
-    `The qualys-cs plugin has no function ${JSON.stringify(token)}: it serves ${pluginToken("getRegistry")} ` +
-      `and ${pluginToken("getAwsBase")}. Check that the plugin and the SDK are of the same version.`,
+    `The qualys-cs plugin has no function ${JSON.stringify(token)}: it serves ${pluginToken("getRegistry")}, ` +
+      `${pluginToken("getAwsBase")} and ${pluginToken("getRepositories")}. Check that the plugin and the SDK are of the same version.`,
   );
 }

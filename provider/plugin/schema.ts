@@ -194,6 +194,12 @@ class TypeCollector {
     }
   }
 
+  /** The object type `typeName` of a function's list items (`FieldSpec.items`). */
+  objectRef(typeName: string, fn: FunctionDefinition, table: FieldTable): TypeSpec {
+    this.types[pluginToken(typeName)] = this.fields(fn, table);
+    return ref(typeName);
+  }
+
   /** A nested block's object type, `<Resource><Block>`; members declaring their own replace carry it. */
   blockRef(
     resource: ResourceDefinition,
@@ -225,8 +231,13 @@ class TypeCollector {
   fields(fn: FunctionDefinition, table: FieldTable): ObjectTypeSchema {
     const properties: Record<string, PropertySchema> = {};
     for (const [name, field] of Object.entries(table)) {
+      // A list of objects (`items`): an array of the object type named after the TypeScript type.
+      const items = field.items;
+      const type: TypeSpec = items
+        ? { type: "array", items: this.objectRef(field.type.output.replace(/\[\]$/, ""), fn, items) }
+        : this.typeOf(field.type, undefined, `${fn.name}.${name}`);
       properties[name] = {
-        ...this.typeOf(field.type, undefined, `${fn.name}.${name}`),
+        ...type,
         description: field.description,
         ...(field.secret ? { secret: true as const } : {}),
       };
@@ -262,8 +273,11 @@ function propertySchema(
   if (spec.kind === "output") {
     return { ...types.typeOf(spec.type, undefined, where), description: spec.description };
   }
+  // A list of blocks (`list`) is an array of the block's object type.
   const type = spec.fields
-    ? types.blockRef(resource, name, spec, spec.fields)
+    ? spec.list
+      ? { type: "array" as const, items: types.blockRef(resource, name, spec, spec.fields) }
+      : types.blockRef(resource, name, spec, spec.fields)
     : types.typeOf(spec.type, spec.validate, where, spec.canonical !== undefined);
   const value = defaultOf(spec);
   const change = perMemberChange(spec)

@@ -62,7 +62,12 @@ class UnknownTypeError extends Error {
   constructor(type: string) {
     super(
       `The qualys-cs plugin has no resource or function ${JSON.stringify(type)}: it serves ` +
-        `${[...resources().keys(), pluginToken("getRegistry"), pluginToken("getAwsBase")].join(", ")}. ` +
+        `${[
+          ...resources().keys(),
+          ...(require("../resources") as typeof import("../resources")).FUNCTIONS.map((f) =>
+            pluginToken(f.name),
+          ),
+        ].join(", ")}. ` +
         `Check the type token, and that the plugin and the SDK are of the same version.`,
     );
     this.name = "UnknownTypeError";

@@ -21,6 +21,7 @@ export const SETTINGS = {
     key: "qualys:password",
     env: "QUALYS_PASSWORD",
     type: "string",
+    // `secret`: its value is registered with the redaction wherever it is read (config.ts, redact.ts).
     secret: true,
     description: "The Qualys user's password (keep it a secret: `pulumi config set --secret`).",
   },

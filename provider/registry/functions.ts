@@ -1,10 +1,11 @@
 /**
  * The function tables of the registry look-ups (`registry/lookup.ts`): arguments and result of
- * `getRegistry` and `getAwsBase`, declared once (`defineFunction`, core/properties.ts). The plugin
+ * `getRegistry`, `getAwsBase` and `getRepositories`, declared once (`defineFunction`, core/properties.ts). The plugin
  * schema (provider/plugin/schema.ts) and the docs derive from them; lookup.ts's TypeScript types are
  * checked against them at compile time.
  */
 import { defineFunction, enumType, tsType } from "../core/properties";
+import type { RepositoryInfo } from "./lookup";
 import { REGISTRY_TYPES } from "./types";
 
 /** `getRegistry`: one Qualys registry by its URI or its name. */
@@ -62,6 +63,66 @@ export const GET_AWS_BASE = defineFunction({
     externalId: {
       description: "The external ID: the trust policy's `sts:ExternalId` condition.",
       type: tsType<string>("string"),
+      required: true,
+    },
+  },
+});
+
+/** `getRepositories`: what a registry holds, as Qualys's registry scan listed it (docs/repositories.md). */
+export const GET_REPOSITORIES = defineFunction({
+  name: "getRepositories",
+  description:
+    "A registry's repositories, as Qualys's registry scan listed them (none before its first scan), read once " +
+    "per registry per run; optionally only those whose name contains a text.",
+  inputs: {
+    registryId: {
+      description: "The Qualys registry UUID (a `Registry`'s ID, or `getRegistry(…).registryId`).",
+      type: tsType<string>("string"),
+      required: true,
+    },
+    nameContains: {
+      description: "Keep only repositories whose name contains this text, ignoring case. Default: all.",
+      type: tsType<string>("string"),
+    },
+  },
+  outputs: {
+    registryId: {
+      description: "The registry that was listed.",
+      type: tsType<string>("string"),
+      required: true,
+    },
+    repositories: {
+      description: "Its repositories (filtered by `nameContains` when given), by name.",
+      type: tsType<RepositoryInfo[]>("RepositoryInfo[]"),
+      required: true,
+      items: {
+        name: {
+          description: "The repository name, as a schedule's `repo` takes it (e.g. `team/api`).",
+          type: tsType<string>("string"),
+          required: true,
+        },
+        totalImages: {
+          description: "How many images (tags) of it Qualys knows; 0 when Qualys does not say.",
+          type: tsType<number>("number"),
+          required: true,
+        },
+        totalScannedImages: {
+          description: "How many of them Qualys scanned, when it says.",
+          type: tsType<number>("number"),
+        },
+        totalVulnerableImages: {
+          description: "How many of them have vulnerabilities, when Qualys says.",
+          type: tsType<number>("number"),
+        },
+        lastScanned: {
+          description: "When Qualys last scanned it (ISO time), when it says.",
+          type: tsType<string>("string"),
+        },
+      },
+    },
+    names: {
+      description: "Their names, by name: ready for a schedule's `repo`.",
+      type: tsType<string[]>("string[]"),
       required: true,
     },
   },

@@ -9,8 +9,9 @@ import { QualysError } from "../errors";
 import { resolveSettings } from "../qualys/config";
 import type { FieldsOf } from "../core/properties";
 import { registryApi, type RegistryApi } from "./api";
-import type { GET_AWS_BASE, GET_REGISTRY } from "./functions";
-import { findRegistry } from "./find";
+import type { GET_AWS_BASE, GET_REGISTRY, GET_REPOSITORIES } from "./functions";
+import { findRegistry, listRepositories, lookupByUri } from "./find";
+import { repositoryApi } from "./repositories";
 import type { RegistryType } from "./types";
 
 /** What to look a registry up by: exactly one of its URI (unique) or its name (compared exactly). */
@@ -44,6 +45,51 @@ export interface AwsBase {
   externalId: string;
 }
 
+/** What `getRepositories` takes: the registry, and optionally a part of the names to keep. */
+export interface GetRepositoriesArgs {
+  /** The Qualys registry UUID (e.g. a `Registry`'s ID or `getRegistry(…).registryId`). */
+  registryId: string;
+  /** Keep only repositories whose name contains this text, ignoring case. Default: all. */
+  nameContains?: string;
+}
+
+/** `GetRepositoriesArgs` whose values may be outputs of other resources. */
+export interface GetRepositoriesInputs {
+  /** The Qualys registry UUID (e.g. a `Registry`'s ID or `getRegistry(…).registryId`). */
+  registryId: pulumi.Input<string>;
+  /** Keep only repositories whose name contains this text, ignoring case. Default: all. */
+  nameContains?: pulumi.Input<string>;
+}
+
+/** One repository of a registry, as Qualys's registry scan listed it. */
+export interface RepositoryInfo {
+  /** The repository name, as a schedule's `repo` takes it (e.g. `team/api`). */
+  name: string;
+  /** How many images (tags) of it Qualys knows; 0 when Qualys does not say. */
+  totalImages: number;
+  /** How many of them Qualys scanned, when it says. */
+  totalScannedImages?: number;
+  /** How many of them have vulnerabilities, when Qualys says. */
+  totalVulnerableImages?: number;
+  /** When Qualys last scanned it (ISO time), when it says. */
+  lastScanned?: string;
+}
+
+/** What `getRepositories` finds. */
+export interface RepositoriesResult {
+  /** The registry that was listed. */
+  registryId: string;
+  /** Its repositories (filtered by `nameContains` when given), by name. */
+  repositories: RepositoryInfo[];
+  /** Their names, by name: ready for a schedule's `repo`. */
+  names: string[];
+}
+
+/** The program's Qualys settings, from the stack config the program runs with. */
+function programSettings() {
+  return resolveSettings((key) => pulumi.runtime.getConfig(key));
+}
+
 /**
  * Compile-time checks that the types above, written by hand for their TSDoc, are the function tables'
  * (registry/functions.ts) shapes: a table change that these types miss fails `tsc`.
@@ -53,12 +99,14 @@ const tablesMatch: [
   Same<RegistryLookupResult, FieldsOf<typeof GET_REGISTRY.outputs>>,
   Same<AwsBase, FieldsOf<typeof GET_AWS_BASE.outputs>>,
   Same<{ registryUri?: string; name?: string }, FieldsOf<typeof GET_REGISTRY.inputs>>,
-] = [true, true, true];
+  Same<GetRepositoriesArgs, FieldsOf<typeof GET_REPOSITORIES.inputs>>,
+  Same<RepositoriesResult, FieldsOf<typeof GET_REPOSITORIES.outputs>>,
+] = [true, true, true, true, true];
 void tablesMatch;
 
 /** The program's Qualys API, from the stack config the program runs with. */
 function programApi(): RegistryApi {
-  return registryApi(resolveSettings((key) => pulumi.runtime.getConfig(key)));
+  return registryApi(programSettings());
 }
 
 /** Pulumi prints an error marked as a run error once, without a stack trace: an expected failure. */
@@ -74,7 +122,10 @@ function expected<T>(run: () => Promise<T>): Promise<T> {
  * match. The promise form of `getRegistry`.
  */
 export function getRegistryAsync(args: GetRegistryArgs): Promise<RegistryLookupResult> {
-  return expected(() => findRegistry(programApi(), args));
+  return expected(async () => {
+    lookupByUri(args); // the arguments fail before the settings are read
+    return findRegistry(programApi(), args);
+  });
 }
 
 /**
@@ -90,6 +141,31 @@ export function getRegistry(args: GetRegistryInputs): pulumi.Output<RegistryLook
       found.catch(() => undefined);
       return found;
     });
+}
+
+/**
+ * A registry's repositories, as Qualys's registry scan listed them (none before its first scan), read
+ * once per registry per run however often it is asked; the promise form of `getRepositories`. A
+ * registry Qualys does not have fails with a `RegistryLookupError`.
+ */
+export function getRepositoriesAsync(args: GetRepositoriesArgs): Promise<RepositoriesResult> {
+  return expected(() => listRepositories(repositoryApi(programSettings()), args));
+}
+
+/**
+ * A registry's repositories as an `Output` (usable in preview, and as an input of other resources): see
+ * `getRepositoriesAsync`.
+ */
+export function getRepositories(args: GetRepositoriesInputs): pulumi.Output<RepositoriesResult> {
+  return pulumi.output({ registryId: args.registryId, nameContains: args.nameContains }).apply((resolved) => {
+    const found = getRepositoriesAsync({
+      registryId: resolved.registryId,
+      ...(resolved.nameContains === undefined ? {} : { nameContains: resolved.nameContains }),
+    });
+    // Marked handled here: the Output reports the failure; Node must not warn that it was handled late.
+    found.catch(() => undefined);
+    return found;
+  });
 }
 
 /** The Qualys AWS account and external ID for an ECR role's trust policy; the promise form of `getAwsBase`. */

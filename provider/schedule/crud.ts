@@ -3,7 +3,8 @@
  * of docs/qualys-contract.md §9: an ambiguous create is reconciled by name, a write is one call (its
  * outputs are what Qualys accepted, not read back), deletes are by ID and confirmed.
  */
-import { lastApplied as storedInputs } from "../core/properties";
+import { changedInputs } from "../core/plan";
+import { lastApplied as storedInputs, localNames } from "../core/properties";
 import {
   AmbiguousRequestError,
   DeleteNotConfirmedError,
@@ -217,6 +218,20 @@ export async function updateSchedule(
   news: ScheduleInputs,
 ): Promise<ScheduleOutputs> {
   const { registryId, scheduleId } = requireId(id);
+  const local = new Set<string>(localNames(SCHEDULE.properties));
+  if (changedInputs(SCHEDULE, olds, news).every((name) => local.has(name))) {
+    // Only what the stack alone holds changed: Qualys has nothing to update, and what it last said stays.
+    const outputs = writtenOutputs(
+      news,
+      scheduleId,
+      typeof olds.registryType === "string" ? olds.registryType : "",
+    );
+    for (const key of ["status", "created", "updated"] as const) {
+      const value = olds[key];
+      if (typeof value === "string") outputs[key] = value;
+    }
+    return outputs;
+  }
   const registryType =
     typeof olds.registryType === "string" ? olds.registryType : await api.registryType(registryId);
   try {

@@ -9,7 +9,7 @@ import { defineResource, enumType, tsType } from "../core/properties";
 import { describeValue } from "../core/describe-value";
 import { isUnknown } from "../core/values";
 import { all, boolean, noOuterSpaces, notBlank, text, wholeNumber, type Validator } from "../core/validators";
-import { SORT_CRITERIA, WEEK_DAYS, type AdditionalFilters } from "./types";
+import { SORT_CRITERIA, WEEK_DAYS, type AdditionalFilters, type RepositorySelection } from "./types";
 
 /** Values `days` accepts: Qualys documents 1–7 and 14, and its own 2025 sample sends 90. */
 export const ALLOWED_DAYS: readonly number[] = Object.freeze([1, 2, 3, 4, 5, 6, 7, 14, 90]);
@@ -25,6 +25,37 @@ export const WEEK_DAYS_TEXT = "MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SAT
 const DAYS_TEXT = "1, 2, 3, 4, 5, 6, 7, 14 or 90";
 
 const repoName = text(all(notBlank('give the repository name, e.g. "team/api"'), noOuterSpaces()));
+
+/**
+ * A tag selector as Qualys takes it (docs/qualys-contract.md §5, "Tag selectors"): comma-separated
+ * items, each a tag or a regular expression over tags (`.*`, `v1\..*`); no empty item, and each item
+ * must compile as a regular expression (the simulator answers 400 on the same).
+ */
+const tagSelector = text(
+  all(
+    notBlank('give comma-separated tags or a tag pattern such as ".*", or leave tag out for all tags'),
+    (value, label, addIssue) => {
+      if (value.trim() === "") return;
+      value.split(",").forEach((item, i) => {
+        if (item.trim() === "") {
+          addIssue(
+            `${label} must not have an empty item between commas; got ${describeValue(value)} (item ${i + 1} ` +
+              `is empty): write tags or patterns separated by single commas, e.g. "latest,v1\\..*"`,
+          );
+          return;
+        }
+        try {
+          new RegExp(`^(?:${item.trim()})$`, "u");
+        } catch (err) {
+          addIssue(
+            `${label} item ${describeValue(item.trim())} is not a valid regular expression (each comma-separated ` +
+              `item is matched against tags as one): ${err instanceof Error ? err.message.replace(/^Invalid regular expression: /, "") : String(err)}`,
+          );
+        }
+      });
+    },
+  ),
+);
 
 /** One repository name, or a non-empty list of distinct names (unknown members are skipped). */
 const repoList: Validator = (raw, label) => {
@@ -56,6 +87,10 @@ const repoList: Validator = (raw, label) => {
   }
   return reasons;
 };
+
+/** One name becomes a list of one; a list is copied. */
+const asList = (value: unknown): unknown =>
+  typeof value === "string" ? [value] : Array.isArray(value) ? [...(value as unknown[])] : value;
 
 /** The `RegistryScanSchedule` resource and its properties, inputs first, in canonical order. */
 export const SCHEDULE = defineResource({
@@ -125,30 +160,61 @@ export const SCHEDULE = defineResource({
     repo: {
       kind: "input",
       description:
-        "One repository name or a list of them; non-empty, no duplicates. A single name becomes a list.",
+        "One repository name or a list of them; non-empty, no duplicates. A single name becomes a list. " +
+        "Give exactly one of `repo` (with `tag` for all of them) and `repositories` (a tag per repository).",
       type: tsType<string[]>(
         "string[]",
         "pulumi.Input<string> | pulumi.Input<pulumi.Input<string>[]>",
         "string or string[]",
       ),
-      presence: "required",
+      presence: "optional",
       requiredHint: 'list one or more repository names, e.g. ["team/api"]',
       change: "replace",
-      aliases: ["repos", "repositories", "repository"],
+      aliases: ["repos", "repository"],
       validate: repoList,
-      canonical: (value) =>
-        typeof value === "string" ? [value] : Array.isArray(value) ? [...(value as unknown[])] : value,
+      canonical: asList,
     },
     tag: {
       kind: "input",
-      description: "Tags to scan: comma-separated tags or a tag pattern such as `.*`. Omit to scan all tags.",
+      description:
+        "Tags to scan in every repository of `repo`: comma-separated tags or tag patterns (regular expressions " +
+        "such as `.*`). Omit to scan all tags. Not allowed with `repositories`.",
       type: tsType<string>("string"),
       presence: "optional",
       change: "replace",
       aliases: ["tags"],
-      validate: text(
-        notBlank('give comma-separated tags or a tag pattern such as ".*", or leave tag out for all tags'),
+      validate: tagSelector,
+    },
+    repositories: {
+      kind: "input",
+      description:
+        "The repositories to scan, each with its own tag selector: a non-empty list of `{ repo, tag }`, no " +
+        "repository twice. Instead of `repo` and `tag` (give exactly one of `repo` and `repositories`).",
+      type: tsType<RepositorySelection[]>(
+        "RegistryScanScheduleRepository[]",
+        "pulumi.Input<pulumi.Input<RegistryScanScheduleRepository>[]>",
+        "object[]",
       ),
+      presence: "optional",
+      change: "replace",
+      list: true,
+      aliases: ["repoTags"],
+      example: '{ repo: "team/api", tag: "v1\\..*" }',
+      fields: {
+        repo: {
+          description: "The repository name, e.g. `team/api`.",
+          type: tsType<string>("string"),
+          required: true,
+          validate: repoName,
+        },
+        tag: {
+          description:
+            "Tags to scan in this repository: comma-separated tags or tag patterns (regular expressions such as " +
+            "`.*`). Omit to scan all its tags.",
+          type: tsType<string>("string"),
+          validate: tagSelector,
+        },
+      },
     },
     days: {
       kind: "input",
@@ -255,6 +321,20 @@ export const SCHEDULE = defineResource({
           }, '"createdDate" (a string)'),
         },
       },
+    },
+    pendingRepositories: {
+      kind: "input",
+      description:
+        "Repositories of this schedule that the registry does not hold yet (to be pushed after the schedule is " +
+        "created): the check against the registry's repository list accepts them. Kept in the stack only, " +
+        "never sent to Qualys; changing it calls no API.",
+      type: tsType<string[]>("string[]", "pulumi.Input<pulumi.Input<string>[]>"),
+      presence: "optional",
+      change: "update",
+      local: true,
+      aliases: ["newRepositories", "allowUnlisted"],
+      validate: repoList,
+      canonical: asList,
     },
     scheduleId: {
       kind: "output",

@@ -70,7 +70,7 @@ export function matchesSent(registryId: string, item: WireSchedule, inputs: Sche
     const seen = canonicalizeInputs(fromWireSchedule(registryId, item, inputs).inputs);
     return sameValue(seen, canonicalizeInputs(inputs));
   } catch {
-    // Settings this resource cannot hold (different tags per repository, say) are not what was sent.
+    // A reply this resource cannot read is not what was sent.
     return false;
   }
 }
@@ -93,7 +93,10 @@ function summary(registryId: string, item: WireSchedule, inputs: ScheduleInputs)
         ? `daily at ${s.schedule ?? "?"}`
         : `every ${s.scheduleScanIntervalInDays ?? "?"} days`;
   const tag = s.tag ?? inputs.tag;
-  return `repo ${s.repo.join(", ") || "?"}${tag ? `, tag ${tag}` : ""}${s.days ? `, last ${s.days} days` : ""}, ${when}`;
+  const selection = s.repositories
+    ? `repositories ${s.repositories.map((r) => `${r.repo}${r.tag ? ` (tag ${r.tag})` : ""}`).join(", ")}`
+    : `repo ${(s.repo ?? []).join(", ") || "?"}${tag ? `, tag ${tag}` : ""}`;
+  return `${selection}${s.days ? `, last ${s.days} days` : ""}, ${when}`;
 }
 
 /** Every schedule with the name, with what the provider can prove about each. */

@@ -20,6 +20,20 @@ export interface RegistryScanScheduleAdditionalFilters {
 }
 
 /**
+ * One repository of a schedule with its own tag selector (an entry of `repositories`). Each property's
+ * TSDoc carries its description in `schedule/properties.ts`.
+ */
+export interface RegistryScanScheduleRepository {
+  /** The repository name, e.g. `team/api`. Changing it replaces the schedule. */
+  repo: pulumi.Input<string>;
+  /**
+   * Tags to scan in this repository: comma-separated tags or tag patterns (regular expressions such as
+   * `.*`). Omit to scan all its tags. Changing it replaces the schedule.
+   */
+  tag?: pulumi.Input<string>;
+}
+
+/**
  * The arguments of a `RegistryScanSchedule`. Property names are Qualys's own field names. Each
  * property's TSDoc carries its description in `schedule/properties.ts`, what a change does and its
  * default (test/unit/resource-declarations.test.ts checks that they agree).
@@ -44,14 +58,22 @@ export interface RegistryScanScheduleArgs {
   onDemand?: pulumi.Input<boolean>;
   /**
    * One repository name or a list of them; non-empty, no duplicates. A single name becomes a list.
+   * Give exactly one of `repo` (with `tag` for all of them) and `repositories` (a tag per repository).
    * Changing it replaces the schedule.
    */
-  repo: pulumi.Input<string> | pulumi.Input<pulumi.Input<string>[]>;
+  repo?: pulumi.Input<string> | pulumi.Input<pulumi.Input<string>[]>;
   /**
-   * Tags to scan: comma-separated tags or a tag pattern such as `.*`. Omit to scan all tags.
-   * Changing it replaces the schedule.
+   * Tags to scan in every repository of `repo`: comma-separated tags or tag patterns (regular
+   * expressions such as `.*`). Omit to scan all tags. Not allowed with `repositories`. Changing it
+   * replaces the schedule.
    */
   tag?: pulumi.Input<string>;
+  /**
+   * The repositories to scan, each with its own tag selector: a non-empty list of `{ repo, tag }`, no
+   * repository twice. Instead of `repo` and `tag` (give exactly one of `repo` and `repositories`).
+   * Changing it replaces the schedule.
+   */
+  repositories?: pulumi.Input<pulumi.Input<RegistryScanScheduleRepository>[]>;
   /**
    * Only images pushed in the last N days: 1–7, 14 or 90 (Qualys's docs say 1–7 and 14; its own 2025
    * sample sends 90). Omit for no age filter. Changing it replaces the schedule.
@@ -80,6 +102,12 @@ export interface RegistryScanScheduleArgs {
   forceScan?: pulumi.Input<boolean>;
   /** Extra filters on the tags of each repository. Updates in place. */
   additionalFilters?: pulumi.Input<RegistryScanScheduleAdditionalFilters>;
+  /**
+   * Repositories of this schedule that the registry does not hold yet (to be pushed after the schedule is
+   * created): the check against the registry's repository list accepts them. Kept in the stack only,
+   * never sent to Qualys; changing it calls no API. Updates in place.
+   */
+  pendingRepositories?: pulumi.Input<pulumi.Input<string>[]>;
 }
 
 /**
@@ -92,9 +120,10 @@ const provider: pulumi.dynamic.ResourceProvider = runtime;
 /**
  * A Qualys Container Security registry scan schedule.
  *
- * Validated in full at `pulumi preview`, before any API call. Changes to `registryId`, `onDemand`,
- * `repo`, `tag` or `days` (and any change to an on-demand schedule) replace the schedule; other
- * changes update it in place. The resource ID is `<registryId>/<scheduleId>`.
+ * Validated in full at `pulumi preview`, before any API call; the repositories it selects are then
+ * compared with the registry's repository list (docs/repositories.md). Changes to `registryId`,
+ * `onDemand`, `repo`, `tag`, `repositories` or `days` (and any change to an on-demand schedule) replace
+ * the schedule; other changes update it in place. The resource ID is `<registryId>/<scheduleId>`.
  */
 export class RegistryScanSchedule extends pulumi.dynamic.Resource {
   /** The type token the engine records (what `@pulumi/policy`'s `validateResourceOfType` matches). */
@@ -111,10 +140,12 @@ export class RegistryScanSchedule extends pulumi.dynamic.Resource {
   declare public readonly name: pulumi.Output<string>;
   /** Whether this is a one-off (on-demand) scan. */
   declare public readonly onDemand: pulumi.Output<boolean>;
-  /** The repositories scanned (always a list). */
-  declare public readonly repo: pulumi.Output<string[]>;
+  /** The repositories scanned (always a list), when given as `repo`. */
+  declare public readonly repo: pulumi.Output<string[] | undefined>;
   /** The tag filter, if any. */
   declare public readonly tag: pulumi.Output<string | undefined>;
+  /** The repositories scanned with a tag selector each, when given as `repositories`. */
+  declare public readonly repositories: pulumi.Output<{ repo: string; tag?: string }[] | undefined>;
   /** The image-age filter in days, if any. */
   declare public readonly days: pulumi.Output<number | undefined>;
   /** The interval of an automatic schedule, in days. */
@@ -129,6 +160,8 @@ export class RegistryScanSchedule extends pulumi.dynamic.Resource {
   declare public readonly additionalFilters: pulumi.Output<
     { numberOfTags?: number; sortCriteria?: SortCriteria } | undefined
   >;
+  /** Repositories accepted although the registry does not list them yet. */
+  declare public readonly pendingRepositories: pulumi.Output<string[] | undefined>;
   /** The Qualys schedule UUID. */
   declare public readonly scheduleId: pulumi.Output<string>;
   /**

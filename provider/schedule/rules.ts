@@ -14,6 +14,7 @@ import {
 } from "../core/check";
 import { describeValue } from "../core/describe-value";
 import { inputNames } from "../core/properties";
+import { isRecord, isUnknown } from "../core/values";
 import { MAX_INTERVAL_DAYS, MIN_INTERVAL_DAYS, SCHEDULE, WEEK_DAYS_TEXT } from "./properties";
 import type { ScheduleInputs } from "./types";
 
@@ -35,10 +36,100 @@ export function canonicalizeInputs(i: ScheduleInputs): ScheduleInputs {
   return normalizeInputs(SCHEDULE, { ...i }) as unknown as ScheduleInputs;
 }
 
+/** The repositories a schedule selects (either form), or undefined when not known and valid yet. */
+export function selectedRepositories(
+  inputs: Pick<Partial<ScheduleInputs>, "repo" | "repositories">,
+): string[] | undefined {
+  const names = inputs.repositories ? inputs.repositories.map((r) => r.repo) : inputs.repo;
+  return Array.isArray(names) && names.every((n) => typeof n === "string" && !isUnknown(n))
+    ? names
+    : undefined;
+}
+
+/**
+ * The selection rules (docs/qualys-contract.md §5): exactly one of `repo` and `repositories`; `tag` only
+ * with `repo`; no repository twice in `repositories`; `pendingRepositories` only names selected ones.
+ */
+function selectionFailures(at: (property: string) => FieldState): CheckFailure[] {
+  const failures: CheckFailure[] = [];
+  const repo = at("repo");
+  const repositories = at("repositories");
+  if (repo.state === "absent" && repositories.state === "absent") {
+    failures.push({
+      property: "repo",
+      reason:
+        `repo is required: list one or more repository names, e.g. ["team/api"], or give repositories ` +
+        `with a tag per repository, e.g. [{ repo: "team/api", tag: "v1\\..*" }]`,
+    });
+    return failures;
+  }
+  if (repo.state !== "absent" && repositories.state !== "absent") {
+    failures.push({
+      property: "repositories",
+      reason:
+        `give exactly one of repo and repositories; got both (repo ${describeValue(given(repo))}): use repo ` +
+        `(with tag for all of them) or repositories (a tag per repository), not both`,
+    });
+  }
+  const tag = at("tag");
+  if (repositories.state !== "absent" && (tag.state === "valid" || tag.state === "invalid")) {
+    failures.push({
+      property: "tag",
+      reason:
+        `tag is not allowed with repositories (each repository gives its own tag); got ` +
+        `${describeValue(given(tag))}: move it into the repositories entries, e.g. ` +
+        `[{ repo: "team/api", tag: ${describeValue(given(tag))} }]`,
+    });
+  }
+  if (repositories.state === "valid") {
+    const counts = new Map<string, number>();
+    for (const entry of repositories.value as { repo?: unknown }[]) {
+      if (isRecord(entry) && typeof entry.repo === "string" && !isUnknown(entry.repo))
+        counts.set(entry.repo, (counts.get(entry.repo) ?? 0) + 1);
+    }
+    for (const [name, count] of counts) {
+      if (count > 1) {
+        failures.push({
+          property: "repositories",
+          reason:
+            `repositories must not list a repository twice; got ${describeValue(name)} ${count} times: list it ` +
+            `once, with one tag selector (comma-separate several tags)`,
+        });
+      }
+    }
+  }
+  const pending = at("pendingRepositories");
+  const selection =
+    repositories.state === "valid"
+      ? selectedRepositories({ repositories: repositories.value as ScheduleInputs["repositories"] })
+      : repo.state === "valid" && repositories.state === "absent"
+        ? selectedRepositories({ repo: normalizeScheduleInputs({ repo: repo.value }).repo as string[] })
+        : undefined;
+  if (pending.state === "valid" && selection) {
+    const names = normalizeScheduleInputs({ pendingRepositories: pending.value }).pendingRepositories;
+    for (const name of (names as unknown[]).filter((n) => typeof n === "string" && !isUnknown(n))) {
+      if (!selection.includes(name as string)) {
+        failures.push({
+          property: "pendingRepositories",
+          reason:
+            `pendingRepositories must only name repositories of this schedule; got ${describeValue(name)}, ` +
+            `which the schedule does not select (it selects ${selection.map((n) => describeValue(n)).join(", ")})`,
+        });
+      }
+    }
+  }
+  return failures;
+}
+
+/** Set by the user with a known value (valid or not). */
+function given(state: FieldState): unknown {
+  return state.state === "valid" ? state.value : state.state === "invalid" ? state.raw : undefined;
+}
+
 /** The rules that tie fields together; a rule whose inputs are unknown or invalid is skipped. */
 function crossFieldFailures(states: FieldStates): CheckFailure[] {
-  const failures: CheckFailure[] = [];
   const at = (property: string): FieldState => states[property] ?? { state: "absent" };
+  const failures: CheckFailure[] = selectionFailures(at);
   const onDemandState = at("onDemand");
   const onDemand =
     onDemandState.state === "absent"

@@ -15,12 +15,15 @@ import { scheduleApi } from "./lookups";
 import { planScheduleDiff } from "./plan";
 import { SCHEDULE } from "./properties";
 import { checkScheduleInputs } from "./rules";
+import { checkSelection, listWith } from "./selection";
 import type { ScheduleInputs } from "./types";
 
 const runtime = resourceRuntime({
   resource: SCHEDULE,
   api: scheduleApi,
   check: checkScheduleInputs,
+  verify: (inputs, olds, settings) =>
+    checkSelection(inputs as Partial<ScheduleInputs>, olds as Partial<ScheduleInputs>, listWith(settings)),
   diff: planScheduleDiff,
   create: (api, inputs) => createSchedule(api, inputs as ScheduleInputs),
   read: (api, id, props) => readSchedule(api, id, props),

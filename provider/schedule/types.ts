@@ -32,6 +32,14 @@ export type AdditionalFilters = {
   sortCriteria?: SortCriteria;
 };
 
+/** One repository of a schedule with its own tag selector (the `repositories` form). */
+export type RepositorySelection = {
+  /** The repository name, e.g. `team/api`. */
+  repo: string;
+  /** Comma-separated tags or tag patterns; absent = all tags. */
+  tag?: string;
+};
+
 /**
  * Canonical inputs of one schedule, as `check` returns them and the engine stores and diffs them.
  * Optional fields that the user left out are absent (never `undefined`-valued keys).

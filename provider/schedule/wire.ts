@@ -4,8 +4,9 @@
  */
 import type { z } from "zod";
 
-import { MixedTagsError } from "../errors";
+import { localNames } from "../core/properties";
 import { malformed, replySchema, type ApiResponse, type Zod } from "../qualys/http/response";
+import { SCHEDULE } from "./properties";
 import type { AdditionalFilters, ScheduleInputs, WeekDay } from "./types";
 import { WEEK_DAYS } from "./types";
 
@@ -32,7 +33,9 @@ export function toWireBody(inputs: ScheduleInputs, registryType: string): WireSc
     onDemand: inputs.onDemand,
     filters: [
       {
-        repoTags: inputs.repo.map((repo) => ({ repo, tag: inputs.tag ?? null })),
+        repoTags: inputs.repositories
+          ? inputs.repositories.map((r) => ({ repo: r.repo, tag: r.tag ?? null }))
+          : (inputs.repo ?? []).map((repo) => ({ repo, tag: inputs.tag ?? null })),
         days: inputs.days ?? null,
       },
     ],
@@ -194,22 +197,7 @@ export function fromWireSchedule(
     wire: ScheduleInputs[K] | null | undefined,
   ): ScheduleInputs[K] | undefined => (wire === undefined ? lastApplied[key] : (wire ?? undefined));
 
-  const repoTags = item.filters?.flatMap((f) => f.repoTags ?? []);
-  const repo = repoTags && repoTags.length > 0 ? repoTags.map((r) => r.repo) : (lastApplied.repo ?? []);
-  const tags = new Set((repoTags ?? []).map((r) => r.tag ?? null));
-  if (tags.size > 1) {
-    // Flattening them to one tag would make state lie, and the next update would overwrite them.
-    const each = (repoTags ?? []).map(
-      (r) => `${r.repo}: ${r.tag === null || r.tag === undefined ? "all tags" : r.tag}`,
-    );
-    throw new MixedTagsError({
-      registryId,
-      scheduleId: item.scheduleUuid,
-      name: item.name ?? "",
-      repoTags: each,
-    });
-  }
-  const tag = [...tags][0];
+  const selection = selectionOf(item, lastApplied);
   const daysFilter = item.filters?.find((f) => f.days !== undefined);
   const interval =
     item.scheduleScanIntervalInDays !== undefined
@@ -230,11 +218,10 @@ export function fromWireSchedule(
     registryId,
     name: item.name ?? lastApplied.name ?? "",
     onDemand: item.onDemand ?? lastApplied.onDemand ?? false,
-    repo,
     forceScan: pick("forceScan", item.forceScan) ?? false,
   };
   const optional: Partial<ScheduleInputs> = {
-    tag: repoTags ? (tag ?? undefined) : lastApplied.tag,
+    ...selection,
     days: daysFilter ? (daysFilter.days ?? undefined) : item.filters ? undefined : lastApplied.days,
     scheduleScanIntervalInDays: pick("scheduleScanIntervalInDays", interval),
     weekDay:
@@ -242,6 +229,10 @@ export function fromWireSchedule(
     schedule: pick("schedule", item.schedule),
     additionalFilters: af,
   };
+  // What only the stack holds (`local` inputs) is not on the wire: the last applied value stays.
+  for (const name of localNames(SCHEDULE.properties)) {
+    (optional as Record<string, unknown>)[name] = (lastApplied as Record<string, unknown>)[name];
+  }
   for (const [k, v] of Object.entries(optional)) {
     if (v !== undefined) (inputs as unknown as Record<string, unknown>)[k] = v;
   }
@@ -252,6 +243,31 @@ export function fromWireSchedule(
     created: timestamp(item.created),
     updated: timestamp(item.updated),
   };
+}
+
+/**
+ * The repository selection of a listed schedule, in the form it was declared in: `repositories` when
+ * the stack declared it so, or when the repositories carry different tags (a console schedule, which
+ * one `tag` cannot hold); else `repo` with one `tag`. Qualys leaving the filters out keeps the last
+ * applied selection.
+ */
+function selectionOf(
+  item: WireSchedule,
+  lastApplied: Partial<ScheduleInputs>,
+): Pick<Partial<ScheduleInputs>, "repo" | "tag" | "repositories"> {
+  const repoTags = item.filters?.flatMap((f) => f.repoTags ?? []);
+  if (!repoTags || repoTags.length === 0) {
+    return { repo: lastApplied.repo, tag: lastApplied.tag, repositories: lastApplied.repositories };
+  }
+  const tags = new Set(repoTags.map((r) => r.tag ?? null));
+  if (lastApplied.repositories !== undefined || tags.size > 1) {
+    return {
+      repositories: repoTags.map((r) =>
+        r.tag === null || r.tag === undefined ? { repo: r.repo } : { repo: r.repo, tag: r.tag },
+      ),
+    };
+  }
+  return { repo: repoTags.map((r) => r.repo), tag: [...tags][0] ?? undefined };
 }
 
 function compactFilters(af: AdditionalFilters): AdditionalFilters | undefined {

@@ -24,6 +24,7 @@ export const CALL_KINDS = [
   "registryUpdate",
   "registryDelete",
   "awsBase",
+  "repositories",
 ] as const;
 export type CallKind = (typeof CALL_KINDS)[number];
 
@@ -75,6 +76,17 @@ export const HANDLED_EVERYWHERE: Record<number, string> = {
   504: "transient: reads and updates repeated after a backoff (§9)",
 };
 
+/** A page of a paged list: `{count, data}`, or an empty 204. */
+function judgePage(form: ReplyForm): Judgement {
+  if (form.kind === "empty") return { verdict: "expected" };
+  if (form.kind === "object" && form.keys.includes("data")) {
+    return form.keys.includes("count")
+      ? { verdict: "expected" }
+      : { verdict: "alternative", note: 'no "count": the provider counts the items itself' };
+  }
+  return { verdict: "differs", note: 'neither {"count", "data"} nor an empty 204' };
+}
+
 export const CONTRACT: Record<CallKind, KindContract> = {
   auth: {
     title: "POST /auth",
@@ -103,15 +115,18 @@ export const CONTRACT: Record<CallKind, KindContract> = {
     section: "§3, §7",
     expects: '{"count": n, "data": [...]}, or 204 with no body when nothing matches',
     success: [200, 204],
-    judgeReply: (form) => {
-      if (form.kind === "empty") return { verdict: "expected" };
-      if (form.kind === "object" && form.keys.includes("data")) {
-        return form.keys.includes("count")
-          ? { verdict: "expected" }
-          : { verdict: "alternative", note: 'no "count": the provider counts the items itself' };
-      }
-      return { verdict: "differs", note: 'neither {"count", "data"} nor an empty 204' };
+    judgeReply: judgePage,
+  },
+  repositories: {
+    title: "GET /v1.3/registry/{registryId}/repository",
+    section: "§3 (Repositories)",
+    expects: '{"count": n, "data": [{"repoName", …}]}, or 204 with no body when the registry lists none',
+    success: [200, 204],
+    handled: {
+      403: "not allowed to list: nothing checked, a warning says so (§5, Repository selection)",
+      404: "no such registry, or no such listing on this platform: nothing checked, a warning says so",
     },
+    judgeReply: judgePage,
   },
   create: {
     title: "POST /v1.3/registry/{registryId}/schedule",

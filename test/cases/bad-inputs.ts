@@ -187,6 +187,86 @@ export const BAD_INPUTS: BadInputCase[] = [
     property: "tag",
     reasonIncludes: ["tag", "must be a string", '["v1","v2"]'],
   },
+  {
+    title: "tag an invalid regular expression",
+    args: { tag: "v1,(rc" },
+    property: "tag",
+    reasonIncludes: ["tag", '"(rc"', "not a valid regular expression"],
+  },
+  {
+    title: "tag with an empty item between commas",
+    args: { tag: "v1,,v2" },
+    property: "tag",
+    reasonIncludes: ["tag", "empty item", '"v1,,v2"'],
+  },
+  {
+    title: "tag with repositories",
+    args: { repo: null, tag: "v1", repositories: [{ repo: "team/api" }] },
+    property: "tag",
+    reasonIncludes: ["tag is not allowed with repositories", '"v1"', "move it into the repositories"],
+  },
+  // repositories
+  {
+    title: "repositories together with repo",
+    args: { repositories: [{ repo: "team/worker", tag: "v1" }] },
+    property: "repositories",
+    reasonIncludes: ["exactly one of repo and repositories", "got both"],
+  },
+  {
+    title: "repositories an empty list",
+    args: { repo: null, repositories: [] },
+    property: "repositories",
+    reasonIncludes: ["repositories", "at least one entry", "empty list"],
+  },
+  {
+    title: "repositories entry without repo",
+    args: { repo: null, repositories: [{ repo: "team/api" }, { tag: "v1" }] },
+    property: "repositories",
+    reasonIncludes: ["repositories[1].repo is required"],
+  },
+  {
+    title: "repositories lists a repository twice",
+    args: {
+      repo: null,
+      repositories: [
+        { repo: "team/api", tag: "v1" },
+        { repo: "team/api", tag: "v2" },
+      ],
+    },
+    property: "repositories",
+    reasonIncludes: ["must not list a repository twice", '"team/api"', "2 times"],
+  },
+  {
+    title: "repositories entry with an unknown member",
+    args: { repo: null, repositories: [{ repo: "team/api", tags: "v1" }] },
+    property: "repositories",
+    reasonIncludes: ["repositories[0].tags is not a property of repositories[0]", "repo and tag"],
+  },
+  {
+    title: "repositories entry with an invalid tag pattern",
+    args: { repo: null, repositories: [{ repo: "team/api", tag: "[v1" }] },
+    property: "repositories",
+    reasonIncludes: ["repositories[0].tag", '"[v1"', "not a valid regular expression"],
+  },
+  {
+    title: "repositories a string",
+    args: { repo: null, repositories: "team/api" },
+    property: "repositories",
+    reasonIncludes: ["repositories must be a list of objects", '"team/api"'],
+  },
+  // pendingRepositories
+  {
+    title: "pendingRepositories names a repository the schedule does not select",
+    args: { pendingRepositories: ["team/web"] },
+    property: "pendingRepositories",
+    reasonIncludes: ["pendingRepositories must only name repositories of this schedule", '"team/web"'],
+  },
+  {
+    title: "pendingRepositories an empty list",
+    args: { pendingRepositories: [] },
+    property: "pendingRepositories",
+    reasonIncludes: ["pendingRepositories", "at least one repository", "empty list"],
+  },
   // days
   {
     title: "days 10",
@@ -406,6 +486,23 @@ export const BAD_INPUTS: BadInputCase[] = [
 ];
 
 export const GOOD_INPUTS: GoodInputCase[] = [
+  {
+    title: "a tag per repository, members put in order, a pending repository",
+    args: {
+      repositories: [{ tag: "v1\\..*,latest", repo: "team/api" }, { repo: "team/worker" }],
+      pendingRepositories: "team/worker",
+      scheduleScanIntervalInDays: 1,
+      schedule: "19:30",
+    },
+    canonical: {
+      onDemand: false,
+      repositories: [{ repo: "team/api", tag: "v1\\..*,latest" }, { repo: "team/worker" }],
+      scheduleScanIntervalInDays: 1,
+      schedule: "19:30",
+      forceScan: false,
+      pendingRepositories: ["team/worker"],
+    },
+  },
   {
     title: "daily",
     args: { repo: ["team/api"], scheduleScanIntervalInDays: 1, schedule: "19:30" },

@@ -111,9 +111,17 @@ function blockTypeOf(checker: ts.TypeChecker, declared: Declared): ts.Type[] {
   if (!declaration) return [];
   const type = checker.getNonNullableType(checker.getTypeOfSymbolAtLocation(declared.symbol, declaration));
   const wrappers = new Set(["Promise", "OutputInstance", "Output"]);
-  return (type.isUnion() ? type.types : [type]).filter(
-    (t) => (t.getFlags() & ts.TypeFlags.Object) !== 0 && !wrappers.has(t.getSymbol()?.getName() ?? ""),
-  );
+  // A list of blocks (`list: true` in the table) declares an array of them: its element type is the block.
+  const objects = (t: ts.Type): ts.Type[] =>
+    (t.isUnion() ? t.types : [t]).flatMap((member) =>
+      checker.isArrayType(member)
+        ? checker.getTypeArguments(member as ts.TypeReference).flatMap(objects)
+        : (member.getFlags() & ts.TypeFlags.Object) !== 0 &&
+            !wrappers.has(member.getSymbol()?.getName() ?? "")
+          ? [member]
+          : [],
+    );
+  return objects(type);
 }
 
 /** The wording rules of one declaration's TSDoc, for a property or a block member. */

@@ -34,7 +34,7 @@ export function renderPropertyTables(resource: ResourceDefinition<PropertyTable>
     );
     for (const [member, m] of Object.entries(spec.fields ?? {})) {
       inputs.push(
-        `| \`${name}.${member}\` | ${cell(m.type.shown ?? m.type.output)} | ${m.required ? "required" : "optional"} | ${cell(m.description)} | ${change({ ...spec, change: m.change ?? spec.change })} |`,
+        `| \`${name}${spec.list ? "[]" : ""}.${member}\` | ${cell(m.type.shown ?? m.type.output)} | ${m.required ? "required" : "optional"} | ${cell(m.description)} | ${change({ ...spec, change: m.change ?? spec.change })} |`,
       );
     }
   }

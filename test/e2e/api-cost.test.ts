@@ -1,6 +1,7 @@
 /**
  * What one `pulumi up` of 20 schedules in one registry asks of Qualys, from the simulator's request
- * log: the name checks cost one listing of the registry for the whole run, each create is one POST and
+ * log: the name checks cost one listing of the registry for the whole run, the repository checks one
+ * listing of the registry's repositories (schedule/selection.ts), each create is one POST and
  * nothing more (a write is not read back, docs/qualys-contract.md §9), an update of all 20 is 20 PUTs,
  * a refresh one listing, and destroy one DELETE per schedule (the single delete answers synchronously).
  */
@@ -26,7 +27,7 @@ function summary(log: LoggedRequest[]): Record<string, number> {
 
 const NO_LIST = { "list: registry page": 0, "list: by ID": 0, "list: by name": 0 };
 
-test("up of 20 in one registry: 1 auth, 1 registry read, 1 listing for the name checks, 20 POSTs; update of all 20: 20 PUTs; refresh: 1 listing; destroy: 20 DELETEs", async () => {
+test("up of 20 in one registry: 1 auth, 1 registry read, 1 listing for the name checks, 1 repository listing, 20 POSTs; update of all 20: 20 PUTs; refresh: 1 listing; destroy: 20 DELETEs", async () => {
   const declared = dailySchedules("cost", 20);
   ps = await schedulesStack(declared);
   sim().control.clearRequests();
@@ -34,7 +35,18 @@ test("up of 20 in one registry: 1 auth, 1 registry read, 1 listing for the name 
   const log = sim().control.requests();
   const up = summary(log);
   console.log(`REQUEST-LOG-SUMMARY up of 20 in one registry: ${JSON.stringify(up)} (${log.length} calls)`);
-  expect(up).toEqual({ auth: 1, registry: 1, list: 1, create: 20, ...NO_LIST, "list: registry page": 1 });
+  expect(up).toEqual({
+    auth: 1,
+    registry: 1,
+    list: 1,
+    repositories: 1,
+    create: 20,
+    ...NO_LIST,
+    "list: registry page": 1,
+  });
+  // The repository list is read before the first POST: the selection check runs in check, before any write.
+  const firstWrite = log.findIndex((r) => r.method === "POST" && /\/schedule$/.test(r.path));
+  expect(log.slice(0, firstWrite).filter((r) => r.path.endsWith("/repository"))).toHaveLength(1);
   // The listing for the name checks comes before the first POST.
   const firstPost = log.findIndex((r) => r.method === "POST" && /\/schedule$/.test(r.path));
   expect(
@@ -47,6 +59,7 @@ test("up of 20 in one registry: 1 auth, 1 registry read, 1 listing for the name 
   expect((await ps.run(["up", "--yes", "--skip-preview"])).code).toBe(0);
   const update = summary(sim().control.requests());
   console.log(`REQUEST-LOG-SUMMARY update of all 20: ${JSON.stringify(update)}`);
+  // The repositories did not change: no repository listing.
   expect(update).toEqual({ auth: 1, update: 20, ...NO_LIST });
   expect(
     sim()

@@ -35,11 +35,16 @@ const only = () => {
 };
 
 describe("preview of a new schedule", () => {
-  test("plans one create and calls no Qualys API", async () => {
+  test("plans one create, writes nothing, and reads only the registry's repository list, once", async () => {
     sim().control.clearRequests();
     const res = await ps.stack.preview();
     expect(res.changeSummary).toEqual({ create: 2 });
-    expect(sim().control.requests()).toEqual([]);
+    // The selection check (docs/repositories.md) is the one call a preview of a new schedule makes.
+    expect(
+      sim()
+        .control.requests()
+        .map((r) => `${r.method} ${r.path}`),
+    ).toEqual(["POST /auth", `GET /csapi/v1.3/registry/${DEMO_REGISTRY_ID}/repository`]);
   });
 });
 

@@ -21,11 +21,17 @@ beforeAll(async () => {
 });
 
 describe("unknown inputs during preview", () => {
-  test("preview passes with registryId and the interval unknown, and calls no API", async () => {
+  test("preview passes with registryId and the interval unknown, and writes nothing", async () => {
     sim().control.clearRequests();
     const res = await ps.stack.preview();
     expect(res.changeSummary).toEqual({ create: 3 });
-    expect(sim().control.requests()).toEqual([]);
+    // The engine previews the stand-in registry's outputs from its inputs, so the registry ID reaches the
+    // schedule's check, whose repository check (docs/repositories.md) reads the list: the only call.
+    expect(
+      sim()
+        .control.requests()
+        .map((r) => `${r.method} ${r.path}`),
+    ).toEqual(["POST /auth", `GET /csapi/v1.3/registry/${DEMO_REGISTRY_ID}/repository`]);
   });
 
   test("up resolves them and creates the weekly schedule with the canonical weekDay", async () => {

@@ -19,6 +19,7 @@ export function classify(r: Pick<LoggedRequest, "method" | "path">): string {
   if (/\/schedule$/.test(r.path)) return r.method === "POST" ? "create" : "list";
   if (/\/schedule\/[^/]+$/.test(r.path))
     return r.method === "PUT" ? "update" : r.method === "DELETE" ? "delete" : "other";
+  if (/\/registry\/[^/]+\/repository$/.test(r.path)) return "repositories";
   if (/\/registry\/aws-base$/.test(r.path)) return "awsBase";
   if (/\/registry\/[^/]+$/.test(r.path)) return r.method === "PUT" ? "registryUpdate" : "registry";
   if (/\/registry$/.test(r.path)) {

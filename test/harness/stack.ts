@@ -171,7 +171,7 @@ function writeNodeProgram(
   from: string,
   projectDir: string,
   project: string,
-  providerPlugins: ProgramStackOptions["providerPlugins"],
+  providerPlugins?: ProgramStackOptions["providerPlugins"],
 ): void {
   copyProgram(from, projectDir);
   // The consumer's node_modules holds real copies (the tarball installed), so a symlink to the

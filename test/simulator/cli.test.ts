@@ -103,6 +103,32 @@ describe("command: node dist/test/simulator/cli.js", () => {
     }
   });
 
+  it("--repository <registryId>=<name> (repeatable) seeds the registry's repositories, listed over the API and by the control API", async () => {
+    const { child, url, output } = await startCli([
+      "--port=0",
+      "--repository",
+      `${DEMO_REGISTRY_ID}=team/api`,
+      `--repository=${DEMO_REGISTRY_ID}=team/web`,
+    ]);
+    try {
+      expect(output()).toContain(`repository: team/api (registry ${DEMO_REGISTRY_ID})`);
+      const token = (await client(url).post("/auth", "username=demo&password=demo-password&token=true"))
+        .data as string;
+      const res = await client(url, token).get(`/csapi/v1.3/registry/${DEMO_REGISTRY_ID}/repository`);
+      expect(res.data).toMatchObject({
+        count: 2,
+        data: [{ repoName: "team/api" }, { repoName: "team/web" }],
+      });
+      await controlClient(url).reset();
+      expect((await controlClient(url).repositories(DEMO_REGISTRY_ID)).map((r) => r.repoName)).toEqual([
+        "team/api",
+        "team/web",
+      ]);
+    } finally {
+      expect(await stop(child, "SIGTERM")).toBe(0);
+    }
+  });
+
   it("refuses a malformed --registry with exit code 2", async () => {
     const child = spawn(process.execPath, [CLI, "--registry", "no-type"]);
     let err = "";

@@ -1,6 +1,7 @@
 // Runs the simulator from a shell until SIGINT/SIGTERM:
 //   node dist/test/simulator/cli.js --port <n> [--username <u>] [--password <p>]
-//     [--registry <id>:<type>]... [--token-ttl <seconds>] [--state <file.json>]
+//     [--registry <id>:<type>]... [--repository <registryId>=<name>]... [--token-ttl <seconds>]
+//     [--state <file.json>]
 import { parseArgs } from "node:util";
 import { DEMO_PASSWORD, DEMO_REGISTRY_ID, DEMO_REGISTRY_TYPE, DEMO_USERNAME, startSimulator } from "./index";
 
@@ -14,6 +15,15 @@ function parseRegistry(spec: string): { id: string; type: string } {
   const at = spec.lastIndexOf(":");
   if (at <= 0 || at === spec.length - 1) fail(`--registry expects <id>:<type>, got ${JSON.stringify(spec)}`);
   return { id: spec.slice(0, at), type: spec.slice(at + 1) };
+}
+
+/** `<registryId>=<name>`: a repository the registry holds (a registry ID has no `=`). */
+function parseRepository(spec: string): { registryId: string; name: string } {
+  const at = spec.indexOf("=");
+  if (at <= 0 || at === spec.length - 1) {
+    fail(`--repository expects <registryId>=<name>, got ${JSON.stringify(spec)}`);
+  }
+  return { registryId: spec.slice(0, at), name: spec.slice(at + 1) };
 }
 
 function parseNumber(flag: string, raw: string | undefined, dflt: number): number {
@@ -33,6 +43,7 @@ async function main(): Promise<void> {
         username: { type: "string" },
         password: { type: "string" },
         registry: { type: "string", multiple: true },
+        repository: { type: "string", multiple: true },
         "token-ttl": { type: "string" },
         state: { type: "string" },
       },
@@ -42,6 +53,7 @@ async function main(): Promise<void> {
   } catch (e) {
     fail(e instanceof Error ? e.message : String(e));
   }
+  const repositories = (values.repository ?? []).map(parseRepository);
   const registries = (values.registry ?? []).map(parseRegistry);
   const username = values.username ?? DEMO_USERNAME;
   const password = values.password ?? DEMO_PASSWORD;
@@ -49,7 +61,13 @@ async function main(): Promise<void> {
     port: parseNumber("--port", values.port, 0),
     username,
     password,
-    registries: registries.length > 0 ? registries : [{ id: DEMO_REGISTRY_ID, type: DEMO_REGISTRY_TYPE }],
+    registries: (registries.length > 0
+      ? registries
+      : [{ id: DEMO_REGISTRY_ID, type: DEMO_REGISTRY_TYPE }]
+    ).map((r) => ({
+      ...r,
+      repositories: repositories.filter((p) => p.registryId === r.id).map((p) => p.name),
+    })),
     tokenTtlSeconds: parseNumber("--token-ttl", values["token-ttl"], 4 * 3600),
     statePath: values.state,
   });
@@ -60,6 +78,7 @@ async function main(): Promise<void> {
     // The demo password is public by design; a password the user chose is not echoed.
     `  password: ${values.password === undefined ? password : "(as given with --password)"}`,
     ...shown.map((r) => `  registry: ${r.id} (${r.type})`),
+    ...repositories.map((p) => `  repository: ${p.name} (registry ${p.registryId})`),
     ...(values.state ? [`  state:    ${values.state}`] : []),
   ];
   process.stdout.write(`${lines.join("\n")}\n`);

@@ -9,6 +9,7 @@ import type {
   SimulatorSettings,
   StoredConnector,
   StoredRegistry,
+  StoredRepository,
   StoredSchedule,
 } from "./types";
 
@@ -48,6 +49,12 @@ export function controlClient(url: string): ControlClient {
         "GET",
         registryId === undefined ? "/schedules" : `/schedules?registryId=${seg(registryId)}`,
       ),
+    addRepositories: (
+      registryId: string,
+      repositories: (string | { repoName: string; totalImages?: number })[],
+    ) => call("POST", "/repositories", { registryId, repositories }).then(() => undefined),
+    repositories: (registryId: string) =>
+      call<StoredRepository[]>("GET", `/repositories?registryId=${seg(registryId)}`),
     createSchedule: (registryId: string, body: unknown) =>
       call<StoredSchedule>("POST", "/schedules", { registryId, body }),
     setStatus: (registryId: string, scheduleUuid: string, status: string) =>

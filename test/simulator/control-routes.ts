@@ -8,6 +8,7 @@ import {
   PatchSchema,
   RegistryPatchSchema,
   RegistrySchema,
+  RepositoriesSchema,
   SettingsSchema,
   StatusSchema,
 } from "./control-schemas";
@@ -89,6 +90,12 @@ export function handleControl(
         const r = parse(RegistrySchema, body);
         if ("body" in r) return json(201, c.createRegistry(r.body));
         return run(() => c.addRegistry(r.id, r.type, { uri: r.uri, name: r.name }));
+      }
+      case "GET repositories":
+        return json(200, c.repositories(query.get("registryId") ?? ""));
+      case "POST repositories": {
+        const r = parse(RepositoriesSchema, body);
+        return run(() => c.addRepositories(r.registryId, r.repositories));
       }
       case "GET connectors":
         return json(200, c.connectors());

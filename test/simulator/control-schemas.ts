@@ -68,6 +68,21 @@ export const RegistrySchema = z.union([
   z.object({ body: z.unknown() }).strict(),
 ]);
 
+/** Repositories to put in a registry: names, or `{repoName, totalImages}`. */
+export const RepositoriesSchema = z
+  .object({
+    registryId: z.string().min(1),
+    repositories: z
+      .array(
+        z.union([
+          z.string().min(1),
+          z.object({ repoName: z.string().min(1), totalImages: z.number().int().min(0).optional() }).strict(),
+        ]),
+      )
+      .min(1),
+  })
+  .strict();
+
 export const ConnectorSchema = z
   .object({
     provider: z.enum(["aws", "acr", "gcp"]),

@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { matches, parseFilter } from "./qql";
 import { handleRegistryExtras, handleRegistryItem } from "./registry-routes";
+import { handleRepositories } from "./repository-routes";
 import { intParam, parseJson } from "./parse";
 import { empty, errorReply, HttpError, json, methodNotAllowed, type Reply } from "./reply";
 import type { Store } from "./store";
@@ -62,7 +63,7 @@ function isRunning(s: StoredSchedule): boolean {
 }
 
 export function handleCsapi(ctx: CsContext, req: CsRequest): Reply {
-  const extras = handleRegistryExtras(ctx, req);
+  const extras = handleRegistryExtras(ctx, req) ?? handleRepositories(ctx, req);
   if (extras) return extras;
   const [registryId, sub, scheduleId, action, ...extra] = req.segments;
   if (!registryId || extra.length > 0) return errorReply(404, "No such endpoint");

@@ -40,6 +40,8 @@ function bound(sim: Simulator): SimulatorControl {
     addConnector: (c) => sim.addConnector(c),
     connectors: () => sim.connectors(),
     schedules: (registryId) => sim.schedules(registryId),
+    addRepositories: (registryId, repositories) => sim.addRepositories(registryId, repositories),
+    repositories: (registryId) => sim.repositories(registryId),
     createSchedule: (registryId, body) => sim.createSchedule(registryId, body),
     setStatus: (registryId, uuid, status) => sim.setStatus(registryId, uuid, status),
     deleteSchedule: (registryId, uuid) => sim.deleteSchedule(registryId, uuid),

@@ -22,6 +22,7 @@ import type {
   SimulatorControl,
   SimulatorOptions,
   SimulatorSettings,
+  StoredRepository,
   StoredSchedule,
 } from "./types";
 import { parseScheduleBody } from "./wire";
@@ -287,6 +288,21 @@ export class Simulator implements SimulatorControl {
 
   schedules(registryId?: string): StoredSchedule[] {
     return this.store.list(registryId).map((s) => structuredClone(s));
+  }
+
+  addRepositories(
+    registryId: string,
+    repositories: (string | { repoName: string; totalImages?: number })[],
+  ): void {
+    this.mustGetRegistry(registryId);
+    const named = repositories.map((r) => (typeof r === "string" ? { repoName: r } : r));
+    if (named.some((r) => r.repoName.trim() === "")) throw new HttpError(400, "a repository name is empty");
+    this.store.putRepositories(registryId, named);
+  }
+
+  repositories(registryId: string): StoredRepository[] {
+    this.mustGetRegistry(registryId);
+    return this.store.repositories(registryId).map((r) => structuredClone(r));
   }
 
   createSchedule(registryId: string, body: unknown): StoredSchedule {

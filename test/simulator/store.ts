@@ -9,6 +9,7 @@ import {
   type SeedRegistry,
   type StoredConnector,
   type StoredRegistry,
+  type StoredRepository,
   type StoredSchedule,
 } from "./types";
 
@@ -17,6 +18,7 @@ interface StateFile {
   registries: (StoredRegistry | { id: string; type: string })[];
   connectors?: StoredConnector[];
   schedules: StoredSchedule[];
+  repositories?: StoredRepository[];
 }
 
 /** A seeded registry: only an ID and a type are needed; the rest gets plain defaults. */
@@ -40,12 +42,19 @@ export class Store {
   readonly connectors = new Map<string, StoredConnector>();
   /** Keyed by scheduleUuid; Map keeps creation order, which the list answers follow. */
   private readonly byUuid = new Map<string, StoredSchedule>();
+  /** Keyed by `<registryId>\n<repoName>`. */
+  private readonly repos = new Map<string, StoredRepository>();
+  /** Keys of the repositories seeded with their registry: kept across `reset`. */
+  private readonly seededRepos = new Set<string>();
 
   constructor(
     registries: SeedRegistry[],
     private readonly statePath?: string,
   ) {
-    for (const r of registries) this.registries.set(r.id, seededRegistry(r));
+    for (const r of registries) {
+      this.registries.set(r.id, seededRegistry(r));
+      this.seedRepositories(r);
+    }
     if (statePath && existsSync(statePath)) this.load(statePath);
   }
 
@@ -57,6 +66,7 @@ export class Store {
     }
     for (const c of state.connectors ?? []) this.connectors.set(c.connectorId, c);
     for (const s of state.schedules ?? []) this.byUuid.set(s.scheduleUuid, s);
+    for (const r of state.repositories ?? []) this.repos.set(`${r.registryId}\n${r.repoName}`, r);
   }
 
   /** Written after every change; write-then-rename so a crash never leaves half a file. */
@@ -66,6 +76,7 @@ export class Store {
       registries: [...this.registries.values()],
       connectors: [...this.connectors.values()],
       schedules: [...this.byUuid.values()],
+      repositories: [...this.repos.values()],
     };
     const tmp = `${this.statePath}.tmp`;
     writeFileSync(tmp, JSON.stringify(state, null, 2));
@@ -79,7 +90,39 @@ export class Store {
 
   addRegistry(seed: SeedRegistry): void {
     this.registries.set(seed.id, seededRegistry(seed));
+    this.seedRepositories(seed);
     this.persist();
+  }
+
+  private seedRepositories(seed: SeedRegistry): void {
+    for (const repoName of seed.repositories ?? []) this.seededRepos.add(`${seed.id}\n${repoName}`);
+    this.putRepositories(
+      seed.id,
+      (seed.repositories ?? []).map((repoName) => ({ repoName })),
+    );
+  }
+
+  /** The registry's repositories, by name. */
+  repositories(registryId: string): StoredRepository[] {
+    return [...this.repos.values()]
+      .filter((r) => r.registryId === registryId)
+      .sort((a, b) => a.repoName.localeCompare(b.repoName));
+  }
+
+  /** Adds repositories to a registry (a name already there gets the new image count). */
+  putRepositories(registryId: string, repositories: { repoName: string; totalImages?: number }[]): void {
+    const now = Date.now();
+    for (const { repoName, totalImages } of repositories) {
+      const key = `${registryId}\n${repoName}`;
+      const had = this.repos.get(key);
+      this.repos.set(key, {
+        registryId,
+        repoName,
+        totalImages: totalImages ?? had?.totalImages ?? 1,
+        created: had?.created ?? now,
+      });
+    }
+    if (repositories.length > 0) this.persist();
   }
 
   createRegistry(fields: RegistryFields): StoredRegistry {
@@ -107,6 +150,7 @@ export class Store {
   removeRegistry(id: string): boolean {
     const had = this.registries.delete(id);
     for (const s of this.list(id)) this.byUuid.delete(s.scheduleUuid);
+    for (const r of this.repositories(id)) this.repos.delete(`${id}\n${r.repoName}`);
     if (had) this.persist();
     return had;
   }
@@ -155,10 +199,11 @@ export class Store {
     return had;
   }
 
-  /** What `reset` clears: schedules, and the registries and connectors the API made. */
+  /** What `reset` clears: schedules, repositories not seeded, and the registries and connectors the API made. */
   clear(): void {
     this.byUuid.clear();
     for (const [id, r] of this.registries) if (r.origin === "api") this.registries.delete(id);
+    for (const key of this.repos.keys()) if (!this.seededRepos.has(key)) this.repos.delete(key);
     for (const [id, c] of this.connectors) if (c.origin === "api") this.connectors.delete(id);
     this.persist();
   }

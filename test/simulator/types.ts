@@ -31,6 +31,8 @@ export interface SeedRegistry {
   uri?: string;
   /** Default: the ID. */
   name?: string;
+  /** Repositories the registry holds (as if pushed and listed by a registry scan); default none. */
+  repositories?: string[];
 }
 
 /** The registry types the gateway knows (docs/qualys-registry-contract.md). */
@@ -125,6 +127,14 @@ export interface RunningSimulator {
   url: string;
   control: SimulatorControl;
   close(): Promise<void>;
+}
+
+/** A repository of a registry, as a registry scan lists it (what was pushed, not what a schedule names). */
+export interface StoredRepository {
+  registryId: string;
+  repoName: string;
+  totalImages: number;
+  created: number;
 }
 
 export interface RepoTag {
@@ -235,8 +245,9 @@ export type SimulatorSettings = Pick<
 
 export interface SimulatorControl {
   /**
-   * Clears schedules, faults, log and the rate-limit window, and the registries and connectors made
-   * through the API; keeps seeded registries and connectors, and settings.
+   * Clears schedules, faults, log and the rate-limit window, the registries and connectors made through
+   * the API, and the repositories added after start; keeps seeded registries (with their repositories)
+   * and connectors, and settings.
    */
   reset(): void;
   /** Seeds a registry (no wire rules); it survives `reset`. */
@@ -258,6 +269,16 @@ export interface SimulatorControl {
   }): StoredConnector;
   connectors(): StoredConnector[];
   schedules(registryId?: string): StoredSchedule[];
+  /**
+   * Puts repositories in a registry, as if pushed and listed by a registry scan (cleared by `reset`, unlike
+   * those seeded with the registry); a name already there gets the new image count.
+   */
+  addRepositories(
+    registryId: string,
+    repositories: (string | { repoName: string; totalImages?: number })[],
+  ): void;
+  /** The registry's repositories, by name. */
+  repositories(registryId: string): StoredRepository[];
   /** As if made in the console; validated like POST. */
   createSchedule(registryId: string, body: unknown): StoredSchedule;
   setStatus(registryId: string, scheduleUuid: string, status: string): void;

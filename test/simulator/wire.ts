@@ -29,6 +29,15 @@ function parseRepoTag(v: unknown, at: string, seen: Set<string>): RepoTag {
   seen.add(v.repo);
   if (absent(v.tag)) return { repo: v.repo, tag: null };
   if (typeof v.tag !== "string" || v.tag.trim() === "") bad(`${at}.tag must be a non-empty string or null`);
+  // Comma-separated tags or patterns, each a regular expression (docs/qualys-contract.md §5, "Tag selectors").
+  for (const item of v.tag.split(",")) {
+    if (item.trim() === "") bad(`${at}.tag has an empty item between commas`);
+    try {
+      new RegExp(`^(?:${item.trim()})$`, "u");
+    } catch {
+      bad(`${at}.tag item ${JSON.stringify(item.trim())} is not a valid regular expression`);
+    }
+  }
   return { repo: v.repo, tag: v.tag };
 }
 

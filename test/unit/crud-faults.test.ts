@@ -316,7 +316,7 @@ describe("a create whose outcome is unknown and cannot be checked", () => {
 });
 
 describe("a schedule whose repositories carry different tags (made in the console)", () => {
-  test("is refused on read, naming each repository's tag, rather than flattened to one tag", async () => {
+  test("is read as repositories, a tag per repository, rather than flattened to one tag", async () => {
     const s = sim.control.createSchedule(DEMO_REGISTRY_ID, {
       name: "mixed-tags",
       onDemand: false,
@@ -335,12 +335,9 @@ describe("a schedule whose repositories carry different tags (made in the consol
       schedule: "01:00",
       additionalFilters: null,
     });
-    const err = await readSchedule(api, `${DEMO_REGISTRY_ID}/${s.scheduleUuid}`).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(err).toBeInstanceOf(QualysError);
-    expect((err as Error).message).toContain("different tags (team/api: v1; team/worker: all tags)");
-    expect((err as Error).message).toContain("give the repositories one tag in Qualys");
+    const read = await readSchedule(api, `${DEMO_REGISTRY_ID}/${s.scheduleUuid}`);
+    expect(read.inputs?.repositories).toEqual([{ repo: "team/api", tag: "v1" }, { repo: "team/worker" }]);
+    expect(read.inputs?.repo).toBeUndefined();
+    expect(read.inputs?.tag).toBeUndefined();
   });
 });

@@ -9,7 +9,7 @@ import { replaceNames, updateNames } from "../../provider/core/properties";
 import { SCHEDULE } from "../../provider/schedule/properties";
 
 /** The spec, written out: the fields Qualys cannot update (a change replaces the schedule)… */
-const REPLACE_FIELDS = ["registryId", "onDemand", "repo", "tag", "days"] as const;
+const REPLACE_FIELDS = ["registryId", "onDemand", "repo", "tag", "repositories", "days"] as const;
 /** …and fields a `PUT` changes in place on an automatic schedule (a new optional field may join them). */
 const UPDATABLE_FIELDS = [
   "name",
@@ -21,7 +21,7 @@ const UPDATABLE_FIELDS = [
 ] as const;
 
 describe("the property table declares exactly the spec's replace and update sets", () => {
-  test("replace: registryId, onDemand, repo, tag, days", () => {
+  test("replace: registryId, onDemand, repo, tag, repositories, days", () => {
     expect(replaceNames(SCHEDULE.properties)).toEqual([...REPLACE_FIELDS]);
   });
   test("update in place: name, interval, weekDay, schedule, forceScan, additionalFilters (among others)", () => {
@@ -72,6 +72,7 @@ const CHANGED_VALUES: Record<string, unknown> = {
   onDemand: true,
   repo: ["team/api"],
   tag: "latest",
+  repositories: [{ repo: "team/api", tag: "v1" }],
   days: 14,
   scheduleScanIntervalInDays: 14,
   weekDay: "FRIDAY",
@@ -121,7 +122,7 @@ describe("updatable fields change in place on an automatic schedule", () => {
   });
 });
 
-describe("registryId, onDemand, repo, tag and days force a new schedule", () => {
+describe("registryId, onDemand, repo, tag, repositories and days force a new schedule", () => {
   test.each(REPLACE_FIELDS.map((field) => [field]))("%s", (field) => {
     const news = { ...AUTOMATIC_INPUTS, [field]: CHANGED_VALUES[field] };
     expect(planScheduleDiff(outputsOf(AUTOMATIC_INPUTS), news)).toEqual({
@@ -138,6 +139,33 @@ describe("registryId, onDemand, repo, tag and days force a new schedule", () => 
     expect(
       planScheduleDiff(olds, { ...AUTOMATIC_INPUTS, repo: ["team/worker", "team/api"] }).replaces,
     ).toEqual(["repo"]);
+  });
+  test("a tag per repository changed, added or reordered replaces; members written in another order do not", () => {
+    const inputs = { ...AUTOMATIC_INPUTS, repo: undefined, tag: undefined };
+    const declared = {
+      ...inputs,
+      repositories: [{ repo: "team/api", tag: "v1" }, { repo: "team/worker" }],
+    };
+    const olds = outputsOf(declared);
+    const plan = (repositories: unknown) => planScheduleDiff(olds, { ...inputs, repositories });
+    expect(plan([{ repo: "team/api", tag: "v2" }, { repo: "team/worker" }]).replaces).toEqual([
+      "repositories",
+    ]);
+    expect(
+      plan([
+        { repo: "team/api", tag: "v1" },
+        { repo: "team/worker", tag: ".*" },
+      ]).replaces,
+    ).toEqual(["repositories"]);
+    expect(plan([{ repo: "team/worker" }, { repo: "team/api", tag: "v1" }]).replaces).toEqual([
+      "repositories",
+    ]);
+    expect(plan([{ tag: "v1", repo: "team/api" }, { repo: "team/worker" }]).changes).toBe(false);
+  });
+  test("pendingRepositories alone is an update that calls no API (a local input)", () => {
+    const olds = outputsOf(AUTOMATIC_INPUTS);
+    const plan = planScheduleDiff(olds, { ...AUTOMATIC_INPUTS, pendingRepositories: ["team/api"] });
+    expect(plan).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
   });
   test("clearing tag or days replaces", () => {
     const news: Record<string, unknown> = { ...AUTOMATIC_INPUTS };

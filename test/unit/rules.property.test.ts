@@ -81,6 +81,18 @@ const hostile = fc.constantFrom<unknown>(
   { numberOfTags: UNKNOWN },
 );
 
+/** A tag selector as docs/qualys-contract.md §5 defines it: comma-separated items, each a regular expression. */
+function isTagSelector(text: string): boolean {
+  return text.split(",").every((item) => {
+    if (item.trim() === "") return false;
+    try {
+      new RegExp(`^(?:${item.trim()})$`, "u");
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
 const cleanText = fc.string({ unit: "grapheme", minLength: 1, maxLength: 40 }).filter(isCleanText);
 const identifier = cleanText.filter((text) => text.trim() === text && !text.includes("/"));
 const repoName = fc.oneof(
@@ -101,7 +113,7 @@ const common = fc.record({
   registryId: identifier,
   name: cleanText,
   repo: fc.oneof(repoName, fc.uniqueArray(repoName, { minLength: 1, maxLength: 4 })),
-  tag: maybe(fc.oneof(fc.constantFrom(".*", "latest", "v1,v2"), cleanText)),
+  tag: maybe(fc.oneof(fc.constantFrom(".*", "latest", "v1,v2", "v1\\..*"), cleanText.filter(isTagSelector))),
   days: maybe(fc.constantFrom(...ALLOWED_DAYS)),
   additionalFilters: maybe(
     fc.record(

@@ -477,7 +477,7 @@ describe("properties that do not exist", () => {
   test("are named, with the known properties listed", () => {
     expectRejected({ colour: "blue" }, "colour", [
       '"colour" is not a property of RegistryScanSchedule',
-      "known properties are registryId, name, onDemand, repo, tag, days, scheduleScanIntervalInDays, weekDay, schedule, forceScan, additionalFilters",
+      "known properties are registryId, name, onDemand, repo, tag, repositories, days, scheduleScanIntervalInDays, weekDay, schedule, forceScan, additionalFilters, pendingRepositories",
     ]);
   });
   test("the interval under its other Qualys name gets a suggestion", () => {
@@ -637,7 +637,8 @@ describe("canonicalizeInputs", () => {
       forceScan: false,
     };
     const canonical = canonicalizeInputs(value);
-    canonical.repo.push("b");
+    canonical.repo?.push("b");
+    expect(canonical.repo).toEqual(["a", "b"]);
     expect(value.repo).toEqual(["a"]);
   });
 });

@@ -142,7 +142,7 @@ describe("the secrets are those the property tables mark", () => {
   test("secret properties and secret block members count, and each joined to the other inputs as user:secret", () => {
     const table = defineResource({
       typeName: "Example",
-      description: "An example resource.",
+      description: "An example resource with secrets.",
       properties: {
         user: {
           kind: "input",

@@ -87,3 +87,31 @@ export function expectJson<T>(res: ApiResponse, operation: string, schema?: ZodT
     `a JSON body of the documented shape (${issue?.message ?? "invalid"}${at})`,
   );
 }
+
+/** The page schema of each item schema, built once (see `replySchema`). */
+const listPages = new WeakMap<ZodType, ZodType>();
+
+/**
+ * A page of a paged list reply (`{count, data}`); 204 means nothing matches. An empty body or a reply
+ * with neither `count` nor `data` is malformed, never "nothing": `expected` says what was wanted.
+ */
+export function parseListPage<T>(
+  res: ApiResponse,
+  operation: string,
+  item: ZodType<T>,
+  expected: string,
+): { count: number; data: T[] } {
+  if (res.status === 204) return { count: 0, data: [] };
+  let page = listPages.get(item);
+  if (page === undefined) {
+    const { z } = require("zod") as typeof import("zod");
+    page = z.object({ count: z.number().optional(), data: z.array(item).nullish() }).loose();
+    listPages.set(item, page);
+  }
+  const parsed = (page as ZodType<{ count?: number; data?: T[] | null }>).safeParse(res.data);
+  if (res.text.trim() === "" || !parsed.success || (parsed.data.count === undefined && !parsed.data.data)) {
+    throw malformed(res, operation, expected);
+  }
+  const data = parsed.data.data ?? [];
+  return { count: parsed.data.count ?? data.length, data };
+}

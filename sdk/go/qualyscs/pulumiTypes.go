@@ -369,13 +369,200 @@ func (o RegistryScanScheduleAdditionalFiltersPtrOutput) SortCriteria() SortCrite
 	}).(SortCriteriaPtrOutput)
 }
 
+// The repositories to scan, each with its own tag selector: a non-empty list of `{ repo, tag }`, no repository twice. Instead of `repo` and `tag` (give exactly one of `repo` and `repositories`).
+type RegistryScanScheduleRepositories struct {
+	// The repository name, e.g. `team/api`. Changing it replaces the RegistryScanSchedule.
+	Repo string `pulumi:"repo"`
+	// Tags to scan in this repository: comma-separated tags or tag patterns (regular expressions such as `.*`). Omit to scan all its tags. Changing it replaces the RegistryScanSchedule.
+	Tag *string `pulumi:"tag"`
+}
+
+// RegistryScanScheduleRepositoriesInput is an input type that accepts RegistryScanScheduleRepositoriesArgs and RegistryScanScheduleRepositoriesOutput values.
+// You can construct a concrete instance of `RegistryScanScheduleRepositoriesInput` via:
+//
+//	RegistryScanScheduleRepositoriesArgs{...}
+type RegistryScanScheduleRepositoriesInput interface {
+	pulumi.Input
+
+	ToRegistryScanScheduleRepositoriesOutput() RegistryScanScheduleRepositoriesOutput
+	ToRegistryScanScheduleRepositoriesOutputWithContext(context.Context) RegistryScanScheduleRepositoriesOutput
+}
+
+// The repositories to scan, each with its own tag selector: a non-empty list of `{ repo, tag }`, no repository twice. Instead of `repo` and `tag` (give exactly one of `repo` and `repositories`).
+type RegistryScanScheduleRepositoriesArgs struct {
+	// The repository name, e.g. `team/api`. Changing it replaces the RegistryScanSchedule.
+	Repo pulumi.StringInput `pulumi:"repo"`
+	// Tags to scan in this repository: comma-separated tags or tag patterns (regular expressions such as `.*`). Omit to scan all its tags. Changing it replaces the RegistryScanSchedule.
+	Tag pulumi.StringPtrInput `pulumi:"tag"`
+}
+
+func (RegistryScanScheduleRepositoriesArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*RegistryScanScheduleRepositories)(nil)).Elem()
+}
+
+func (i RegistryScanScheduleRepositoriesArgs) ToRegistryScanScheduleRepositoriesOutput() RegistryScanScheduleRepositoriesOutput {
+	return i.ToRegistryScanScheduleRepositoriesOutputWithContext(context.Background())
+}
+
+func (i RegistryScanScheduleRepositoriesArgs) ToRegistryScanScheduleRepositoriesOutputWithContext(ctx context.Context) RegistryScanScheduleRepositoriesOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(RegistryScanScheduleRepositoriesOutput)
+}
+
+// RegistryScanScheduleRepositoriesArrayInput is an input type that accepts RegistryScanScheduleRepositoriesArray and RegistryScanScheduleRepositoriesArrayOutput values.
+// You can construct a concrete instance of `RegistryScanScheduleRepositoriesArrayInput` via:
+//
+//	RegistryScanScheduleRepositoriesArray{ RegistryScanScheduleRepositoriesArgs{...} }
+type RegistryScanScheduleRepositoriesArrayInput interface {
+	pulumi.Input
+
+	ToRegistryScanScheduleRepositoriesArrayOutput() RegistryScanScheduleRepositoriesArrayOutput
+	ToRegistryScanScheduleRepositoriesArrayOutputWithContext(context.Context) RegistryScanScheduleRepositoriesArrayOutput
+}
+
+type RegistryScanScheduleRepositoriesArray []RegistryScanScheduleRepositoriesInput
+
+func (RegistryScanScheduleRepositoriesArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]RegistryScanScheduleRepositories)(nil)).Elem()
+}
+
+func (i RegistryScanScheduleRepositoriesArray) ToRegistryScanScheduleRepositoriesArrayOutput() RegistryScanScheduleRepositoriesArrayOutput {
+	return i.ToRegistryScanScheduleRepositoriesArrayOutputWithContext(context.Background())
+}
+
+func (i RegistryScanScheduleRepositoriesArray) ToRegistryScanScheduleRepositoriesArrayOutputWithContext(ctx context.Context) RegistryScanScheduleRepositoriesArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(RegistryScanScheduleRepositoriesArrayOutput)
+}
+
+// The repositories to scan, each with its own tag selector: a non-empty list of `{ repo, tag }`, no repository twice. Instead of `repo` and `tag` (give exactly one of `repo` and `repositories`).
+type RegistryScanScheduleRepositoriesOutput struct{ *pulumi.OutputState }
+
+func (RegistryScanScheduleRepositoriesOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*RegistryScanScheduleRepositories)(nil)).Elem()
+}
+
+func (o RegistryScanScheduleRepositoriesOutput) ToRegistryScanScheduleRepositoriesOutput() RegistryScanScheduleRepositoriesOutput {
+	return o
+}
+
+func (o RegistryScanScheduleRepositoriesOutput) ToRegistryScanScheduleRepositoriesOutputWithContext(ctx context.Context) RegistryScanScheduleRepositoriesOutput {
+	return o
+}
+
+// The repository name, e.g. `team/api`. Changing it replaces the RegistryScanSchedule.
+func (o RegistryScanScheduleRepositoriesOutput) Repo() pulumi.StringOutput {
+	return o.ApplyT(func(v RegistryScanScheduleRepositories) string { return v.Repo }).(pulumi.StringOutput)
+}
+
+// Tags to scan in this repository: comma-separated tags or tag patterns (regular expressions such as `.*`). Omit to scan all its tags. Changing it replaces the RegistryScanSchedule.
+func (o RegistryScanScheduleRepositoriesOutput) Tag() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v RegistryScanScheduleRepositories) *string { return v.Tag }).(pulumi.StringPtrOutput)
+}
+
+type RegistryScanScheduleRepositoriesArrayOutput struct{ *pulumi.OutputState }
+
+func (RegistryScanScheduleRepositoriesArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]RegistryScanScheduleRepositories)(nil)).Elem()
+}
+
+func (o RegistryScanScheduleRepositoriesArrayOutput) ToRegistryScanScheduleRepositoriesArrayOutput() RegistryScanScheduleRepositoriesArrayOutput {
+	return o
+}
+
+func (o RegistryScanScheduleRepositoriesArrayOutput) ToRegistryScanScheduleRepositoriesArrayOutputWithContext(ctx context.Context) RegistryScanScheduleRepositoriesArrayOutput {
+	return o
+}
+
+func (o RegistryScanScheduleRepositoriesArrayOutput) Index(i pulumi.IntInput) RegistryScanScheduleRepositoriesOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) RegistryScanScheduleRepositories {
+		return vs[0].([]RegistryScanScheduleRepositories)[vs[1].(int)]
+	}).(RegistryScanScheduleRepositoriesOutput)
+}
+
+type RepositoryInfo struct {
+	// When Qualys last scanned it (ISO time), when it says.
+	LastScanned *string `pulumi:"lastScanned"`
+	// The repository name, as a schedule's `repo` takes it (e.g. `team/api`).
+	Name string `pulumi:"name"`
+	// How many images (tags) of it Qualys knows; 0 when Qualys does not say.
+	TotalImages float64 `pulumi:"totalImages"`
+	// How many of them Qualys scanned, when it says.
+	TotalScannedImages *float64 `pulumi:"totalScannedImages"`
+	// How many of them have vulnerabilities, when Qualys says.
+	TotalVulnerableImages *float64 `pulumi:"totalVulnerableImages"`
+}
+
+type RepositoryInfoOutput struct{ *pulumi.OutputState }
+
+func (RepositoryInfoOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*RepositoryInfo)(nil)).Elem()
+}
+
+func (o RepositoryInfoOutput) ToRepositoryInfoOutput() RepositoryInfoOutput {
+	return o
+}
+
+func (o RepositoryInfoOutput) ToRepositoryInfoOutputWithContext(ctx context.Context) RepositoryInfoOutput {
+	return o
+}
+
+// When Qualys last scanned it (ISO time), when it says.
+func (o RepositoryInfoOutput) LastScanned() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v RepositoryInfo) *string { return v.LastScanned }).(pulumi.StringPtrOutput)
+}
+
+// The repository name, as a schedule's `repo` takes it (e.g. `team/api`).
+func (o RepositoryInfoOutput) Name() pulumi.StringOutput {
+	return o.ApplyT(func(v RepositoryInfo) string { return v.Name }).(pulumi.StringOutput)
+}
+
+// How many images (tags) of it Qualys knows; 0 when Qualys does not say.
+func (o RepositoryInfoOutput) TotalImages() pulumi.Float64Output {
+	return o.ApplyT(func(v RepositoryInfo) float64 { return v.TotalImages }).(pulumi.Float64Output)
+}
+
+// How many of them Qualys scanned, when it says.
+func (o RepositoryInfoOutput) TotalScannedImages() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v RepositoryInfo) *float64 { return v.TotalScannedImages }).(pulumi.Float64PtrOutput)
+}
+
+// How many of them have vulnerabilities, when Qualys says.
+func (o RepositoryInfoOutput) TotalVulnerableImages() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v RepositoryInfo) *float64 { return v.TotalVulnerableImages }).(pulumi.Float64PtrOutput)
+}
+
+type RepositoryInfoArrayOutput struct{ *pulumi.OutputState }
+
+func (RepositoryInfoArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]RepositoryInfo)(nil)).Elem()
+}
+
+func (o RepositoryInfoArrayOutput) ToRepositoryInfoArrayOutput() RepositoryInfoArrayOutput {
+	return o
+}
+
+func (o RepositoryInfoArrayOutput) ToRepositoryInfoArrayOutputWithContext(ctx context.Context) RepositoryInfoArrayOutput {
+	return o
+}
+
+func (o RepositoryInfoArrayOutput) Index(i pulumi.IntInput) RepositoryInfoOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) RepositoryInfo {
+		return vs[0].([]RepositoryInfo)[vs[1].(int)]
+	}).(RepositoryInfoOutput)
+}
+
 func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*RegistryAwsInput)(nil)).Elem(), RegistryAwsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*RegistryAwsPtrInput)(nil)).Elem(), RegistryAwsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*RegistryScanScheduleAdditionalFiltersInput)(nil)).Elem(), RegistryScanScheduleAdditionalFiltersArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*RegistryScanScheduleAdditionalFiltersPtrInput)(nil)).Elem(), RegistryScanScheduleAdditionalFiltersArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*RegistryScanScheduleRepositoriesInput)(nil)).Elem(), RegistryScanScheduleRepositoriesArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*RegistryScanScheduleRepositoriesArrayInput)(nil)).Elem(), RegistryScanScheduleRepositoriesArray{})
 	pulumi.RegisterOutputType(RegistryAwsOutput{})
 	pulumi.RegisterOutputType(RegistryAwsPtrOutput{})
 	pulumi.RegisterOutputType(RegistryScanScheduleAdditionalFiltersOutput{})
 	pulumi.RegisterOutputType(RegistryScanScheduleAdditionalFiltersPtrOutput{})
+	pulumi.RegisterOutputType(RegistryScanScheduleRepositoriesOutput{})
+	pulumi.RegisterOutputType(RegistryScanScheduleRepositoriesArrayOutput{})
+	pulumi.RegisterOutputType(RepositoryInfoOutput{})
+	pulumi.RegisterOutputType(RepositoryInfoArrayOutput{})
 }

@@ -28,12 +28,16 @@ type RegistryScanSchedule struct {
 	Name pulumi.StringOutput `pulumi:"name"`
 	// `true` for a one-off (on-demand) scan, `false` for a recurring (automatic) schedule. Qualys cannot update on-demand schedules: any change to one replaces it. (Qualys's docs say both "mandatory" and "default true"; a declared schedule is recurring unless asked otherwise.) Defaults to `false`. Changing it replaces the RegistryScanSchedule.
 	OnDemand pulumi.BoolOutput `pulumi:"onDemand"`
+	// Repositories of this schedule that the registry does not hold yet (to be pushed after the schedule is created): the check against the registry's repository list accepts them. Kept in the stack only, never sent to Qualys; changing it calls no API. Updates in place.
+	PendingRepositories pulumi.StringArrayOutput `pulumi:"pendingRepositories"`
 	// The Qualys registry ID (a UUID) whose repositories are scanned; one path segment, so no `/`. Changing it replaces the RegistryScanSchedule.
 	RegistryId pulumi.StringOutput `pulumi:"registryId"`
 	// The registry's type as Qualys reports it (`AWS`, `DockerHub`, `V2`, …), read from the registry.
 	RegistryType pulumi.StringOutput `pulumi:"registryType"`
-	// One repository name or a list of them; non-empty, no duplicates. A single name becomes a list. Changing it replaces the RegistryScanSchedule.
+	// One repository name or a list of them; non-empty, no duplicates. A single name becomes a list. Give exactly one of `repo` (with `tag` for all of them) and `repositories` (a tag per repository). Changing it replaces the RegistryScanSchedule.
 	Repo pulumi.StringArrayOutput `pulumi:"repo"`
+	// The repositories to scan, each with its own tag selector: a non-empty list of `{ repo, tag }`, no repository twice. Instead of `repo` and `tag` (give exactly one of `repo` and `repositories`). Changing it replaces the RegistryScanSchedule.
+	Repositories RegistryScanScheduleRepositoriesArrayOutput `pulumi:"repositories"`
 	// Start time, `HH:MM` in UTC (00:00–23:59). Required when `scheduleScanIntervalInDays` is 1, optional when it is 7, not allowed otherwise (nor for on-demand schedules). Updates in place.
 	Schedule pulumi.StringPtrOutput `pulumi:"schedule"`
 	// The Qualys schedule UUID.
@@ -42,7 +46,7 @@ type RegistryScanSchedule struct {
 	ScheduleScanIntervalInDays pulumi.IntPtrOutput `pulumi:"scheduleScanIntervalInDays"`
 	// The schedule's Qualys status when last read (`Created`, `Queued`, `Running`, `Completed`, … any string). Absent after the provider creates or updates the schedule, until the next read (`pulumi refresh`).
 	Status pulumi.StringPtrOutput `pulumi:"status"`
-	// Tags to scan: comma-separated tags or a tag pattern such as `.*`. Omit to scan all tags. Changing it replaces the RegistryScanSchedule.
+	// Tags to scan in every repository of `repo`: comma-separated tags or tag patterns (regular expressions such as `.*`). Omit to scan all tags. Not allowed with `repositories`. Changing it replaces the RegistryScanSchedule.
 	Tag pulumi.StringPtrOutput `pulumi:"tag"`
 	// When Qualys last updated the schedule (ISO time), if Qualys reports it, as of the last read. Absent after the provider creates or updates the schedule, until the next read (`pulumi refresh`).
 	Updated pulumi.StringPtrOutput `pulumi:"updated"`
@@ -60,9 +64,6 @@ func NewRegistryScanSchedule(ctx *pulumi.Context,
 	if args.RegistryId == nil {
 		return nil, errors.New("invalid value for required argument 'RegistryId'")
 	}
-	if args.Repo == nil {
-		return nil, errors.New("invalid value for required argument 'Repo'")
-	}
 	if args.ForceScan == nil {
 		args.ForceScan = pulumi.BoolPtr(false)
 	}
@@ -74,6 +75,7 @@ func NewRegistryScanSchedule(ctx *pulumi.Context,
 		"onDemand",
 		"registryId",
 		"repo[*]",
+		"repositories[*]",
 		"tag",
 	})
 	opts = append(opts, replaceOnChanges)
@@ -120,15 +122,19 @@ type registryScanScheduleArgs struct {
 	Name *string `pulumi:"name"`
 	// `true` for a one-off (on-demand) scan, `false` for a recurring (automatic) schedule. Qualys cannot update on-demand schedules: any change to one replaces it. (Qualys's docs say both "mandatory" and "default true"; a declared schedule is recurring unless asked otherwise.) Defaults to `false`. Changing it replaces the RegistryScanSchedule.
 	OnDemand *bool `pulumi:"onDemand"`
+	// Repositories of this schedule that the registry does not hold yet (to be pushed after the schedule is created): the check against the registry's repository list accepts them. Kept in the stack only, never sent to Qualys; changing it calls no API. Updates in place.
+	PendingRepositories []string `pulumi:"pendingRepositories"`
 	// The Qualys registry ID (a UUID) whose repositories are scanned; one path segment, so no `/`. Changing it replaces the RegistryScanSchedule.
 	RegistryId string `pulumi:"registryId"`
-	// One repository name or a list of them; non-empty, no duplicates. A single name becomes a list. Changing it replaces the RegistryScanSchedule.
+	// One repository name or a list of them; non-empty, no duplicates. A single name becomes a list. Give exactly one of `repo` (with `tag` for all of them) and `repositories` (a tag per repository). Changing it replaces the RegistryScanSchedule.
 	Repo []string `pulumi:"repo"`
+	// The repositories to scan, each with its own tag selector: a non-empty list of `{ repo, tag }`, no repository twice. Instead of `repo` and `tag` (give exactly one of `repo` and `repositories`). Changing it replaces the RegistryScanSchedule.
+	Repositories []RegistryScanScheduleRepositories `pulumi:"repositories"`
 	// Start time, `HH:MM` in UTC (00:00–23:59). Required when `scheduleScanIntervalInDays` is 1, optional when it is 7, not allowed otherwise (nor for on-demand schedules). Updates in place.
 	Schedule *string `pulumi:"schedule"`
 	// How often an automatic schedule runs, in days: an integer 1–365. Required for automatic schedules, not allowed for on-demand ones. Updates in place.
 	ScheduleScanIntervalInDays *int `pulumi:"scheduleScanIntervalInDays"`
-	// Tags to scan: comma-separated tags or a tag pattern such as `.*`. Omit to scan all tags. Changing it replaces the RegistryScanSchedule.
+	// Tags to scan in every repository of `repo`: comma-separated tags or tag patterns (regular expressions such as `.*`). Omit to scan all tags. Not allowed with `repositories`. Changing it replaces the RegistryScanSchedule.
 	Tag *string `pulumi:"tag"`
 	// The day a weekly schedule runs: `MONDAY` … `SUNDAY`, any case (stored upper case). Required when `scheduleScanIntervalInDays` is 7, not allowed otherwise. Updates in place.
 	WeekDay *string `pulumi:"weekDay"`
@@ -146,15 +152,19 @@ type RegistryScanScheduleArgs struct {
 	Name pulumi.StringPtrInput
 	// `true` for a one-off (on-demand) scan, `false` for a recurring (automatic) schedule. Qualys cannot update on-demand schedules: any change to one replaces it. (Qualys's docs say both "mandatory" and "default true"; a declared schedule is recurring unless asked otherwise.) Defaults to `false`. Changing it replaces the RegistryScanSchedule.
 	OnDemand pulumi.BoolPtrInput
+	// Repositories of this schedule that the registry does not hold yet (to be pushed after the schedule is created): the check against the registry's repository list accepts them. Kept in the stack only, never sent to Qualys; changing it calls no API. Updates in place.
+	PendingRepositories pulumi.StringArrayInput
 	// The Qualys registry ID (a UUID) whose repositories are scanned; one path segment, so no `/`. Changing it replaces the RegistryScanSchedule.
 	RegistryId pulumi.StringInput
-	// One repository name or a list of them; non-empty, no duplicates. A single name becomes a list. Changing it replaces the RegistryScanSchedule.
+	// One repository name or a list of them; non-empty, no duplicates. A single name becomes a list. Give exactly one of `repo` (with `tag` for all of them) and `repositories` (a tag per repository). Changing it replaces the RegistryScanSchedule.
 	Repo pulumi.StringArrayInput
+	// The repositories to scan, each with its own tag selector: a non-empty list of `{ repo, tag }`, no repository twice. Instead of `repo` and `tag` (give exactly one of `repo` and `repositories`). Changing it replaces the RegistryScanSchedule.
+	Repositories RegistryScanScheduleRepositoriesArrayInput
 	// Start time, `HH:MM` in UTC (00:00–23:59). Required when `scheduleScanIntervalInDays` is 1, optional when it is 7, not allowed otherwise (nor for on-demand schedules). Updates in place.
 	Schedule pulumi.StringPtrInput
 	// How often an automatic schedule runs, in days: an integer 1–365. Required for automatic schedules, not allowed for on-demand ones. Updates in place.
 	ScheduleScanIntervalInDays pulumi.IntPtrInput
-	// Tags to scan: comma-separated tags or a tag pattern such as `.*`. Omit to scan all tags. Changing it replaces the RegistryScanSchedule.
+	// Tags to scan in every repository of `repo`: comma-separated tags or tag patterns (regular expressions such as `.*`). Omit to scan all tags. Not allowed with `repositories`. Changing it replaces the RegistryScanSchedule.
 	Tag pulumi.StringPtrInput
 	// The day a weekly schedule runs: `MONDAY` … `SUNDAY`, any case (stored upper case). Required when `scheduleScanIntervalInDays` is 7, not allowed otherwise. Updates in place.
 	WeekDay pulumi.StringPtrInput
@@ -229,6 +239,11 @@ func (o RegistryScanScheduleOutput) OnDemand() pulumi.BoolOutput {
 	return o.ApplyT(func(v *RegistryScanSchedule) pulumi.BoolOutput { return v.OnDemand }).(pulumi.BoolOutput)
 }
 
+// Repositories of this schedule that the registry does not hold yet (to be pushed after the schedule is created): the check against the registry's repository list accepts them. Kept in the stack only, never sent to Qualys; changing it calls no API. Updates in place.
+func (o RegistryScanScheduleOutput) PendingRepositories() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *RegistryScanSchedule) pulumi.StringArrayOutput { return v.PendingRepositories }).(pulumi.StringArrayOutput)
+}
+
 // The Qualys registry ID (a UUID) whose repositories are scanned; one path segment, so no `/`. Changing it replaces the RegistryScanSchedule.
 func (o RegistryScanScheduleOutput) RegistryId() pulumi.StringOutput {
 	return o.ApplyT(func(v *RegistryScanSchedule) pulumi.StringOutput { return v.RegistryId }).(pulumi.StringOutput)
@@ -239,9 +254,14 @@ func (o RegistryScanScheduleOutput) RegistryType() pulumi.StringOutput {
 	return o.ApplyT(func(v *RegistryScanSchedule) pulumi.StringOutput { return v.RegistryType }).(pulumi.StringOutput)
 }
 
-// One repository name or a list of them; non-empty, no duplicates. A single name becomes a list. Changing it replaces the RegistryScanSchedule.
+// One repository name or a list of them; non-empty, no duplicates. A single name becomes a list. Give exactly one of `repo` (with `tag` for all of them) and `repositories` (a tag per repository). Changing it replaces the RegistryScanSchedule.
 func (o RegistryScanScheduleOutput) Repo() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *RegistryScanSchedule) pulumi.StringArrayOutput { return v.Repo }).(pulumi.StringArrayOutput)
+}
+
+// The repositories to scan, each with its own tag selector: a non-empty list of `{ repo, tag }`, no repository twice. Instead of `repo` and `tag` (give exactly one of `repo` and `repositories`). Changing it replaces the RegistryScanSchedule.
+func (o RegistryScanScheduleOutput) Repositories() RegistryScanScheduleRepositoriesArrayOutput {
+	return o.ApplyT(func(v *RegistryScanSchedule) RegistryScanScheduleRepositoriesArrayOutput { return v.Repositories }).(RegistryScanScheduleRepositoriesArrayOutput)
 }
 
 // Start time, `HH:MM` in UTC (00:00–23:59). Required when `scheduleScanIntervalInDays` is 1, optional when it is 7, not allowed otherwise (nor for on-demand schedules). Updates in place.
@@ -264,7 +284,7 @@ func (o RegistryScanScheduleOutput) Status() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *RegistryScanSchedule) pulumi.StringPtrOutput { return v.Status }).(pulumi.StringPtrOutput)
 }
 
-// Tags to scan: comma-separated tags or a tag pattern such as `.*`. Omit to scan all tags. Changing it replaces the RegistryScanSchedule.
+// Tags to scan in every repository of `repo`: comma-separated tags or tag patterns (regular expressions such as `.*`). Omit to scan all tags. Not allowed with `repositories`. Changing it replaces the RegistryScanSchedule.
 func (o RegistryScanScheduleOutput) Tag() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *RegistryScanSchedule) pulumi.StringPtrOutput { return v.Tag }).(pulumi.StringPtrOutput)
 }

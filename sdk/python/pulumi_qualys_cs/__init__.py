@@ -9,6 +9,7 @@ import typing
 from ._enums import *
 from .get_aws_base import *
 from .get_registry import *
+from .get_repositories import *
 from .provider import *
 from .registry import *
 from .registry_scan_schedule import *

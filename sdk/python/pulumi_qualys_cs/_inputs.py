@@ -20,6 +20,8 @@ __all__ = [
     'RegistryAwsArgsDict',
     'RegistryScanScheduleAdditionalFiltersArgs',
     'RegistryScanScheduleAdditionalFiltersArgsDict',
+    'RegistryScanScheduleRepositoriesArgs',
+    'RegistryScanScheduleRepositoriesArgsDict',
 ]
 
 class RegistryAwsArgsDict(TypedDict):
@@ -165,5 +167,58 @@ class RegistryScanScheduleAdditionalFiltersArgs:
     @sort_criteria.setter
     def sort_criteria(self, value: pulumi.Input[Optional['SortCriteria']]):
         pulumi.set(self, "sort_criteria", value)
+
+
+class RegistryScanScheduleRepositoriesArgsDict(TypedDict):
+    """
+    The repositories to scan, each with its own tag selector: a non-empty list of `{ repo, tag }`, no repository twice. Instead of `repo` and `tag` (give exactly one of `repo` and `repositories`).
+    """
+    repo: pulumi.Input[_builtins.str]
+    """
+    The repository name, e.g. `team/api`. Changing it replaces the RegistryScanSchedule.
+    """
+    tag: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Tags to scan in this repository: comma-separated tags or tag patterns (regular expressions such as `.*`). Omit to scan all its tags. Changing it replaces the RegistryScanSchedule.
+    """
+
+@pulumi.input_type
+class RegistryScanScheduleRepositoriesArgs:
+    def __init__(__self__, *,
+                 repo: pulumi.Input[_builtins.str],
+                 tag: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        The repositories to scan, each with its own tag selector: a non-empty list of `{ repo, tag }`, no repository twice. Instead of `repo` and `tag` (give exactly one of `repo` and `repositories`).
+
+        :param pulumi.Input[_builtins.str] repo: The repository name, e.g. `team/api`. Changing it replaces the RegistryScanSchedule.
+        :param pulumi.Input[_builtins.str] tag: Tags to scan in this repository: comma-separated tags or tag patterns (regular expressions such as `.*`). Omit to scan all its tags. Changing it replaces the RegistryScanSchedule.
+        """
+        pulumi.set(__self__, "repo", repo)
+        if tag is not None:
+            pulumi.set(__self__, "tag", tag)
+
+    @_builtins.property
+    @pulumi.getter
+    def repo(self) -> pulumi.Input[_builtins.str]:
+        """
+        The repository name, e.g. `team/api`. Changing it replaces the RegistryScanSchedule.
+        """
+        return pulumi.get(self, "repo")
+
+    @repo.setter
+    def repo(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "repo", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def tag(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Tags to scan in this repository: comma-separated tags or tag patterns (regular expressions such as `.*`). Omit to scan all its tags. Changing it replaces the RegistryScanSchedule.
+        """
+        return pulumi.get(self, "tag")
+
+    @tag.setter
+    def tag(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "tag", value)
 
 

@@ -18,6 +18,8 @@ from ._enums import *
 __all__ = [
     'RegistryAws',
     'RegistryScanScheduleAdditionalFilters',
+    'RegistryScanScheduleRepositories',
+    'RepositoryInfo',
 ]
 
 @pulumi.output_type
@@ -149,5 +151,105 @@ class RegistryScanScheduleAdditionalFilters(dict):
         Which tags count as the newest: `createdDate` is the only value Qualys is known to accept. Updates in place.
         """
         return pulumi.get(self, "sort_criteria")
+
+
+@pulumi.output_type
+class RegistryScanScheduleRepositories(dict):
+    """
+    The repositories to scan, each with its own tag selector: a non-empty list of `{ repo, tag }`, no repository twice. Instead of `repo` and `tag` (give exactly one of `repo` and `repositories`).
+    """
+    def __init__(__self__, *,
+                 repo: _builtins.str,
+                 tag: Optional[_builtins.str] = None):
+        """
+        The repositories to scan, each with its own tag selector: a non-empty list of `{ repo, tag }`, no repository twice. Instead of `repo` and `tag` (give exactly one of `repo` and `repositories`).
+
+        :param _builtins.str repo: The repository name, e.g. `team/api`. Changing it replaces the RegistryScanSchedule.
+        :param _builtins.str tag: Tags to scan in this repository: comma-separated tags or tag patterns (regular expressions such as `.*`). Omit to scan all its tags. Changing it replaces the RegistryScanSchedule.
+        """
+        pulumi.set(__self__, "repo", repo)
+        if tag is not None:
+            pulumi.set(__self__, "tag", tag)
+
+    @_builtins.property
+    @pulumi.getter
+    def repo(self) -> _builtins.str:
+        """
+        The repository name, e.g. `team/api`. Changing it replaces the RegistryScanSchedule.
+        """
+        return pulumi.get(self, "repo")
+
+    @_builtins.property
+    @pulumi.getter
+    def tag(self) -> Optional[_builtins.str]:
+        """
+        Tags to scan in this repository: comma-separated tags or tag patterns (regular expressions such as `.*`). Omit to scan all its tags. Changing it replaces the RegistryScanSchedule.
+        """
+        return pulumi.get(self, "tag")
+
+
+@pulumi.output_type
+class RepositoryInfo(dict):
+    def __init__(__self__, *,
+                 name: _builtins.str,
+                 total_images: _builtins.float,
+                 last_scanned: Optional[_builtins.str] = None,
+                 total_scanned_images: Optional[_builtins.float] = None,
+                 total_vulnerable_images: Optional[_builtins.float] = None):
+        """
+        :param _builtins.str name: The repository name, as a schedule's `repo` takes it (e.g. `team/api`).
+        :param _builtins.float total_images: How many images (tags) of it Qualys knows; 0 when Qualys does not say.
+        :param _builtins.str last_scanned: When Qualys last scanned it (ISO time), when it says.
+        :param _builtins.float total_scanned_images: How many of them Qualys scanned, when it says.
+        :param _builtins.float total_vulnerable_images: How many of them have vulnerabilities, when Qualys says.
+        """
+        pulumi.set(__self__, "name", name)
+        pulumi.set(__self__, "total_images", total_images)
+        if last_scanned is not None:
+            pulumi.set(__self__, "last_scanned", last_scanned)
+        if total_scanned_images is not None:
+            pulumi.set(__self__, "total_scanned_images", total_scanned_images)
+        if total_vulnerable_images is not None:
+            pulumi.set(__self__, "total_vulnerable_images", total_vulnerable_images)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> _builtins.str:
+        """
+        The repository name, as a schedule's `repo` takes it (e.g. `team/api`).
+        """
+        return pulumi.get(self, "name")
+
+    @_builtins.property
+    @pulumi.getter(name="totalImages")
+    def total_images(self) -> _builtins.float:
+        """
+        How many images (tags) of it Qualys knows; 0 when Qualys does not say.
+        """
+        return pulumi.get(self, "total_images")
+
+    @_builtins.property
+    @pulumi.getter(name="lastScanned")
+    def last_scanned(self) -> Optional[_builtins.str]:
+        """
+        When Qualys last scanned it (ISO time), when it says.
+        """
+        return pulumi.get(self, "last_scanned")
+
+    @_builtins.property
+    @pulumi.getter(name="totalScannedImages")
+    def total_scanned_images(self) -> Optional[_builtins.float]:
+        """
+        How many of them Qualys scanned, when it says.
+        """
+        return pulumi.get(self, "total_scanned_images")
+
+    @_builtins.property
+    @pulumi.getter(name="totalVulnerableImages")
+    def total_vulnerable_images(self) -> Optional[_builtins.float]:
+        """
+        How many of them have vulnerabilities, when Qualys says.
+        """
+        return pulumi.get(self, "total_vulnerable_images")
 
 

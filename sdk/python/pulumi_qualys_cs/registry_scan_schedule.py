@@ -23,12 +23,14 @@ __all__ = ['RegistryScanScheduleArgs', 'RegistryScanSchedule']
 class RegistryScanScheduleArgs:
     def __init__(__self__, *,
                  registry_id: pulumi.Input[_builtins.str],
-                 repo: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]],
                  additional_filters: pulumi.Input[Optional['RegistryScanScheduleAdditionalFiltersArgs']] = None,
                  days: pulumi.Input[Optional[_builtins.int]] = None,
                  force_scan: pulumi.Input[Optional[_builtins.bool]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
                  on_demand: pulumi.Input[Optional[_builtins.bool]] = None,
+                 pending_repositories: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 repo: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 repositories: pulumi.Input[Optional[Sequence[pulumi.Input['RegistryScanScheduleRepositoriesArgs']]]] = None,
                  schedule: pulumi.Input[Optional[_builtins.str]] = None,
                  schedule_scan_interval_in_days: pulumi.Input[Optional[_builtins.int]] = None,
                  tag: pulumi.Input[Optional[_builtins.str]] = None,
@@ -37,19 +39,20 @@ class RegistryScanScheduleArgs:
         The set of arguments for constructing a RegistryScanSchedule resource.
 
         :param pulumi.Input[_builtins.str] registry_id: The Qualys registry ID (a UUID) whose repositories are scanned; one path segment, so no `/`. Changing it replaces the RegistryScanSchedule.
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] repo: One repository name or a list of them; non-empty, no duplicates. A single name becomes a list. Changing it replaces the RegistryScanSchedule.
         :param pulumi.Input['RegistryScanScheduleAdditionalFiltersArgs'] additional_filters: Extra filters on the tags of each repository. Updates in place.
         :param pulumi.Input[_builtins.int] days: Only images pushed in the last N days: 1–7, 14 or 90 (Qualys's docs say 1–7 and 14; its own 2025 sample sends 90). Omit for no age filter. Changing it replaces the RegistryScanSchedule.
         :param pulumi.Input[_builtins.bool] force_scan: Rescan images even when already scanned. Allowed for on-demand schedules, and for automatic ones only when `scheduleScanIntervalInDays` is at least 7. Needs the Qualys subscription feature "Force Registry Image Scan" (Qualys refuses it otherwise). Defaults to `false`. Updates in place.
         :param pulumi.Input[_builtins.str] name: The schedule's name in Qualys: non-empty, at most 255 characters (UTF-16 code units), no control characters. Defaults to the resource name. Updates in place.
         :param pulumi.Input[_builtins.bool] on_demand: `true` for a one-off (on-demand) scan, `false` for a recurring (automatic) schedule. Qualys cannot update on-demand schedules: any change to one replaces it. (Qualys's docs say both "mandatory" and "default true"; a declared schedule is recurring unless asked otherwise.) Defaults to `false`. Changing it replaces the RegistryScanSchedule.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] pending_repositories: Repositories of this schedule that the registry does not hold yet (to be pushed after the schedule is created): the check against the registry's repository list accepts them. Kept in the stack only, never sent to Qualys; changing it calls no API. Updates in place.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] repo: One repository name or a list of them; non-empty, no duplicates. A single name becomes a list. Give exactly one of `repo` (with `tag` for all of them) and `repositories` (a tag per repository). Changing it replaces the RegistryScanSchedule.
+        :param pulumi.Input[Sequence[pulumi.Input['RegistryScanScheduleRepositoriesArgs']]] repositories: The repositories to scan, each with its own tag selector: a non-empty list of `{ repo, tag }`, no repository twice. Instead of `repo` and `tag` (give exactly one of `repo` and `repositories`). Changing it replaces the RegistryScanSchedule.
         :param pulumi.Input[_builtins.str] schedule: Start time, `HH:MM` in UTC (00:00–23:59). Required when `scheduleScanIntervalInDays` is 1, optional when it is 7, not allowed otherwise (nor for on-demand schedules). Updates in place.
         :param pulumi.Input[_builtins.int] schedule_scan_interval_in_days: How often an automatic schedule runs, in days: an integer 1–365. Required for automatic schedules, not allowed for on-demand ones. Updates in place.
-        :param pulumi.Input[_builtins.str] tag: Tags to scan: comma-separated tags or a tag pattern such as `.*`. Omit to scan all tags. Changing it replaces the RegistryScanSchedule.
+        :param pulumi.Input[_builtins.str] tag: Tags to scan in every repository of `repo`: comma-separated tags or tag patterns (regular expressions such as `.*`). Omit to scan all tags. Not allowed with `repositories`. Changing it replaces the RegistryScanSchedule.
         :param pulumi.Input[Union[_builtins.str, 'WeekDay']] week_day: The day a weekly schedule runs: `MONDAY` … `SUNDAY`, any case (stored upper case). Required when `scheduleScanIntervalInDays` is 7, not allowed otherwise. Updates in place.
         """
         pulumi.set(__self__, "registry_id", registry_id)
-        pulumi.set(__self__, "repo", repo)
         if additional_filters is not None:
             pulumi.set(__self__, "additional_filters", additional_filters)
         if days is not None:
@@ -64,6 +67,12 @@ class RegistryScanScheduleArgs:
             on_demand = False
         if on_demand is not None:
             pulumi.set(__self__, "on_demand", on_demand)
+        if pending_repositories is not None:
+            pulumi.set(__self__, "pending_repositories", pending_repositories)
+        if repo is not None:
+            pulumi.set(__self__, "repo", repo)
+        if repositories is not None:
+            pulumi.set(__self__, "repositories", repositories)
         if schedule is not None:
             pulumi.set(__self__, "schedule", schedule)
         if schedule_scan_interval_in_days is not None:
@@ -84,18 +93,6 @@ class RegistryScanScheduleArgs:
     @registry_id.setter
     def registry_id(self, value: pulumi.Input[_builtins.str]):
         pulumi.set(self, "registry_id", value)
-
-    @_builtins.property
-    @pulumi.getter
-    def repo(self) -> pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]:
-        """
-        One repository name or a list of them; non-empty, no duplicates. A single name becomes a list. Changing it replaces the RegistryScanSchedule.
-        """
-        return pulumi.get(self, "repo")
-
-    @repo.setter
-    def repo(self, value: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]):
-        pulumi.set(self, "repo", value)
 
     @_builtins.property
     @pulumi.getter(name="additionalFilters")
@@ -158,6 +155,42 @@ class RegistryScanScheduleArgs:
         pulumi.set(self, "on_demand", value)
 
     @_builtins.property
+    @pulumi.getter(name="pendingRepositories")
+    def pending_repositories(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        Repositories of this schedule that the registry does not hold yet (to be pushed after the schedule is created): the check against the registry's repository list accepts them. Kept in the stack only, never sent to Qualys; changing it calls no API. Updates in place.
+        """
+        return pulumi.get(self, "pending_repositories")
+
+    @pending_repositories.setter
+    def pending_repositories(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "pending_repositories", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def repo(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        One repository name or a list of them; non-empty, no duplicates. A single name becomes a list. Give exactly one of `repo` (with `tag` for all of them) and `repositories` (a tag per repository). Changing it replaces the RegistryScanSchedule.
+        """
+        return pulumi.get(self, "repo")
+
+    @repo.setter
+    def repo(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "repo", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def repositories(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['RegistryScanScheduleRepositoriesArgs']]]]:
+        """
+        The repositories to scan, each with its own tag selector: a non-empty list of `{ repo, tag }`, no repository twice. Instead of `repo` and `tag` (give exactly one of `repo` and `repositories`). Changing it replaces the RegistryScanSchedule.
+        """
+        return pulumi.get(self, "repositories")
+
+    @repositories.setter
+    def repositories(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['RegistryScanScheduleRepositoriesArgs']]]]):
+        pulumi.set(self, "repositories", value)
+
+    @_builtins.property
     @pulumi.getter
     def schedule(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
@@ -185,7 +218,7 @@ class RegistryScanScheduleArgs:
     @pulumi.getter
     def tag(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Tags to scan: comma-separated tags or a tag pattern such as `.*`. Omit to scan all tags. Changing it replaces the RegistryScanSchedule.
+        Tags to scan in every repository of `repo`: comma-separated tags or tag patterns (regular expressions such as `.*`). Omit to scan all tags. Not allowed with `repositories`. Changing it replaces the RegistryScanSchedule.
         """
         return pulumi.get(self, "tag")
 
@@ -217,8 +250,10 @@ class RegistryScanSchedule(pulumi.CustomResource):
                  force_scan: pulumi.Input[Optional[_builtins.bool]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
                  on_demand: pulumi.Input[Optional[_builtins.bool]] = None,
+                 pending_repositories: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  registry_id: pulumi.Input[Optional[_builtins.str]] = None,
                  repo: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 repositories: pulumi.Input[Optional[Sequence[pulumi.Input[Union['RegistryScanScheduleRepositoriesArgs', 'RegistryScanScheduleRepositoriesArgsDict']]]]] = None,
                  schedule: pulumi.Input[Optional[_builtins.str]] = None,
                  schedule_scan_interval_in_days: pulumi.Input[Optional[_builtins.int]] = None,
                  tag: pulumi.Input[Optional[_builtins.str]] = None,
@@ -234,11 +269,13 @@ class RegistryScanSchedule(pulumi.CustomResource):
         :param pulumi.Input[_builtins.bool] force_scan: Rescan images even when already scanned. Allowed for on-demand schedules, and for automatic ones only when `scheduleScanIntervalInDays` is at least 7. Needs the Qualys subscription feature "Force Registry Image Scan" (Qualys refuses it otherwise). Defaults to `false`. Updates in place.
         :param pulumi.Input[_builtins.str] name: The schedule's name in Qualys: non-empty, at most 255 characters (UTF-16 code units), no control characters. Defaults to the resource name. Updates in place.
         :param pulumi.Input[_builtins.bool] on_demand: `true` for a one-off (on-demand) scan, `false` for a recurring (automatic) schedule. Qualys cannot update on-demand schedules: any change to one replaces it. (Qualys's docs say both "mandatory" and "default true"; a declared schedule is recurring unless asked otherwise.) Defaults to `false`. Changing it replaces the RegistryScanSchedule.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] pending_repositories: Repositories of this schedule that the registry does not hold yet (to be pushed after the schedule is created): the check against the registry's repository list accepts them. Kept in the stack only, never sent to Qualys; changing it calls no API. Updates in place.
         :param pulumi.Input[_builtins.str] registry_id: The Qualys registry ID (a UUID) whose repositories are scanned; one path segment, so no `/`. Changing it replaces the RegistryScanSchedule.
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] repo: One repository name or a list of them; non-empty, no duplicates. A single name becomes a list. Changing it replaces the RegistryScanSchedule.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] repo: One repository name or a list of them; non-empty, no duplicates. A single name becomes a list. Give exactly one of `repo` (with `tag` for all of them) and `repositories` (a tag per repository). Changing it replaces the RegistryScanSchedule.
+        :param pulumi.Input[Sequence[pulumi.Input[Union['RegistryScanScheduleRepositoriesArgs', 'RegistryScanScheduleRepositoriesArgsDict']]]] repositories: The repositories to scan, each with its own tag selector: a non-empty list of `{ repo, tag }`, no repository twice. Instead of `repo` and `tag` (give exactly one of `repo` and `repositories`). Changing it replaces the RegistryScanSchedule.
         :param pulumi.Input[_builtins.str] schedule: Start time, `HH:MM` in UTC (00:00–23:59). Required when `scheduleScanIntervalInDays` is 1, optional when it is 7, not allowed otherwise (nor for on-demand schedules). Updates in place.
         :param pulumi.Input[_builtins.int] schedule_scan_interval_in_days: How often an automatic schedule runs, in days: an integer 1–365. Required for automatic schedules, not allowed for on-demand ones. Updates in place.
-        :param pulumi.Input[_builtins.str] tag: Tags to scan: comma-separated tags or a tag pattern such as `.*`. Omit to scan all tags. Changing it replaces the RegistryScanSchedule.
+        :param pulumi.Input[_builtins.str] tag: Tags to scan in every repository of `repo`: comma-separated tags or tag patterns (regular expressions such as `.*`). Omit to scan all tags. Not allowed with `repositories`. Changing it replaces the RegistryScanSchedule.
         :param pulumi.Input[Union[_builtins.str, 'WeekDay']] week_day: The day a weekly schedule runs: `MONDAY` … `SUNDAY`, any case (stored upper case). Required when `scheduleScanIntervalInDays` is 7, not allowed otherwise. Updates in place.
         """
         ...
@@ -270,8 +307,10 @@ class RegistryScanSchedule(pulumi.CustomResource):
                  force_scan: pulumi.Input[Optional[_builtins.bool]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
                  on_demand: pulumi.Input[Optional[_builtins.bool]] = None,
+                 pending_repositories: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  registry_id: pulumi.Input[Optional[_builtins.str]] = None,
                  repo: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 repositories: pulumi.Input[Optional[Sequence[pulumi.Input[Union['RegistryScanScheduleRepositoriesArgs', 'RegistryScanScheduleRepositoriesArgsDict']]]]] = None,
                  schedule: pulumi.Input[Optional[_builtins.str]] = None,
                  schedule_scan_interval_in_days: pulumi.Input[Optional[_builtins.int]] = None,
                  tag: pulumi.Input[Optional[_builtins.str]] = None,
@@ -294,12 +333,12 @@ class RegistryScanSchedule(pulumi.CustomResource):
             if on_demand is None:
                 on_demand = False
             __props__.__dict__["on_demand"] = on_demand
+            __props__.__dict__["pending_repositories"] = pending_repositories
             if registry_id is None and not opts.urn:
                 raise TypeError("Missing required property 'registry_id'")
             __props__.__dict__["registry_id"] = registry_id
-            if repo is None and not opts.urn:
-                raise TypeError("Missing required property 'repo'")
             __props__.__dict__["repo"] = repo
+            __props__.__dict__["repositories"] = repositories
             __props__.__dict__["schedule"] = schedule
             __props__.__dict__["schedule_scan_interval_in_days"] = schedule_scan_interval_in_days
             __props__.__dict__["tag"] = tag
@@ -309,7 +348,7 @@ class RegistryScanSchedule(pulumi.CustomResource):
             __props__.__dict__["schedule_id"] = None
             __props__.__dict__["status"] = None
             __props__.__dict__["updated"] = None
-        replace_on_changes = pulumi.ResourceOptions(replace_on_changes=["days", "onDemand", "registryId", "repo[*]", "tag"])
+        replace_on_changes = pulumi.ResourceOptions(replace_on_changes=["days", "onDemand", "registryId", "repo[*]", "repositories[*]", "tag"])
         opts = pulumi.ResourceOptions.merge(opts, replace_on_changes)
         super(RegistryScanSchedule, __self__).__init__(
             'qualys-cs:index:RegistryScanSchedule',
@@ -339,9 +378,11 @@ class RegistryScanSchedule(pulumi.CustomResource):
         __props__.__dict__["force_scan"] = None
         __props__.__dict__["name"] = None
         __props__.__dict__["on_demand"] = None
+        __props__.__dict__["pending_repositories"] = None
         __props__.__dict__["registry_id"] = None
         __props__.__dict__["registry_type"] = None
         __props__.__dict__["repo"] = None
+        __props__.__dict__["repositories"] = None
         __props__.__dict__["schedule"] = None
         __props__.__dict__["schedule_id"] = None
         __props__.__dict__["schedule_scan_interval_in_days"] = None
@@ -400,6 +441,14 @@ class RegistryScanSchedule(pulumi.CustomResource):
         return pulumi.get(self, "on_demand")
 
     @_builtins.property
+    @pulumi.getter(name="pendingRepositories")
+    def pending_repositories(self) -> pulumi.Output[Optional[Sequence[_builtins.str]]]:
+        """
+        Repositories of this schedule that the registry does not hold yet (to be pushed after the schedule is created): the check against the registry's repository list accepts them. Kept in the stack only, never sent to Qualys; changing it calls no API. Updates in place.
+        """
+        return pulumi.get(self, "pending_repositories")
+
+    @_builtins.property
     @pulumi.getter(name="registryId")
     def registry_id(self) -> pulumi.Output[_builtins.str]:
         """
@@ -417,11 +466,19 @@ class RegistryScanSchedule(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter
-    def repo(self) -> pulumi.Output[Sequence[_builtins.str]]:
+    def repo(self) -> pulumi.Output[Optional[Sequence[_builtins.str]]]:
         """
-        One repository name or a list of them; non-empty, no duplicates. A single name becomes a list. Changing it replaces the RegistryScanSchedule.
+        One repository name or a list of them; non-empty, no duplicates. A single name becomes a list. Give exactly one of `repo` (with `tag` for all of them) and `repositories` (a tag per repository). Changing it replaces the RegistryScanSchedule.
         """
         return pulumi.get(self, "repo")
+
+    @_builtins.property
+    @pulumi.getter
+    def repositories(self) -> pulumi.Output[Optional[Sequence['outputs.RegistryScanScheduleRepositories']]]:
+        """
+        The repositories to scan, each with its own tag selector: a non-empty list of `{ repo, tag }`, no repository twice. Instead of `repo` and `tag` (give exactly one of `repo` and `repositories`). Changing it replaces the RegistryScanSchedule.
+        """
+        return pulumi.get(self, "repositories")
 
     @_builtins.property
     @pulumi.getter
@@ -459,7 +516,7 @@ class RegistryScanSchedule(pulumi.CustomResource):
     @pulumi.getter
     def tag(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Tags to scan: comma-separated tags or a tag pattern such as `.*`. Omit to scan all tags. Changing it replaces the RegistryScanSchedule.
+        Tags to scan in every repository of `repo`: comma-separated tags or tag patterns (regular expressions such as `.*`). Omit to scan all tags. Not allowed with `repositories`. Changing it replaces the RegistryScanSchedule.
         """
         return pulumi.get(self, "tag")
 
