@@ -60,8 +60,8 @@ async function reconcileByUri(
     throw new QualysError(
       `${err.message} Checking whether Qualys created it failed too: ` +
         `${checkErr instanceof Error ? checkErr.message : String(checkErr)} Before the next \`pulumi up\`, look in ` +
-        `Qualys for a registry with URI ${inputs.registryUri}: if there is one, adopt it (README, "Adopting ` +
-        `existing registries") or delete it.`,
+        `Qualys for a registry with URI ${inputs.registryUri}: if there is one, adopt it (docs/import.md, ` +
+        `"Adopting existing registries") or delete it.`,
     );
   }
   if (found.length === 0) {
