@@ -60,6 +60,12 @@ const repoList: Validator = (raw, label) => {
 /** The `RegistryScanSchedule` resource and its properties, inputs first, in canonical order. */
 export const SCHEDULE = defineResource({
   typeName: "RegistryScanSchedule",
+  folder: "schedule",
+  description:
+    "A Qualys Container Security registry scan schedule.\n\n" +
+    "Validated in full at `pulumi preview`, before any API call. Changes to `registryId`, `onDemand`, `repo`, " +
+    "`tag` or `days` (and any change to an on-demand schedule) replace the schedule; other changes update it " +
+    "in place. The resource ID is `<registryId>/<scheduleId>`.",
   properties: {
     registryId: {
       kind: "input",
@@ -224,7 +230,12 @@ export const SCHEDULE = defineResource({
     additionalFilters: {
       kind: "input",
       description: "Extra filters on the tags of each repository.",
-      type: tsType<AdditionalFilters>("RegistryScanScheduleAdditionalFilters", undefined, "object"),
+      type: tsType<AdditionalFilters>(
+        "AdditionalFilters",
+        "pulumi.Input<RegistryScanScheduleAdditionalFilters>",
+        "object",
+      ),
+      blockArgs: "RegistryScanScheduleAdditionalFilters",
       presence: "optional",
       change: "update",
       aliases: ["filters"],
