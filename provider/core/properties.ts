@@ -174,6 +174,11 @@ export interface ResourceDefinition<T extends PropertyTable = PropertyTable> {
   typeName: string;
   /** The folder under `provider/` that holds the resource's files (`resource.ts` is generated into it). */
   folder: string;
+  /**
+   * The package subpath of its provider (`<folder>/runtime-v1.ts`), which state stores as a `require()`
+   * of `pulumi-qualys-cs/<runtimeSubpath>`: a published contract, listed in package.json `exports`.
+   */
+  runtimeSubpath: string;
   /** The class's TSDoc: what the resource is, what replaces it, its resource ID. */
   description: string;
   properties: T;

@@ -152,6 +152,7 @@ export const REGISTRY_ARGS: ArgsUnion = {
 export const REGISTRY = defineResource({
   typeName: "Registry",
   folder: "registry",
+  runtimeSubpath: "registry-runtime/v1",
   description:
     "A container registry connected to Qualys Container Security, so that Qualys can scan it.\n\n" +
     "Validated in full at `pulumi preview`, before any API call. Changes to `registryType`, `registryUri`, " +

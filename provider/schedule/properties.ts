@@ -61,6 +61,7 @@ const repoList: Validator = (raw, label) => {
 export const SCHEDULE = defineResource({
   typeName: "RegistryScanSchedule",
   folder: "schedule",
+  runtimeSubpath: "provider-runtime/v1",
   description:
     "A Qualys Container Security registry scan schedule.\n\n" +
     "Validated in full at `pulumi preview`, before any API call. Changes to `registryId`, `onDemand`, `repo`, " +
