@@ -5,7 +5,7 @@
  */
 import { ConfigError } from "../errors";
 import { resolveGateway } from "./gateway";
-import type { HttpEvent } from "./http/client";
+import type { HttpEvent } from "./http/events";
 import { SETTINGS } from "./settings";
 
 /** Everything the HTTP client needs: resolved settings plus test and debug hooks. */

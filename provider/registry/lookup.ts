@@ -10,7 +10,8 @@ import { RegistryLookupError } from "../errors/registry-lookup-error";
 import { resolveSettings } from "../qualys/config";
 import { registryApi, type RegistryApi } from "./api";
 import type { RegistryType } from "./types";
-import { normalizeUri, type WireRegistry } from "./wire";
+import { normalizeUri } from "./uri";
+import type { WireRegistry } from "./wire";
 
 /** What to look a registry up by: exactly one of its URI (unique) or its name (compared exactly). */
 export type GetRegistryArgs =

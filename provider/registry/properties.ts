@@ -8,7 +8,8 @@
 import { describeValue } from "../core/describe-value";
 import { defineResource, tsType, type ArgsUnion } from "../core/properties";
 import { all, noOuterSpaces, notBlank, secretText, text, type TextRule } from "../core/validators";
-import { isLoopbackHost, normalizeUri } from "./wire";
+import { isLoopbackHost } from "../qualys/gateway";
+import { normalizeUri } from "./uri";
 import {
   REGISTRY_TYPES,
   V2_CREDENTIAL_TYPES,
@@ -16,7 +17,7 @@ import {
   type AwsRegistryLocation,
   type RegistryType,
   type V2CredentialType,
-} from "./types";
+} from "./value-sets";
 
 /** Longest `name` accepted (as for schedules, an inference). */
 export const MAX_NAME_LENGTH = 255;
@@ -59,7 +60,7 @@ const registryUriRule: TextRule = (value, label, addIssue) => {
   }
   if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopbackHost(url.hostname))) {
     addIssue(
-      `${label} must use https (http is allowed only for a registry on this machine: 127.0.0.1, localhost ` +
+      `${label} must use https (http is allowed only for a registry on this machine: 127.x.x.x, localhost ` +
         `or [::1]); got ${describeValue(value)}`,
     );
   }

@@ -9,7 +9,7 @@ import { defineResource, tsType } from "../core/properties";
 import { describeValue } from "../core/describe-value";
 import { isUnknown } from "../core/values";
 import { all, boolean, noOuterSpaces, notBlank, text, wholeNumber, type Validator } from "../core/validators";
-import { WEEK_DAYS, type AdditionalFilters, type SortCriteria, type WeekDay } from "./types";
+import { WEEK_DAYS, type AdditionalFilters, type SortCriteria, type WeekDay } from "./value-sets";
 
 /** Values `days` accepts: Qualys documents 1–7 and 14, and its own 2025 sample sends 90. */
 export const ALLOWED_DAYS: readonly number[] = Object.freeze([1, 2, 3, 4, 5, 6, 7, 14, 90]);

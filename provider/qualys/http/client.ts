@@ -32,23 +32,14 @@ import {
 } from "../../errors";
 import { isLoopbackHost } from "../gateway";
 import { redact, snippet } from "../redact";
+import type { HttpEvent } from "./events";
 import { classifyNetworkError, errorCodeAndMessage, type NetworkFailureKind } from "./network";
 import { backoffMs, isRateLimited, requestedWaitMs, windowMs } from "./rate-limit";
 import { errorFields, parseBody, type ApiResponse } from "./response";
 
 export { expectJson, type ApiResponse } from "./response";
 
-/** One observable step of the client, for tests and benchmarks. Never carries a secret. */
-export interface HttpEvent {
-  type: "request" | "retry" | "wait" | "auth";
-  method: string;
-  /** Path on the gateway without the query (`/auth`, `/csapi/v1.3/…`). */
-  path: string;
-  status?: number;
-  /** Network error code for a failed attempt (`ECONNRESET`, `ETIMEDOUT`, …). */
-  code?: string;
-  waitMs?: number;
-}
+export type { HttpEvent } from "./events";
 
 export interface ApiRequest {
   method: "GET" | "POST" | "PUT" | "DELETE";
