@@ -70,6 +70,7 @@ export {
   RegistryExistsError,
   RegistrySchedulesRunningError,
   RegistryLookupError,
+  VersionMismatchError,
   CliError,
   AuthFailedEarlierError,
   InvalidResourceIdError,

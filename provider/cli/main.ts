@@ -6,11 +6,19 @@
 import { EXIT_USAGE } from "../errors";
 import type { Command, CommandIO } from "./command";
 import { importCommand } from "./import-command";
+import { pluginCommand } from "./plugin-command";
 import { recoverCommand } from "./recover-command";
+import { schemaCommand } from "./schema-command";
 import { sweepCommand } from "./sweep-command";
 
 /** The subcommands, in the order the usage text lists them. */
-export const COMMANDS: readonly Command<CommandIO>[] = [importCommand, recoverCommand, sweepCommand];
+export const COMMANDS: readonly Command<CommandIO>[] = [
+  importCommand,
+  recoverCommand,
+  sweepCommand,
+  schemaCommand,
+  pluginCommand,
+];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 4;

@@ -34,6 +34,11 @@ export interface PropertyType<T = unknown> {
   args?: string;
   /** How the README's table names the type, when not `output` (e.g. `string or string[]`). */
   shown?: string;
+  /**
+   * For a string that takes one of a fixed set of values: the values. The plugin schema declares
+   * `output` as an enum type of them (`qualys-cs:index:WeekDay`); `validate` still checks the value.
+   */
+  enum?: readonly string[];
   /** Never set: carries `T` for the type-level derivations. */
   readonly value?: T;
 }
@@ -41,6 +46,16 @@ export interface PropertyType<T = unknown> {
 /** A property's types: `tsType<string[]>("string[]", "pulumi.Input<string> | …", "string or string[]")`. */
 export function tsType<T>(output: string, args?: string, shown?: string): PropertyType<T> {
   return { output, ...(args === undefined ? {} : { args }), ...(shown === undefined ? {} : { shown }) };
+}
+
+/** The type of a string taking one of `values`, named `name` (the TypeScript union and the schema's enum). */
+export function enumType<const V extends readonly string[]>(
+  name: string,
+  values: V,
+  args?: string,
+  shown?: string,
+): PropertyType<V[number]> {
+  return { ...tsType<V[number]>(name, args, shown), enum: values };
 }
 
 interface Common {
@@ -168,6 +183,49 @@ export interface ArgsUnion {
   variants: readonly ArgsVariant[];
 }
 
+/** A field of a function's arguments or result (`defineFunction`). */
+export interface FieldSpec {
+  /** What users read in their editor and in the docs. */
+  description: string;
+  type: PropertyType;
+  /** An argument the caller must give, or a result field that is always there. */
+  required?: boolean;
+  /** A secret: the plugin returns it as a Pulumi secret. */
+  secret?: boolean;
+}
+
+/** The fields of a function's arguments or result, in their canonical order. */
+export type FieldTable = Readonly<Record<string, FieldSpec>>;
+
+/**
+ * A function (a look-up such as `getRegistry`): its name, what it does, its arguments and its result,
+ * declared once so that the plugin schema, the docs and the TypeScript types derive from it. Rules that
+ * tie arguments together (exactly one of two) stay code beside it.
+ */
+export interface FunctionDefinition<I extends FieldTable = FieldTable, O extends FieldTable = FieldTable> {
+  /** The exported name, e.g. `getRegistry`; the plugin serves it as `qualys-cs:index:<name>`. */
+  name: string;
+  description: string;
+  inputs: I;
+  outputs: O;
+}
+
+/** Declares a function, keeping the tables' literal types for `FieldsOf`. */
+export function defineFunction<const I extends FieldTable, const O extends FieldTable>(
+  fn: FunctionDefinition<I, O>,
+): FunctionDefinition<I, O> {
+  return fn;
+}
+
+type FieldKeys<T, Required extends boolean> = {
+  [K in keyof T]: (T[K] extends { required: true } ? true : false) extends Required ? K : never;
+}[keyof T];
+
+/** The plain shape of a field table: `required` fields present, the others optional. */
+export type FieldsOf<T extends FieldTable> = Flat<
+  { [K in FieldKeys<T, true>]: ValueOf<T[K]> } & { [K in FieldKeys<T, false>]?: ValueOf<T[K]> }
+>;
+
 /** A resource: its names, its property table, and what its generated declarations need. */
 export interface ResourceDefinition<T extends PropertyTable = PropertyTable> {
   /** The class name, e.g. `RegistryScanSchedule`; the type token is `pulumi-nodejs:dynamic/qualys:<typeName>`. */
@@ -179,7 +237,10 @@ export interface ResourceDefinition<T extends PropertyTable = PropertyTable> {
    * of `pulumi-qualys-cs/<runtimeSubpath>`: a published contract, listed in package.json `exports`.
    */
   runtimeSubpath: string;
-  /** The class's TSDoc: what the resource is, what replaces it, its resource ID. */
+  /**
+   * What the resource is, in a sentence or two: the TSDoc of its generated class, and the plugin schema's
+   * and the generated SDKs' class docs.
+   */
   description: string;
   properties: T;
   /** When the args are a union (a property decides which others apply); else one `<typeName>Args` interface. */

@@ -86,10 +86,24 @@ function withoutHostEcho(err: unknown): unknown {
 /** The engine's config (the whole stack config, decrypted); one per process, shared by every resource. */
 let configSource: ConfigSource | undefined;
 
+/**
+ * Where every resource of this process reads its settings (then the environment, `qualys/config.ts`):
+ * the dynamic provider host's stack config (`configure` below), or the provider plugin's `Configure`
+ * arguments (plugin/server.ts). The engine runs one process per provider, so one source per process.
+ */
+export function useSettingsSource(source: ConfigSource): void {
+  configSource = source;
+}
+
+/** This process's settings, resolved and validated now (a `ConfigError` names what is missing). */
+export function currentSettings(): ClientSettings {
+  return resolveSettings(configSource);
+}
+
 /** Builds the provider functions of one resource. */
 export function resourceRuntime<Api>(handlers: ResourceHandlers<Api>): ResourceRuntime {
   // Settings resolve on the first API call, so `pulumi preview` of new resources needs no credentials.
-  const api = (): Api => handlers.api(resolveSettings(configSource));
+  const api = (): Api => handlers.api(currentSettings());
   const guarded = <T>(operation: string, run: () => T): T => {
     try {
       return run();
@@ -100,7 +114,7 @@ export function resourceRuntime<Api>(handlers: ResourceHandlers<Api>): ResourceR
   return {
     configure(req) {
       const config = req.config;
-      configSource = (key) => config.get(key);
+      useSettingsSource((key) => config.get(key));
       return Promise.resolve();
     },
     check(_olds, news) {

@@ -10,7 +10,11 @@ import { z } from "zod";
 import { describeValue, wrongType } from "./describe-value";
 
 /** Reasons a set, known value is invalid; empty when valid. */
-export type Validator = (value: unknown, label: string) => string[];
+export interface Validator {
+  (value: unknown, label: string): string[];
+  /** Set by `wholeNumber`: the value is an integer (the plugin schema's `integer`, provider/plugin/schema.ts). */
+  readonly wholeNumber?: true;
+}
 
 /** A rule on a string that is already known to be a string. */
 export type TextRule = (value: string, label: string, addIssue: (message: string) => void) => void;
@@ -83,7 +87,7 @@ export function boolean(): Validator {
 
 /** A whole number for which `inRange` holds; `expectation` says which, e.g. `one of 1, 2 or 3`. */
 export function wholeNumber(expectation: string, inRange: (n: number) => boolean): Validator {
-  return (value, label) =>
+  const validator: Validator = (value, label) =>
     issuesOf(
       z
         .number({ error: (issue) => `${label} must be ${expectation}; ${wrongType(issue.input, "number")}` })
@@ -97,6 +101,7 @@ export function wholeNumber(expectation: string, inRange: (n: number) => boolean
         }),
       value,
     );
+  return Object.assign(validator, { wholeNumber: true as const });
 }
 
 /** Text rule: not empty or only spaces; `what` says what to write instead. */

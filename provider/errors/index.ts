@@ -25,4 +25,5 @@ export { ProviderBugError } from "./provider-bug-error";
 export { RegistryExistsError } from "./registry-exists-error";
 export { RegistrySchedulesRunningError } from "./registry-schedules-running-error";
 export { RegistryLookupError } from "./registry-lookup-error";
+export { VersionMismatchError } from "./version-mismatch-error";
 export { CliError, EXIT_FAILURE, EXIT_USAGE } from "./cli-error";

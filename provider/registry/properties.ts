@@ -6,17 +6,15 @@
  * `registry/rules.ts`. The rules follow docs/qualys-registry-contract.md.
  */
 import { describeValue } from "../core/describe-value";
-import { defineResource, tsType, type ArgsUnion } from "../core/properties";
+import { defineResource, enumType, tsType, type ArgsUnion } from "../core/properties";
 import { all, noOuterSpaces, notBlank, secretText, text, type TextRule } from "../core/validators";
 import { isLoopbackHost } from "../qualys/gateway";
 import { normalizeUri } from "./uri";
 import {
+  AWS_ACCOUNT_TYPES,
   REGISTRY_TYPES,
   V2_CREDENTIAL_TYPES,
-  type AwsAccountType,
   type AwsRegistryLocation,
-  type RegistryType,
-  type V2CredentialType,
 } from "./value-sets";
 
 /** Longest `name` accepted (as for schedules, an inference). */
@@ -155,11 +153,9 @@ export const REGISTRY = defineResource({
   folder: "registry",
   runtimeSubpath: "registry-runtime/v1",
   description:
-    "A container registry connected to Qualys Container Security, so that Qualys can scan it.\n\n" +
-    "Validated in full at `pulumi preview`, before any API call. Changes to `registryType`, `registryUri`, " +
-    "`aws.accountId`, `aws.region`, `aws.accountType`, `projectId`, `location` or `registry` replace the " +
-    "registry; other changes (name, credentials, role ARN, connector) update it in place. Passwords and " +
-    "tokens are Pulumi secrets in state and outputs. The resource ID is the Qualys registry UUID.",
+    "A container registry connected to Qualys Container Security, so that Qualys can scan it. Validated in full " +
+    "at preview, before any API call; which properties apply depends on `registryType`. The resource ID is " +
+    "the Qualys registry UUID.",
   union: REGISTRY_ARGS,
   properties: {
     registryType: {
@@ -168,7 +164,7 @@ export const REGISTRY = defineResource({
         "The kind of registry: `DockerHub`, `V2_PRIVATE` (a private v2 registry: Harbor, JFrog, GHCR, Quay, " +
         "Nexus…), `V2` (a v2 registry that may be anonymous), `AWS` (ECR), `Azure` (ACR), `GCP` (GCR) or " +
         "`GOOGLE_ARTIFACT_REGISTRY`. It decides which other properties apply.",
-      type: tsType<RegistryType>("RegistryType"),
+      type: enumType("RegistryType", REGISTRY_TYPES),
       presence: "required",
       requiredHint: `set it to one of ${REGISTRY_TYPES.join(", ")}`,
       change: "replace",
@@ -221,7 +217,7 @@ export const REGISTRY = defineResource({
       description:
         "`V2_PRIVATE` and `V2` only: `None` (anonymous, `V2` only), `BasicAuth` (username and password) or " +
         "`Token` (an access token, e.g. JFrog's). Derived from the credentials given when left out.",
-      type: tsType<V2CredentialType>("V2CredentialType"),
+      type: enumType("V2CredentialType", V2_CREDENTIAL_TYPES),
       presence: "optional",
       change: "update",
       validate: text(oneOf(V2_CREDENTIAL_TYPES)),
@@ -301,8 +297,8 @@ export const REGISTRY = defineResource({
         },
         accountType: {
           description: "`Global`, or `US_Gov` for GovCloud; derived from `region` when left out.",
-          type: tsType<AwsAccountType>("AwsAccountType"),
-          validate: text(oneOf(["Global", "US_Gov"])),
+          type: enumType("AwsAccountType", AWS_ACCOUNT_TYPES),
+          validate: text(oneOf(AWS_ACCOUNT_TYPES)),
         },
       },
     },

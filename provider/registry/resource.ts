@@ -265,12 +265,9 @@ export type RegistryArgs =
   | ArtifactRegistryArgs;
 
 /**
- * A container registry connected to Qualys Container Security, so that Qualys can scan it.
- *
- * Validated in full at `pulumi preview`, before any API call. Changes to `registryType`, `registryUri`,
- * `aws.accountId`, `aws.region`, `aws.accountType`, `projectId`, `location` or `registry` replace the
- * registry; other changes (name, credentials, role ARN, connector) update it in place. Passwords and tokens
- * are Pulumi secrets in state and outputs. The resource ID is the Qualys registry UUID.
+ * A container registry connected to Qualys Container Security, so that Qualys can scan it. Validated in full
+ * at preview, before any API call; which properties apply depends on `registryType`. The resource ID is the
+ * Qualys registry UUID.
  */
 export class Registry extends pulumi.dynamic.Resource {
   /**

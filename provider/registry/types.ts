@@ -7,6 +7,7 @@ import type { InputsOf, OutputsOf } from "../core/properties";
 import type { REGISTRY } from "./properties";
 
 export {
+  AWS_ACCOUNT_TYPES,
   REGISTRY_TYPES,
   V2_CREDENTIAL_TYPES,
   type AwsAccountType,

@@ -21,8 +21,10 @@ export const V2_CREDENTIAL_TYPES = Object.freeze(["None", "BasicAuth", "Token"] 
 /** How a private or anonymous v2 registry authenticates. */
 export type V2CredentialType = (typeof V2_CREDENTIAL_TYPES)[number];
 
+/** The AWS partitions of an ECR registry. */
+export const AWS_ACCOUNT_TYPES = Object.freeze(["Global", "US_Gov"] as const);
 /** The AWS partition of an ECR registry. */
-export type AwsAccountType = "Global" | "US_Gov";
+export type AwsAccountType = (typeof AWS_ACCOUNT_TYPES)[number];
 
 /** Where an ECR registry lives and the IAM role Qualys assumes to read it (required members as in `registry/properties.ts`). */
 export interface AwsRegistryLocation {

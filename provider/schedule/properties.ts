@@ -5,11 +5,11 @@
  * type and outputs in `schedule/resource.ts` are checked against it (docs/architecture.md). Cross-field rules live beside it in `schedule/rules.ts`; the wire
  * mapping in `schedule/wire.ts`. The rules follow docs/qualys-contract.md, "Schedule rules".
  */
-import { defineResource, tsType } from "../core/properties";
+import { defineResource, enumType, tsType } from "../core/properties";
 import { describeValue } from "../core/describe-value";
 import { isUnknown } from "../core/values";
 import { all, boolean, noOuterSpaces, notBlank, text, wholeNumber, type Validator } from "../core/validators";
-import { WEEK_DAYS, type AdditionalFilters, type SortCriteria, type WeekDay } from "./value-sets";
+import { SORT_CRITERIA, WEEK_DAYS, type AdditionalFilters } from "./value-sets";
 
 /** Values `days` accepts: Qualys documents 1–7 and 14, and its own 2025 sample sends 90. */
 export const ALLOWED_DAYS: readonly number[] = Object.freeze([1, 2, 3, 4, 5, 6, 7, 14, 90]);
@@ -63,10 +63,8 @@ export const SCHEDULE = defineResource({
   folder: "schedule",
   runtimeSubpath: "provider-runtime/v1",
   description:
-    "A Qualys Container Security registry scan schedule.\n\n" +
-    "Validated in full at `pulumi preview`, before any API call. Changes to `registryId`, `onDemand`, `repo`, " +
-    "`tag` or `days` (and any change to an on-demand schedule) replace the schedule; other changes update it " +
-    "in place. The resource ID is `<registryId>/<scheduleId>`.",
+    "A Qualys Container Security registry scan schedule. Validated in full at preview, before any API call; " +
+    "any change to an on-demand schedule replaces it. The resource ID is `<registryId>/<scheduleId>`.",
   properties: {
     registryId: {
       kind: "input",
@@ -183,8 +181,9 @@ export const SCHEDULE = defineResource({
       description:
         "The day a weekly schedule runs: `MONDAY` … `SUNDAY`, any case (stored upper case). Required when " +
         "`scheduleScanIntervalInDays` is 7, not allowed otherwise.",
-      type: tsType<WeekDay>(
+      type: enumType(
         "WeekDay",
+        WEEK_DAYS,
         "pulumi.Input<WeekDay | Lowercase<WeekDay> | Capitalize<Lowercase<WeekDay>>>",
         "string",
       ),
@@ -253,7 +252,7 @@ export const SCHEDULE = defineResource({
         sortCriteria: {
           description:
             "Which tags count as the newest: `createdDate` is the only value Qualys is known to accept.",
-          type: tsType<SortCriteria>("SortCriteria", undefined, "string"),
+          type: enumType("SortCriteria", SORT_CRITERIA, undefined, "string"),
           validate: text((value, label, addIssue) => {
             if (value !== "createdDate") {
               addIssue(

@@ -78,11 +78,8 @@ export interface RegistryScanScheduleArgs {
 }
 
 /**
- * A Qualys Container Security registry scan schedule.
- *
- * Validated in full at `pulumi preview`, before any API call. Changes to `registryId`, `onDemand`, `repo`,
- * `tag` or `days` (and any change to an on-demand schedule) replace the schedule; other changes update it in
- * place. The resource ID is `<registryId>/<scheduleId>`.
+ * A Qualys Container Security registry scan schedule. Validated in full at preview, before any API call; any
+ * change to an on-demand schedule replaces it. The resource ID is `<registryId>/<scheduleId>`.
  */
 export class RegistryScanSchedule extends pulumi.dynamic.Resource {
   /** The Qualys registry ID (a UUID) whose repositories are scanned; one path segment, so no `/`. */

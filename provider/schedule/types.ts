@@ -6,7 +6,13 @@
 import type { InputsOf, OutputsOf } from "../core/properties";
 import type { SCHEDULE } from "./properties";
 
-export { WEEK_DAYS, type AdditionalFilters, type SortCriteria, type WeekDay } from "./value-sets";
+export {
+  SORT_CRITERIA,
+  WEEK_DAYS,
+  type AdditionalFilters,
+  type SortCriteria,
+  type WeekDay,
+} from "./value-sets";
 
 /**
  * Canonical inputs of one schedule, as `check` returns them and the engine stores and diffs them.

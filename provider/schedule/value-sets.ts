@@ -16,8 +16,10 @@ export const WEEK_DAYS = Object.freeze([
 /** A day of the week as Qualys spells it. */
 export type WeekDay = (typeof WEEK_DAYS)[number];
 
+/** The sort criteria Qualys is known to accept: only `createdDate`. */
+export const SORT_CRITERIA = Object.freeze(["createdDate"] as const);
 /** The only sort criterion Qualys is known to accept. */
-export type SortCriteria = "createdDate";
+export type SortCriteria = (typeof SORT_CRITERIA)[number];
 
 /** Extra filters applied to the tags of each repository. */
 export type AdditionalFilters = {

@@ -3,18 +3,28 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 
-import { RESOURCES } from "../../provider/resources";
-import { resourceBlocks, writePage, type Blocks } from "./property-table";
+import { FUNCTIONS, RESOURCES } from "../../provider/resources";
+import { functionBlocks, resourceBlocks, writePage, type Blocks } from "./property-table";
 import { renderResourceCode, resourceFile } from "./resource-code";
 
 export const REFERENCE_DIR = path.resolve(__dirname, "..", "..", "..", "docs", "reference");
 
 /** Every reference page with generated blocks: its file, its title and its blocks. */
-export const PAGES: ReadonlyArray<{ file: string; title: string; blocks: Blocks }> = RESOURCES.map((r) => ({
-  file: path.join(REFERENCE_DIR, `${r.typeName}.md`),
-  title: `\`${r.typeName}\``,
-  blocks: resourceBlocks(r),
-}));
+export const PAGES: ReadonlyArray<{ file: string; title: string; blocks: Blocks }> = [
+  ...RESOURCES.map((r) => ({
+    file: path.join(REFERENCE_DIR, `${r.typeName}.md`),
+    title: `\`${r.typeName}\``,
+    blocks: resourceBlocks(r),
+  })),
+  ...FUNCTIONS.map((f) => ({
+    file: path.join(REFERENCE_DIR, `${f.name}.md`),
+    title: `\`${f.name}\``,
+    blocks: functionBlocks(
+      f,
+      RESOURCES.map((r) => r.typeName),
+    ),
+  })),
+];
 
 /**
  * Writes every generated file; with `--check`, writes nothing and prints the declarations that differ

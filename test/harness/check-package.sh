@@ -13,9 +13,9 @@ tgz=$(ls .tools/consumer/*.tgz 2>/dev/null | head -n 1)
 files=$(tar -tzf "$tgz")
 
 unexpected=$(printf '%s\n' "$files" |
-  grep -Ev '^package/(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist/provider/.+\.(js|js\.map|d\.ts))$' || true)
+  grep -Ev '^package/(package\.json|README\.md|LICENSE|CHANGELOG\.md|provider/plugin/schema\.json|dist/provider/.+\.(js|js\.map|d\.ts))$' || true)
 [ -z "$unexpected" ] || fail "files users do not need are packed: $(echo $unexpected)"
-for f in package/LICENSE package/CHANGELOG.md package/README.md package/dist/provider/index.js package/dist/provider/index.d.ts; do
+for f in package/provider/plugin/schema.json package/LICENSE package/CHANGELOG.md package/README.md package/dist/provider/index.js package/dist/provider/index.d.ts; do
   printf '%s\n' "$files" | grep -qxF "$f" || fail "$f is missing from the tarball"
 done
 

@@ -4,7 +4,8 @@
 #   1. npm packages: `npm ci` from package-lock.json (when the lock changed)
 #   2. the TypeScript build (dist/), which also type-checks everything (when a source, a tsconfig or
 #      the lock changed)
-#   3. the real Pulumi CLI in .tools/bin (test/harness/pulumi-cli.sh; not with --no-cli)
+#   3. the real Pulumi CLI in .tools/bin (test/harness/pulumi-cli.sh; not with --no-cli), and beside it
+#      the YAML language host the plugin's tests run (test/harness/language-yaml.sh)
 #   4. the package packed with `npm pack` and installed from that tarball into .tools/consumer
 #      (test/harness/install-consumer.sh; not with --no-consumer), as a user's project installs it
 set -euo pipefail
@@ -41,7 +42,7 @@ if [ "$(cat dist/.build-stamp 2>/dev/null || true)" != "$build" ]; then
   echo "$build" >dist/.build-stamp
 fi
 
-[ "$want_cli" = 0 ] || bash test/harness/pulumi-cli.sh
+[ "$want_cli" = 0 ] || { bash test/harness/pulumi-cli.sh && bash test/harness/language-yaml.sh; }
 
 [ "$want_consumer" = 0 ] || bash test/harness/install-consumer.sh
 say "ready"

@@ -50,7 +50,12 @@ export function offlineEnv(home: string, backendDir: string): Record<string, str
 
 export interface ProgramStackOptions {
   /** A directory holding `index.ts` (and optionally more files): copied into a fresh project. */
-  programDir: string;
+  programDir?: string;
+  /**
+   * Instead of `programDir`, a YAML program: Pulumi.yaml's content after `name` and `runtime: yaml`
+   * (`resources`, `config`, `plugins`, …); see writeYamlProgram.
+   */
+  yamlProgram?: Record<string, unknown>;
   /** Project name (default `qualys-e2e`). */
   project?: string;
   /** Stack config, e.g. `{ "qualys:gatewayUrl": { value: url } }`. */
@@ -159,19 +164,9 @@ export function runPackageCommand(
 
 let counter = 0;
 
-/** Creates a project from `programDir` with the tarball-installed package, and a fresh stack. */
-export async function createProgramStack(opts: ProgramStackOptions): Promise<ProgramStack> {
-  if (!fs.existsSync(path.join(CONSUMER_MODULES, "pulumi-qualys-cs", "package.json"))) {
-    throw new Error(
-      "the packed package is not installed in .tools/consumer: run `bash test/harness/setup.sh` first",
-    );
-  }
-  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "qualys-e2e-"));
-  const home = path.join(workDir, "home");
-  const backend = path.join(workDir, "state");
-  const projectDir = path.join(workDir, "project");
-  for (const d of [home, backend, projectDir]) fs.mkdirSync(d, { recursive: true });
-  copyProgram(opts.programDir, projectDir);
+/** A Node.js program: `from` copied into the project, with the tarball-installed package. */
+function writeNodeProgram(from: string, projectDir: string, project: string): void {
+  copyProgram(from, projectDir);
   // The consumer's node_modules holds real copies (the tarball installed), so a symlink to the
   // directory still resolves every module to a path inside node_modules, as in a user's project.
   fs.symlinkSync(CONSUMER_MODULES, path.join(projectDir, "node_modules"), "dir");
@@ -184,11 +179,46 @@ export async function createProgramStack(opts: ProgramStackOptions): Promise<Pro
     );
   }
   const typescript = fs.existsSync(path.join(projectDir, "index.ts"));
-  const project = opts.project ?? "qualys-e2e";
   fs.writeFileSync(
     path.join(projectDir, "Pulumi.yaml"),
     `name: ${project}\nruntime:\n  name: nodejs\n  options:\n    typescript: ${typescript}\n`,
   );
+}
+
+/**
+ * Writes (or rewrites, to change the program) a YAML program's Pulumi.yaml: `name`, `runtime: yaml`,
+ * then `program`. JSON is YAML, so the file is written as JSON.
+ */
+export function writeYamlProgram(
+  projectDir: string,
+  project: string,
+  program: Record<string, unknown>,
+): void {
+  fs.writeFileSync(
+    path.join(projectDir, "Pulumi.yaml"),
+    JSON.stringify({ name: project, runtime: "yaml", ...program }, null, 2),
+  );
+}
+
+/** Creates a project from `programDir` with the tarball-installed package, and a fresh stack. */
+export async function createProgramStack(opts: ProgramStackOptions): Promise<ProgramStack> {
+  if (!fs.existsSync(path.join(CONSUMER_MODULES, "pulumi-qualys-cs", "package.json"))) {
+    throw new Error(
+      "the packed package is not installed in .tools/consumer: run `bash test/harness/setup.sh` first",
+    );
+  }
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "qualys-e2e-"));
+  const home = path.join(workDir, "home");
+  const backend = path.join(workDir, "state");
+  const projectDir = path.join(workDir, "project");
+  for (const d of [home, backend, projectDir]) fs.mkdirSync(d, { recursive: true });
+  const project = opts.project ?? "qualys-e2e";
+  if (opts.yamlProgram) {
+    writeYamlProgram(projectDir, project, opts.yamlProgram);
+  } else {
+    if (opts.programDir === undefined) throw new Error("createProgramStack: give programDir or yamlProgram");
+    writeNodeProgram(opts.programDir, projectDir, project);
+  }
 
   let env = { ...offlineEnv(home, backend), ...(opts.env ?? {}) };
   const pulumiCmd = await cli();
