@@ -13,7 +13,7 @@ import {
   QualysApiError,
   ScheduleRunningError,
 } from "../errors";
-import type { ScheduleApi } from "./lookups";
+import type { ScheduleApi } from "./api";
 import { noteHeld } from "./held";
 import { reconcileCreate } from "./reconcile";
 import { SCHEDULE } from "./properties";

@@ -3,7 +3,7 @@
  * page-through is only "gone" once look-ups by its ID agree, a bad reply fails only the look-ups it
  * answered, and name checks asked together are batched and exact.
  */
-import { ScheduleApi } from "../../provider/schedule/lookups";
+import { ScheduleApi } from "../../provider/schedule/api";
 import { QualysClient, type ApiRequest } from "../../provider/qualys/http/client";
 import type { ApiResponse } from "../../provider/qualys/http/response";
 import { DEMO_REGISTRY_ID, startSimulator, type RunningSimulator } from "../simulator";

@@ -8,7 +8,7 @@
  */
 import fc from "fast-check";
 
-import { ScheduleApi } from "../../provider/schedule/lookups";
+import { ScheduleApi } from "../../provider/schedule/api";
 import { readSchedule } from "../../provider/schedule/crud";
 import { QualysClient } from "../../provider/qualys/http/client";
 import { ALLOWED_DAYS, MAX_NUMBER_OF_TAGS } from "../../provider/schedule/properties";

@@ -8,7 +8,7 @@
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 
-import { ScheduleApi } from "../../provider/schedule/lookups";
+import { ScheduleApi } from "../../provider/schedule/api";
 import { createSchedule, readSchedule } from "../../provider/schedule/crud";
 import { parseResourceId } from "../../provider/schedule/wire";
 import { MalformedResponseError, QualysError } from "../../provider/errors";

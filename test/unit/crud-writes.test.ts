@@ -4,7 +4,7 @@
  * read, which then finds exactly the settings that were written.
  */
 import { createSchedule, readSchedule, updateSchedule } from "../../provider/schedule/crud";
-import { ScheduleApi } from "../../provider/schedule/lookups";
+import { ScheduleApi } from "../../provider/schedule/api";
 import { canonicalizeInputs } from "../../provider/schedule/rules";
 import type { ScheduleInputs } from "../../provider/schedule/types";
 import { DEMO_REGISTRY_ID, DEMO_REGISTRY_TYPE, startSimulator, type RunningSimulator } from "../simulator";

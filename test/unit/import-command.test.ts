@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 
-import { ScheduleApi } from "../../provider/schedule/lookups";
+import { ScheduleApi } from "../../provider/schedule/api";
 import { DEFAULT_CODE_FILE, DEFAULT_IMPORT_FILE, runImportCommand } from "../../provider/cli/import-command";
 import type { ImportFile } from "../../provider/cli/import-file";
 import { resolveSettings } from "../../provider/qualys/config";

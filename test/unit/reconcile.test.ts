@@ -5,7 +5,7 @@
  */
 import { createSchedule } from "../../provider/schedule/crud";
 import { noteHeld } from "../../provider/schedule/held";
-import { ScheduleApi } from "../../provider/schedule/lookups";
+import { ScheduleApi } from "../../provider/schedule/api";
 import { DuplicateSchedulesError, QualysError } from "../../provider/errors";
 import type { QualysClient } from "../../provider/qualys/http/client";
 import type { ScheduleInputs } from "../../provider/schedule/types";

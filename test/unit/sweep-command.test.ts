@@ -6,7 +6,7 @@
 import { runSweepCommand } from "../../provider/cli/sweep-command";
 import { sharedClient } from "../../provider/qualys/http/client";
 import { RegistryApi } from "../../provider/registry/api";
-import { ScheduleApi } from "../../provider/schedule/lookups";
+import { ScheduleApi } from "../../provider/schedule/api";
 import { DEMO_REGISTRY_ID, type RunningSimulator } from "../simulator";
 import { useSimulatorEnvironment } from "../harness/use-simulator";
 
