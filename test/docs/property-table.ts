@@ -1,7 +1,7 @@
 /**
  * The reference pages' generated blocks (docs/reference/<name>.md), rendered from the property and
  * function tables (`provider/core/properties.ts`), with each name as each language's SDK spells it: `npm run docs` writes them between a page's `<!-- generated:<block> -->`
- * markers, and test/unit/reference-pages.test.ts fails when a page and its table disagree. The prose
+ * markers, and test/unit/package/reference-pages.test.ts fails when a page and its table disagree. The prose
  * around the blocks (notes, errors, examples) is written by hand.
  */
 import * as fs from "node:fs";

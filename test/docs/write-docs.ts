@@ -28,7 +28,7 @@ export const PAGES: ReadonlyArray<{ file: string; title: string; blocks: Blocks 
 
 /**
  * Writes every generated file; with `--check`, writes nothing and prints the declarations that differ
- * from what their table generates (as JSON: file, found, expected), for test/unit/generated-declarations.test.ts,
+ * from what their table generates (as JSON: file, found, expected), for test/unit/package/generated-declarations.test.ts,
  * which runs this as a child process because prettier's API cannot be loaded inside jest.
  */
 async function main(check: boolean): Promise<void> {

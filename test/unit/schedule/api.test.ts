@@ -1,5 +1,5 @@
 /**
- * How ScheduleApi answers look-ups (provider/schedule/lookups.ts): a schedule missing from a
+ * How ScheduleApi answers look-ups (provider/schedule/api.ts): a schedule missing from a
  * page-through is only "gone" once look-ups by its ID agree, a bad reply fails only the look-ups it
  * answered, and name checks asked together are batched and exact.
  */
