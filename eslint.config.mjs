@@ -44,8 +44,9 @@ export default tseslint.config(
     },
   },
   {
-    // The plain JavaScript test programs are outside every tsconfig: lint them without type information.
-    files: ["test/e2e/programs/**/*.js"],
+    // The plain JavaScript test programs and the ready policy pack are outside every tsconfig: lint them
+    // without type information.
+    files: ["test/e2e/programs/**/*.js", "policy-pack/**/*.js"],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,

@@ -9,6 +9,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 export type CommandOptions = NonNullable<ParseArgsConfig["options"]>;
 
 import { CliError, EXIT_FAILURE, EXIT_USAGE, QualysError } from "../errors";
+import { redact } from "../qualys/redact";
 
 /** What a command needs from its surroundings; tests replace parts of it. */
 export interface CommandIO {
@@ -16,6 +17,19 @@ export interface CommandIO {
   stderr(text: string): void;
   /** The directory relative paths are resolved against (the Pulumi project directory by default). */
   cwd: string;
+}
+
+/**
+ * `io` with every secret registered in the process (the Qualys password, tokens, the secrets of
+ * requests: qualys/redact.ts) removed from what is written, whatever wrote it: the commands' output
+ * goes to terminals and CI logs.
+ */
+export function redactingIO<IO extends CommandIO>(io: IO): IO {
+  return {
+    ...io,
+    stdout: (text: string) => io.stdout(redact(text)),
+    stderr: (text: string) => io.stderr(redact(text)),
+  };
 }
 
 /** One subcommand of `pulumi-qualys-cs`. */

@@ -4,7 +4,8 @@
  * (`cli/command.ts`) listed in `COMMANDS`.
  */
 import { EXIT_USAGE } from "../errors";
-import type { Command, CommandIO } from "./command";
+import { redact } from "../qualys/redact";
+import { redactingIO, type Command, type CommandIO } from "./command";
 import { importCommand } from "./import-command";
 import { pluginCommand } from "./plugin-command";
 import { recoverCommand } from "./recover-command";
@@ -30,11 +31,11 @@ function usage(): string {
 /** Runs the command line; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  const io: CommandIO = {
+  const io: CommandIO = redactingIO({
     stdout: (text: string) => void process.stdout.write(text),
     stderr: (text: string) => void process.stderr.write(text),
     cwd: process.cwd(),
-  };
+  });
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     const topic = name === "help" ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
     io.stdout(topic ? topic.usage : usage());
@@ -50,7 +51,7 @@ if (require.main === module) {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (err: unknown) => {
-      process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.stderr.write(`error: ${redact(err instanceof Error ? err.message : String(err))}\n`);
       process.exit(1);
     },
   );

@@ -12,7 +12,7 @@ import {
   inputSpec,
   isRequired,
   outputOnlyNames,
-  PROVIDER_KEY,
+  INTERNAL_KEYS,
   type BlockTable,
   type InputSpec,
   type ResourceDefinition,
@@ -154,7 +154,10 @@ export function checkInputs(
   const outputs: string[] = outputOnlyNames(table);
 
   const extraKeys = Object.keys(source).filter(
-    (key) => key !== PROVIDER_KEY && !inputs.includes(key) && !(outputs.includes(key) && !isSet(source[key])),
+    (key) =>
+      !INTERNAL_KEYS.includes(key) &&
+      !inputs.includes(key) &&
+      !(outputs.includes(key) && !isSet(source[key])),
   );
   for (const key of extraKeys) {
     const reason = outputs.includes(key)
@@ -188,8 +191,9 @@ export function checkInputs(
     else if (state?.state === "unknown") values[name] = UNKNOWN;
   }
   const canonical = normalizeInputs(resource, values);
-  if (Object.prototype.hasOwnProperty.call(source, PROVIDER_KEY))
-    put(canonical, PROVIDER_KEY, source[PROVIDER_KEY]);
+  for (const key of INTERNAL_KEYS) {
+    if (Object.prototype.hasOwnProperty.call(source, key)) put(canonical, key, source[key]);
+  }
   for (const key of extraKeys) put(canonical, key, source[key]);
   return { inputs: canonical, failures };
 }

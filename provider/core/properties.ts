@@ -12,6 +12,15 @@ import { containsUnknown, sameValue } from "./values";
 
 /** The input and output that carries the serialized dynamic provider; never validated, passed through. */
 export const PROVIDER_KEY = "__provider";
+/**
+ * Where a resource class lists the secret inputs the program gave as plain text rather than from a
+ * secret (names only, never values), for the scan-coverage policy (policy/rules.ts): the policy framework
+ * shows every value unwrapped, so only the class, which sees the program's values, can tell. Not
+ * `__`-prefixed: the engine hides such keys from policies.
+ */
+export const PLAINTEXT_KEY = "plaintextSecretInputs";
+/** Inputs that are not properties of the table: `check` passes them through, `diff` ignores them. */
+export const INTERNAL_KEYS: readonly string[] = Object.freeze([PROVIDER_KEY, PLAINTEXT_KEY]);
 
 /** What a change to an input does: Qualys updates it in place, or the resource is replaced. */
 export type ChangeMode = "update" | "replace";
@@ -109,6 +118,8 @@ export interface MemberSpec {
    * ARN updates in place while its account and region replace it). Default: the block's.
    */
   change?: ChangeMode;
+  /** A secret member (a key, a token): as `secret` of a property, and the whole block is kept as a Pulumi secret. */
+  secret?: boolean;
 }
 
 /** Members of a nested block, in their canonical order. */
@@ -255,6 +266,17 @@ export function typeToken(resource: ResourceDefinition): string {
   return `pulumi-nodejs:dynamic/${MODULE}:${resource.typeName}`;
 }
 
+/**
+ * True when `obj` is a resource of the type token: what a resource class's static `isInstance` answers,
+ * also for a resource made by another copy of the package, and for the `{ __pulumiType }` that
+ * `@pulumi/policy` hands it when it matches a resource of a stack against a class.
+ */
+export function isOfType(obj: unknown, token: string): boolean {
+  return (
+    typeof obj === "object" && obj !== null && (obj as { __pulumiType?: unknown }).__pulumiType === token
+  );
+}
+
 /** The names of the table's inputs, in canonical order. */
 export function inputNames<T extends PropertyTable>(table: T): Array<keyof T & string> {
   return Object.keys(table).filter((name) => table[name]?.kind === "input");
@@ -317,6 +339,44 @@ export function aliasesOf(table: PropertyTable): Map<string, string> {
     for (const alias of (table[name] as InputSpec).aliases ?? []) aliases.set(alias, name);
   }
   return aliases;
+}
+
+/** True when the property, or a member of its block, is secret: the value is kept as a Pulumi secret. */
+export function holdsSecret(spec: PropertySpec): boolean {
+  if (spec.secret === true) return true;
+  return spec.kind === "input" && Object.values(spec.fields ?? {}).some((member) => member.secret === true);
+}
+
+/**
+ * The secret values among `props` (inputs, outputs or stored state of a resource of `table`): every
+ * string of a `secret` property or of a block's `secret` member, and each joined as `value:secret` to
+ * every other string input (what a Basic `Authorization` header of `username:password` would carry).
+ * For `registerSecrets` (qualys/redact.ts): the table, not a list kept by hand, says what is secret.
+ */
+export function secretValues(
+  table: PropertyTable,
+  ...propsList: Array<Record<string, unknown> | undefined>
+): string[] {
+  const secrets = new Set<string>();
+  const plain = new Set<string>();
+  const strings = (value: unknown, into: Set<string>): void => {
+    if (typeof value === "string") into.add(value);
+    else if (Array.isArray(value)) value.forEach((v) => strings(v, into));
+  };
+  for (const props of propsList) {
+    if (props === undefined) continue;
+    for (const [name, spec] of Object.entries(table)) {
+      const value = props[name];
+      if (spec.secret === true) strings(value, secrets);
+      else if (spec.kind === "input" && spec.fields && typeof value === "object" && value !== null) {
+        for (const [member, memberSpec] of Object.entries(spec.fields)) {
+          strings((value as Record<string, unknown>)[member], memberSpec.secret === true ? secrets : plain);
+        }
+      } else if (spec.kind === "input") strings(value, plain);
+    }
+  }
+  const pairs = [...secrets].flatMap((secret) => [...plain].map((value) => `${value}:${secret}`));
+  return [...secrets, ...pairs];
 }
 
 /** The inputs among stored outputs (what was last applied): no output-only property, no `__provider`. */

@@ -4,7 +4,32 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 
-import { MODULE, resourceProperties, type PropertyTable, type ResourceDefinition } from "./properties";
+import {
+  holdsSecret,
+  MODULE,
+  PLAINTEXT_KEY,
+  resourceProperties,
+  type PropertyTable,
+  type ResourceDefinition,
+} from "./properties";
+
+/**
+ * The secret inputs the program gave as plain text (a string, or an `Output` that is not secret), for
+ * the scan-coverage policy (`PLAINTEXT_KEY`); `undefined` when there are none, so the input is left out.
+ */
+async function plaintextSecrets(
+  secrets: readonly string[],
+  given: Record<string, unknown>,
+): Promise<string[] | undefined> {
+  const plain: string[] = [];
+  for (const key of secrets) {
+    const value = given[key];
+    if (value === undefined || value === null) continue;
+    const secret = pulumi.Output.isInstance(value) ? await pulumi.isSecret(value) : false;
+    if (!secret) plain.push(key);
+  }
+  return plain.length > 0 ? plain : undefined;
+}
 
 /**
  * The provider is the resource's stable subpath module itself (`<folder>/runtime-v1.ts`): the closure
@@ -27,10 +52,11 @@ export function dynamicResourceArgs(
   string,
 ] {
   const secrets = Object.entries(resource.properties)
-    .filter(([, spec]) => spec.secret === true)
+    .filter(([, spec]) => holdsSecret(spec))
     .map(([key]) => key);
   const given = args as Record<string, unknown>;
-  const props: Record<string, unknown> = { ...given };
+  const props: Record<string, unknown> =
+    secrets.length > 0 ? { ...given, [PLAINTEXT_KEY]: plaintextSecrets(secrets, given) } : { ...given };
   for (const key of secrets) {
     if (given[key] !== undefined && given[key] !== null) props[key] = pulumi.secret(given[key]);
   }

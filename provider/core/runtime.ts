@@ -6,12 +6,13 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 
-import { ProviderBugError, QualysError } from "../errors";
+import { AuthFailedEarlierError, ProviderBugError, QualysError, SameFailureError } from "../errors";
 import { resolveSettings, type ClientSettings, type ConfigSource } from "../qualys/config";
 import type { CheckOutcome } from "./check";
 import type { DiffPlan } from "./plan";
 import { providerOnlyChange } from "./plan";
-import { PROVIDER_KEY, type ResourceDefinition } from "./properties";
+import { registerSecrets } from "../qualys/redact";
+import { PROVIDER_KEY, secretValues, type ResourceDefinition } from "./properties";
 
 type Props = Record<string, unknown>;
 
@@ -83,6 +84,43 @@ function withoutHostEcho(err: unknown): unknown {
   return err;
 }
 
+/**
+ * Where each failure met in this process was shown in full: by `sameFailureKey()`, else by the error
+ * object (one batched listing rejects every resource that shared it with the same error).
+ */
+const shownByKey = new Map<string, string>();
+const shownByError = new WeakMap<object, string>();
+
+/**
+ * The error a resource (`label`) reports: the first resource to meet a failure shows it in full; the
+ * others a `SameFailureError` naming that resource. A request not sent because the credentials were
+ * rejected earlier (`AuthFailedEarlierError`) shows the rejection itself when no resource has shown it
+ * yet: it may have happened inside a listing shared by every resource, which belongs to none of them.
+ */
+function shownOnce(err: unknown, label: string): unknown {
+  if (!expectedFailure(err)) return err;
+  const full = err instanceof AuthFailedEarlierError && err.cause instanceof QualysError ? err.cause : err;
+  const key = full.sameFailureKey();
+  const shownUnder = key === undefined ? shownByError.get(full) : shownByKey.get(key);
+  if (shownUnder !== undefined && shownUnder !== label) {
+    return new SameFailureError({ resource: label, shownUnder, first: full });
+  }
+  if (key === undefined) shownByError.set(full, label);
+  else shownByKey.set(key, label);
+  return full;
+}
+
+/** Forgets where failures were shown: a new run (tests run several in one process). @internal */
+export function forgetShownFailures(): void {
+  shownByKey.clear();
+}
+
+/** How failure messages name a resource: its type, its `name` property when it has one, and its ID. */
+function resourceLabel(typeName: string, id: string | undefined, props: Props | undefined): string {
+  const name = typeof props?.name === "string" ? ` ${JSON.stringify(props.name)}` : "";
+  return `${typeName}${name}${id === undefined ? "" : ` (${id})`}`;
+}
+
 /** The engine's config (the whole stack config, decrypted); one per process, shared by every resource. */
 let configSource: ConfigSource | undefined;
 
@@ -104,6 +142,22 @@ export function currentSettings(): ClientSettings {
 export function resourceRuntime<Api>(handlers: ResourceHandlers<Api>): ResourceRuntime {
   // Settings resolve on the first API call, so `pulumi preview` of new resources needs no credentials.
   const api = (): Api => handlers.api(currentSettings());
+  const { typeName, properties } = handlers.resource;
+  /** Whatever the table marks secret is removed from every message of this process (qualys/redact.ts). */
+  const secretsOf = (...props: Array<Props | undefined>): void =>
+    registerSecrets(secretValues(properties, ...props));
+  /**
+   * Runs one call at Qualys for a resource; its failure is shown once (`shownOnce`), and not echoed
+   * by the host where it prints failures itself (`hostEchoes`: read and delete).
+   */
+  const failingOnce = async <T>(label: string, run: () => Promise<T>, hostEchoes = false): Promise<T> => {
+    try {
+      return await run();
+    } catch (err) {
+      const shown = shownOnce(err, label);
+      throw hostEchoes ? withoutHostEcho(shown) : shown;
+    }
+  };
   const guarded = <T>(operation: string, run: () => T): T => {
     try {
       return run();
@@ -118,6 +172,7 @@ export function resourceRuntime<Api>(handlers: ResourceHandlers<Api>): ResourceR
       return Promise.resolve();
     },
     check(_olds, news) {
+      secretsOf(news);
       return Promise.resolve(
         guarded("check", () => {
           const { inputs, failures } = handlers.check(news);
@@ -126,32 +181,33 @@ export function resourceRuntime<Api>(handlers: ResourceHandlers<Api>): ResourceR
       );
     },
     diff(_id, olds, news) {
+      secretsOf(olds, news);
       return Promise.resolve(guarded("diff", () => handlers.diff(olds, news)));
     },
     create(inputs) {
-      return handlers.create(api(), inputs);
+      secretsOf(inputs);
+      return failingOnce(resourceLabel(typeName, undefined, inputs), () => handlers.create(api(), inputs));
     },
-    async read(id, props) {
-      try {
-        return await handlers.read(api(), id, props);
-      } catch (err) {
-        throw withoutHostEcho(err);
-      }
+    read(id, props) {
+      secretsOf(props);
+      return failingOnce(resourceLabel(typeName, id, props), () => handlers.read(api(), id, props), true);
     },
     async update(id, olds, news) {
+      secretsOf(olds, news);
       if (providerOnlyChange(handlers.resource, olds, news)) {
         // Only the stored provider changed: the engine adds the new one to these outputs; nothing at Qualys changes.
         const { [PROVIDER_KEY]: _stored, ...outs } = olds;
         return { outs };
       }
-      return { outs: await handlers.update(api(), id, olds, news) };
+      return {
+        outs: await failingOnce(resourceLabel(typeName, id, news), () =>
+          handlers.update(api(), id, olds, news),
+        ),
+      };
     },
-    async delete(id, props) {
-      try {
-        await handlers.delete(api(), id, props);
-      } catch (err) {
-        throw withoutHostEcho(err);
-      }
+    delete(id, props) {
+      secretsOf(props);
+      return failingOnce(resourceLabel(typeName, id, props), () => handlers.delete(api(), id, props), true);
     },
   };
 }

@@ -26,6 +26,11 @@ export class ConfigError extends QualysError {
     this.problem = details.problem.kind;
   }
 
+  /** One setting wrong the same way is one failure, whichever resource met it. */
+  override sameFailureKey(): string {
+    return `ConfigError ${this.configKey} ${this.problem}`;
+  }
+
   static #message(key: string, env: string, p: ConfigProblem): string {
     switch (p.kind) {
       case "missing": {

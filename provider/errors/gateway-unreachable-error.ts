@@ -48,4 +48,9 @@ export class GatewayUnreachableError extends QualysError {
     this.attempts = d.attempts;
     this.failure = d.failure;
   }
+
+  /** One gateway unreachable is one failure, whichever resource met it. */
+  override sameFailureKey(): string {
+    return `GatewayUnreachableError ${this.gatewayUrl} ${this.failure}`;
+  }
 }

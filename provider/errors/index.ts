@@ -22,8 +22,16 @@ export {
   MixedTagsError,
 } from "./schedule-errors";
 export { ProviderBugError } from "./provider-bug-error";
+export { SameFailureError } from "./same-failure-error";
 export { RegistryExistsError } from "./registry-exists-error";
 export { RegistrySchedulesRunningError } from "./registry-schedules-running-error";
 export { RegistryLookupError } from "./registry-lookup-error";
 export { VersionMismatchError } from "./version-mismatch-error";
+export {
+  RegistryNotCreatedError,
+  RegistryCreateOutcomeUnknownError,
+  RegistryGoneError,
+  RegistryDeleteNotConfirmedError,
+  RegistryLookupArgsError,
+} from "./registry-errors";
 export { CliError, EXIT_FAILURE, EXIT_USAGE } from "./cli-error";

@@ -39,4 +39,13 @@ export class QualysApiError extends QualysError {
     this.path = details.path;
     this.operation = details.operation;
   }
+
+  /**
+   * A 403 is one failure per registry (the user's permissions or scope do not cover it), whichever of
+   * its schedules met it; any other status is its own.
+   */
+  override sameFailureKey(): string | undefined {
+    if (this.status !== 403) return undefined;
+    return `QualysApiError 403 ${/^\/csapi\/v[\d.]+\/registry\/[^/]+/.exec(this.path)?.[0] ?? this.path}`;
+  }
 }

@@ -24,6 +24,11 @@ export class QualysAuthError extends QualysError {
     this.failure = details.failure.kind;
   }
 
+  /** One gateway refusing the same way is one failure, whichever resource met it. */
+  override sameFailureKey(): string {
+    return `QualysAuthError ${this.gatewayUrl} ${this.failure}`;
+  }
+
   static #message(gatewayUrl: string, f: AuthFailure): string {
     switch (f.kind) {
       case "credentials-rejected":
@@ -51,9 +56,9 @@ export class QualysAuthError extends QualysError {
 }
 
 /**
- * Authentication already failed in this process (this `pulumi` run), so the request was not sent:
- * the first resource that failed shows why. One line, so a stack of many resources does not repeat
- * the whole message for each.
+ * Authentication already failed in this process (this `pulumi` run), so the request was not sent;
+ * `cause` is the `QualysAuthError`. The resource runtime shows that error in full under the first
+ * resource that fails with either, and points the others to it (core/runtime.ts).
  */
 export class AuthFailedEarlierError extends QualysError {
   /** The gateway that refused the credentials. */
@@ -64,11 +69,15 @@ export class AuthFailedEarlierError extends QualysError {
   constructor(details: { gatewayUrl: string; operation: string; first: QualysAuthError }) {
     super(
       `Not sent (${details.operation}): Qualys at ${details.gatewayUrl} already rejected the credentials in ` +
-        `this run (QualysAuthError, shown for the first resource that failed).`,
+        `this run: ${details.first.message}`,
       { cause: details.first },
     );
     this.name = "AuthFailedEarlierError";
     this.gatewayUrl = details.gatewayUrl;
     this.operation = details.operation;
+  }
+
+  override sameFailureKey(): string | undefined {
+    return this.cause instanceof QualysAuthError ? this.cause.sameFailureKey() : undefined;
   }
 }

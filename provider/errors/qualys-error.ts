@@ -4,8 +4,9 @@ import { redact } from "../qualys/redact";
 /**
  * Base of every error this package throws. Built from plain, already-summarised data only: never an
  * axios error, a request config, headers or a form body. The message is redacted once more on the
- * way in, and `JSON.stringify`/`util.inspect` show only the public fields, so an error can be logged
- * whole without leaking a credential.
+ * way in (every secret registered in the process, qualys/redact.ts), and `String()`,
+ * `JSON.stringify` and `util.inspect` redact again and show only the public fields, so an error can be
+ * logged whole without leaking a credential.
  */
 export class QualysError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -13,11 +14,27 @@ export class QualysError extends Error {
     this.name = "QualysError";
   }
 
+  /**
+   * What makes another failure "the same" as this one, when several resources meet it in one run (the
+   * credentials rejected by one gateway, one gateway unreachable): the resource runtime shows it in full
+   * once and points the others to it (core/runtime.ts). `undefined`: only this very error object is.
+   */
+  sameFailureKey(): string | undefined {
+    return undefined;
+  }
+
+  override toString(): string {
+    return redact(super.toString());
+  }
+
   /** The public fields of this error (what `JSON.stringify` shows). */
   toJSON(): Record<string, unknown> {
-    const out: Record<string, unknown> = { name: this.name, message: this.message };
+    const out: Record<string, unknown> = { name: this.name, message: redact(this.message) };
     for (const [key, value] of Object.entries(this)) {
-      if (key !== "stack" && (isPlain(value) || isStringList(value))) out[key] = value;
+      if (key === "stack") continue;
+      if (typeof value === "string") out[key] = redact(value);
+      else if (isPlain(value)) out[key] = value;
+      else if (isStringList(value)) out[key] = (value as string[]).map((member) => redact(member));
     }
     return out;
   }
@@ -27,7 +44,7 @@ export class QualysError extends Error {
     delete fields.name;
     delete fields.message;
     const extra = Object.keys(fields).length > 0 ? ` ${inspect(fields, { breakLength: Infinity })}` : "";
-    return `${redact(this.stack ?? `${this.name}: ${this.message}`)}${extra}`;
+    return redact(`${this.stack ?? `${this.name}: ${this.message}`}${extra}`);
   }
 }
 

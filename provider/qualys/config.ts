@@ -6,6 +6,7 @@
 import { ConfigError } from "../errors";
 import { resolveGateway } from "./gateway";
 import type { HttpEvent } from "./http/events";
+import { registerSecrets } from "./redact";
 import { SETTINGS } from "./settings";
 
 /** Everything the HTTP client needs: resolved settings plus test and debug hooks. */
@@ -20,6 +21,14 @@ export interface ClientSettings {
   maxRetries: number;
   /** Max requests in flight per client (default 8). */
   concurrency: number;
+  /**
+   * Max calls (every attempt, `/auth` included) per 60 s per client (default 300 of the 1000 Qualys
+   * allows a subscription); a call over it waits (http/call-budget.ts). 0: no budget (a gateway
+   * without that limit, such as the simulator).
+   */
+  maxCallsPerMinute?: number;
+  /** Where a wait of the call budget is announced (default: a line on stderr, which the engine shows). */
+  onNotice?: (message: string) => void;
   /** Cap for one rate-limit/backoff wait (default 60000). */
   maxWaitMs?: number;
   /** Exponential backoff base (default 500). */
@@ -34,16 +43,30 @@ export type ConfigSource = (key: string) => string | undefined;
 interface SettingSpec {
   key: string;
   env: string;
+  secret?: boolean;
 }
 
 /** Defaults of the tuning settings. */
-export const DEFAULTS = { requestTimeoutSeconds: 30, maxRetries: 5, concurrency: 8 } as const;
+export const DEFAULTS = {
+  requestTimeoutSeconds: 30,
+  maxRetries: 5,
+  concurrency: 8,
+  // Under a third of Qualys's 1000 calls per 60 s per subscription: room for the other integrations.
+  maxCallsPerMinute: 300,
+} as const;
 
 function raw(source: ConfigSource | undefined, spec: SettingSpec): string | undefined {
   const fromConfig = source?.(spec.key);
-  if (fromConfig !== undefined && fromConfig !== "") return fromConfig;
   const fromEnv = process.env[spec.env];
-  return fromEnv !== undefined && fromEnv !== "" ? fromEnv : undefined;
+  const value =
+    fromConfig !== undefined && fromConfig !== ""
+      ? fromConfig
+      : fromEnv !== undefined && fromEnv !== ""
+        ? fromEnv
+        : undefined;
+  // A setting the table marks secret is left out of every message from the moment it is read.
+  if (spec.secret === true && value !== undefined) registerSecrets([value]);
+  return value;
 }
 
 function required(source: ConfigSource | undefined, spec: SettingSpec, what: string, secret = false): string {
@@ -91,9 +114,10 @@ export function resolveSettings(source: ConfigSource | undefined): ClientSetting
       envVar: SETTINGS.gatewayUrl.env,
     }),
     username: required(source, SETTINGS.username, "username"),
-    password: required(source, SETTINGS.password, "password", true),
+    password: required(source, SETTINGS.password, "password", SETTINGS.password.secret),
     timeoutMs: integer(source, SETTINGS.requestTimeoutSeconds, DEFAULTS.requestTimeoutSeconds, 1, 600) * 1000,
     maxRetries: integer(source, SETTINGS.maxRetries, DEFAULTS.maxRetries, 0, 20),
     concurrency: integer(source, SETTINGS.concurrency, DEFAULTS.concurrency, 1, 64),
+    maxCallsPerMinute: integer(source, SETTINGS.maxCallsPerMinute, DEFAULTS.maxCallsPerMinute, 0, 1000),
   };
 }

@@ -1,8 +1,11 @@
 /**
  * Redaction of secrets from any text that may end up in an error, a log line or debug output.
  *
- * Pure: the caller passes the secrets it knows (the password, the current token); the patterns
- * below also catch anything that merely looks like a credential.
+ * The secrets are those passed to `redact` and every secret registered in this process: the HTTP
+ * client registers the Qualys password (and `user:password`, for a Basic header) and each token it
+ * gets, and every secret value a request carries (`ApiRequest.secrets`); the resource runtime
+ * (`core/runtime.ts`) registers what the property tables mark `secret` (`core/properties.ts`,
+ * `secretValues`). The patterns below also catch anything that merely looks like a credential.
  */
 
 /** What a removed secret is replaced with. */
@@ -23,20 +26,67 @@ const PATTERNS: ReadonlyArray<[RegExp, string]> = [
   [/\beyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, REDACTED],
   // Anything else made of three long base64url segments.
   [/\b[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}/g, REDACTED],
-  // `password=…` in a form body or query, `"password":"…"` in JSON, `password: …` in a dump.
-  [/((?<![a-z])pass(?:word|wd)?["']?\s*[:=]\s*["']?)[^\s"'&,;}]+/gi, `$1${REDACTED}`],
+  // `password=…` in a form body or query, `"password":"…"` in JSON, `password: …` in a dump; the
+  // same for an access token, a client secret or an API key.
+  [
+    /((?<![a-z])(?:pass(?:word|wd)?|access_?token|client_?secret|api_?key)["']?\s*[:=]\s*["']?)[^\s"'&,;}]+/gi,
+    `$1${REDACTED}`,
+  ],
 ];
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** Every secret registered in this process (see the file comment); never listed, only searched for. */
+const registered = new Set<string>();
+/** `registered`'s spellings, longest first; rebuilt when a secret is added. */
+let registeredForms: string[] = [];
+
+/**
+ * Adds secrets that every later `redact` removes, in every spelling (`spellings`). Values shorter
+ * than `MIN_SECRET_LENGTH` and non-strings are ignored.
+ */
+export function registerSecrets(values: Iterable<unknown>): void {
+  let added = false;
+  for (const value of values) {
+    if (typeof value !== "string" || value.length < MIN_SECRET_LENGTH || registered.has(value)) continue;
+    registered.add(value);
+    added = true;
+  }
+  if (added) registeredForms = longestFirst([...registered].flatMap(spellings));
 }
 
-/** The spellings of one secret that could appear in text: raw, URL/form-encoded, JSON-escaped. */
+/** `user:password` as a Basic `Authorization` header carries it (base64), for `registerSecrets`. */
+export function basicCredentials(user: string, password: string): string {
+  return `${user}:${password}`;
+}
+
+function longestFirst(forms: string[]): string[] {
+  // Longest first, so a secret that contains another is removed whole.
+  return [...new Set(forms)].sort((a, b) => b.length - a.length);
+}
+
+/** How one spelling of a secret is written inside text of another kind. */
+const ENCODINGS: ReadonlyArray<(text: string) => string> = [
+  encodeURIComponent,
+  // A form body or a query: spaces as `+`.
+  (text) => new URLSearchParams({ s: text }).toString().slice(2),
+  // Inside a JSON string.
+  (text) => JSON.stringify(text).slice(1, -1),
+];
+
+/**
+ * The spellings of one secret that could appear in text: raw, URL/form-encoded and JSON-escaped, and
+ * each of those once more (a JSON body echoed inside a JSON message, a query inside a URL), and
+ * base64 (standard and URL-safe: a Basic `Authorization` header carries `user:password` so).
+ */
 function spellings(secret: string): string[] {
   const forms = new Set<string>([secret]);
-  forms.add(encodeURIComponent(secret));
-  forms.add(new URLSearchParams({ s: secret }).toString().slice(2));
-  forms.add(JSON.stringify(secret).slice(1, -1));
+  for (const once of ENCODINGS.map((encode) => encode(secret))) {
+    forms.add(once);
+    for (const encode of ENCODINGS) forms.add(encode(once));
+  }
+  const base64 = Buffer.from(secret, "utf8").toString("base64");
+  forms.add(base64);
+  forms.add(base64.replace(/=+$/, ""));
+  forms.add(Buffer.from(secret, "utf8").toString("base64url"));
   return [...forms].filter((f) => f.length >= MIN_SECRET_LENGTH);
 }
 
@@ -46,13 +96,13 @@ function spellings(secret: string): string[] {
  */
 export function redact(text: string, secrets: ReadonlyArray<string | undefined> = []): string {
   let out = text;
-  const forms = secrets
-    .filter((s): s is string => typeof s === "string" && s.length >= MIN_SECRET_LENGTH)
-    .flatMap(spellings)
-    // Longest first, so a secret that contains another is removed whole.
-    .sort((a, b) => b.length - a.length);
+  const given = secrets.filter(
+    (s): s is string => typeof s === "string" && s.length >= MIN_SECRET_LENGTH && !registered.has(s),
+  );
+  const forms =
+    given.length === 0 ? registeredForms : longestFirst([...given.flatMap(spellings), ...registeredForms]);
   for (const form of forms) {
-    out = out.replace(new RegExp(escapeRegExp(form), "g"), REDACTED);
+    if (out.includes(form)) out = out.split(form).join(REDACTED);
   }
   for (const [pattern, replacement] of PATTERNS) {
     out = out.replace(pattern, replacement);

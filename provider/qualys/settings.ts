@@ -20,6 +20,7 @@ export const SETTINGS = {
     key: "qualys:password",
     env: "QUALYS_PASSWORD",
     type: "string",
+    // `secret`: its value is registered with the redaction wherever it is read (config.ts, redact.ts).
     secret: true,
     description: "The Qualys user's password (keep it a secret: `pulumi config set --secret`).",
   },
@@ -40,6 +41,13 @@ export const SETTINGS = {
     env: "QUALYS_CONCURRENCY",
     type: "integer",
     description: "How many requests the provider has in flight at once: 1–64, default 8.",
+  },
+  maxCallsPerMinute: {
+    key: "qualys:maxCallsPerMinute",
+    env: "QUALYS_MAX_CALLS_PER_MINUTE",
+    type: "integer",
+    description:
+      "Calls to Qualys per 60 s per provider process: 0–1000, default 300 (0: no budget). A call over it waits.",
   },
 } as const satisfies Record<string, SettingSpec>;
 

@@ -70,22 +70,28 @@ export class RegistryApi {
     return (await this.nameContains(name)).filter((r) => r.registryName === name);
   }
 
-  /** POSTs a new registry; the ID, or `undefined` when the reply does not carry one (find it by URI). */
-  async create(body: WireRegistryBody): Promise<string | undefined> {
+  /**
+   * POSTs a new registry; the ID, or `undefined` when the reply does not carry one (find it by URI).
+   * `secrets`: the body's secret values (`secretValues` of core/properties.ts), never shown.
+   */
+  async create(body: WireRegistryBody, secrets: readonly string[]): Promise<string | undefined> {
     const res = await this.client.request({
       method: "POST",
       path: REGISTRIES,
       body,
+      secrets,
       operation: `create registry ${JSON.stringify(body.registryName)} (${body.registryUri})`,
     });
     return parseCreatedRegistryId(res);
   }
 
-  async update(registryId: string, body: WireRegistryBody): Promise<void> {
+  /** PUTs the whole registry; `secrets` as for `create`. */
+  async update(registryId: string, body: WireRegistryBody, secrets: readonly string[]): Promise<void> {
     await this.client.request({
       method: "PUT",
       path: item(registryId),
       body,
+      secrets,
       operation: `update registry ${registryId} (${JSON.stringify(body.registryName)})`,
     });
   }

@@ -3,11 +3,21 @@
  * the URI is the natural key, so a create that finds its URI taken refuses, and an ambiguous create is
  * reconciled by URI and never leaves two registries; a delete waits until Qualys no longer has it.
  */
-import { AmbiguousRequestError, MalformedResponseError, QualysApiError, QualysError } from "../errors";
-import { PartialCreateError } from "../errors/partial-create-error";
-import { RegistryExistsError } from "../errors/registry-exists-error";
-import { RegistrySchedulesRunningError } from "../errors/registry-schedules-running-error";
+import {
+  AmbiguousRequestError,
+  MalformedResponseError,
+  PartialCreateError,
+  QualysApiError,
+  RegistryCreateOutcomeUnknownError,
+  RegistryDeleteNotConfirmedError,
+  RegistryExistsError,
+  RegistryGoneError,
+  RegistryNotCreatedError,
+  RegistrySchedulesRunningError,
+} from "../errors";
+import { secretValues } from "../core/properties";
 import type { RegistryApi } from "./api";
+import { REGISTRY } from "./properties";
 import type { RegistryInputs, RegistryOutputs } from "./types";
 import { fromWireRegistry, toWireRegistryBody, type WireRegistry } from "./wire";
 
@@ -41,35 +51,29 @@ function outputsOf(
   return { outputs, inputs: seen.inputs };
 }
 
-/** Looks for the registry by URI after an ambiguous create, for up to `settleMs`. */
+/**
+ * Looks for the registry by URI after a create whose outcome is unknown (`cause` says why), for up to
+ * `settleMs`.
+ */
 async function reconcileByUri(
   api: RegistryApi,
   inputs: RegistryInputs,
-  err: Error,
+  cause: string,
   settleMs: number,
 ): Promise<string> {
   const deadline = Date.now() + settleMs;
+  const { registryUri } = inputs;
   let found: WireRegistry[];
   try {
-    found = await api.withUri(inputs.registryUri);
+    found = await api.withUri(registryUri);
     while (found.length === 0 && Date.now() < deadline) {
       await sleep(POLL_MS);
-      found = await api.withUri(inputs.registryUri);
+      found = await api.withUri(registryUri);
     }
-  } catch (checkErr) {
-    throw new QualysError(
-      `${err.message} Checking whether Qualys created it failed too: ` +
-        `${checkErr instanceof Error ? checkErr.message : String(checkErr)} Before the next \`pulumi up\`, look in ` +
-        `Qualys for a registry with URI ${inputs.registryUri}: if there is one, adopt it (docs/import.md, ` +
-        `"Adopting existing registries") or delete it.`,
-    );
+  } catch (checkFailure) {
+    throw new RegistryCreateOutcomeUnknownError({ registryUri, cause, checkFailure });
   }
-  if (found.length === 0) {
-    throw new QualysError(
-      `${err.message} Checked${settleMs > 0 ? ` for ${Math.round(settleMs / 1000)} s` : ""}: Qualys has no ` +
-        `registry with URI ${inputs.registryUri}, so nothing was created; run \`pulumi up\` again.`,
-    );
-  }
+  if (found.length === 0) throw new RegistryNotCreatedError({ registryUri, cause, checkedMs: settleMs });
   // The URI was free before the create and Qualys keeps URIs unique: the one registry found is ours.
   return found[0]!.registryUuid;
 }
@@ -89,36 +93,31 @@ export async function createRegistry(
   }
   let registryId: string | undefined;
   try {
-    registryId = await api.create(toWireRegistryBody(inputs));
+    registryId = await api.create(toWireRegistryBody(inputs), secretValues(REGISTRY.properties, inputs));
   } catch (err) {
     if (!(err instanceof AmbiguousRequestError || err instanceof MalformedResponseError)) throw err;
     // A 2xx reply (malformed or not) means the gateway is done; a timeout or a broken connection does
     // not: a registry committed a moment later must still be found.
     const settleMs = err instanceof AmbiguousRequestError ? Math.min(api.client.timeoutMs, MAX_SETTLE_MS) : 0;
-    registryId = await reconcileByUri(api, inputs, err, settleMs);
+    registryId = await reconcileByUri(api, inputs, err.message, settleMs);
   }
-  if (registryId === undefined) {
-    registryId = await reconcileByUri(
-      api,
-      inputs,
-      new QualysError("Qualys's create reply carried no registry ID."),
-      0,
-    );
-  }
+  registryId ??= await reconcileByUri(api, inputs, "Qualys's create reply carried no registry ID.", 0);
 
-  const known: RegistryOutputs = { ...inputs, registryId, status: "Unknown" };
-  try {
-    const item = await api.details(registryId);
-    if (!item) throw new QualysError(`Qualys does not have registry ${registryId} right after creating it`);
-    return { id: registryId, outs: outputsOf(registryId, item, inputs).outputs };
-  } catch (err) {
-    throw new PartialCreateError({
+  const partial = (cause: string): PartialCreateError =>
+    new PartialCreateError({
       id: registryId,
       kind: "Registry",
-      properties: { ...known },
-      cause: err instanceof Error ? err.message : String(err),
+      properties: { ...inputs, registryId, status: "Unknown" } satisfies RegistryOutputs,
+      cause,
     });
+  let item: WireRegistry | undefined;
+  try {
+    item = await api.details(registryId);
+  } catch (err) {
+    throw partial(err instanceof Error ? err.message : String(err));
   }
+  if (!item) throw partial(`Qualys does not have registry ${registryId} right after creating it`);
+  return { id: registryId, outs: outputsOf(registryId, item, inputs).outputs };
 }
 
 /** Reads the registry back; gone means `{}`, so refresh drops it. Secrets keep their last applied values. */
@@ -140,23 +139,15 @@ export async function updateRegistry(
   news: RegistryInputs,
 ): Promise<RegistryOutputs> {
   try {
-    await api.update(id, toWireRegistryBody(news));
+    await api.update(id, toWireRegistryBody(news), secretValues(REGISTRY.properties, news));
   } catch (err) {
     if (err instanceof QualysApiError && err.status === 404) {
-      throw new QualysError(
-        `Registry ${id} is no longer in Qualys (deleted meanwhile?), so it cannot be updated. Run ` +
-          `\`pulumi refresh\`, then \`pulumi up\` to create it again.`,
-      );
+      throw new RegistryGoneError({ registryId: id, when: "before-update" });
     }
     throw err;
   }
   const item = await api.details(id);
-  if (!item) {
-    throw new QualysError(
-      `Registry ${id} was updated but Qualys no longer has it (deleted meanwhile?). Run \`pulumi refresh\`, ` +
-        `then \`pulumi up\` to create it again.`,
-    );
-  }
+  if (!item) throw new RegistryGoneError({ registryId: id, when: "after-update" });
   return outputsOf(id, item, news).outputs;
 }
 
@@ -207,8 +198,5 @@ export async function deleteRegistry(
     if (Date.now() >= deadline) break;
     await sleep(POLL_MS);
   }
-  throw new QualysError(
-    `Qualys accepted the deletion of registry ${id} but still has it ${DELETE_WAIT_MS / 1000} s later. The ` +
-      `resource stays in the stack: run \`pulumi destroy\` (or \`up\`) again once Qualys has finished.`,
-  );
+  throw new RegistryDeleteNotConfirmedError({ registryId: id, waitedMs: DELETE_WAIT_MS });
 }

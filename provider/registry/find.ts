@@ -3,8 +3,7 @@
  * `lookup.ts` (with the stack's settings) and by the provider plugin's Invoke (plugin/server.ts, with the
  * provider's), so that both answer and fail alike. Loads no Pulumi SDK.
  */
-import { QualysError } from "../errors";
-import { RegistryLookupError } from "../errors/registry-lookup-error";
+import { RegistryLookupArgsError, RegistryLookupError } from "../errors";
 import type { RegistryApi } from "./api";
 import type { GetRegistryArgs, RegistryLookupResult } from "./functions";
 import type { RegistryType } from "./types";
@@ -22,17 +21,28 @@ function result(r: WireRegistry): RegistryLookupResult {
 }
 
 /** The one registry with this URI or name; a `RegistryLookupError` when none or several match. */
-export async function findRegistry(api: RegistryApi, args: GetRegistryArgs): Promise<RegistryLookupResult> {
+/** Fails with `RegistryLookupArgsError` unless exactly one of `registryUri` and `name` is given. */
+export function checkLookupArgs(args: GetRegistryArgs): void {
   const byUri = typeof args.registryUri === "string";
   if (byUri === (typeof args.name === "string")) {
-    throw new QualysError("getRegistry: give exactly one of registryUri and name.");
+    throw new RegistryLookupArgsError({
+      given: (["registryUri", "name"] as const).filter((key) => typeof args[key] === "string"),
+    });
   }
-  const found = byUri ? await api.withUri(args.registryUri) : await api.named(args.name);
+}
+
+export async function findRegistry(api: RegistryApi, args: GetRegistryArgs): Promise<RegistryLookupResult> {
+  checkLookupArgs(args);
+  const [by, value] =
+    typeof args.registryUri === "string"
+      ? (["registryUri", normalizeUri(args.registryUri)] as const)
+      : (["name", args.name] as const);
+  const found = by === "registryUri" ? await api.withUri(value) : await api.named(value);
   const [only] = found;
   if (only === undefined || found.length !== 1) {
     throw new RegistryLookupError({
-      by: byUri ? "registryUri" : "name",
-      value: byUri ? normalizeUri(args.registryUri) : args.name,
+      by,
+      value,
       matches: found.map((r) => ({ registryId: r.registryUuid, registryUri: r.registryUri ?? "" })),
     });
   }

@@ -8,7 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { QualysError } from "../errors";
 import { resolveSettings } from "../qualys/config";
 import { registryApi, type RegistryApi } from "./api";
-import { findRegistry } from "./find";
+import { checkLookupArgs, findRegistry } from "./find";
 import type { AwsBase, GetRegistryArgs, RegistryLookupResult } from "./functions";
 
 export type { AwsBase, GetRegistryArgs, RegistryLookupResult } from "./functions";
@@ -36,7 +36,10 @@ function expected<T>(run: () => Promise<T>): Promise<T> {
  * match. The promise form of `getRegistry`.
  */
 export function getRegistryAsync(args: GetRegistryArgs): Promise<RegistryLookupResult> {
-  return expected(() => findRegistry(programApi(), args));
+  return expected(async () => {
+    checkLookupArgs(args); // before the settings: a wrong call fails without a configured stack
+    return findRegistry(programApi(), args);
+  });
 }
 
 /**

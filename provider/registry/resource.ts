@@ -2,6 +2,7 @@
 // date): edit the table there, not this file.
 import * as pulumi from "@pulumi/pulumi";
 
+import { isOfType, typeToken } from "../core/properties";
 import { dynamicResourceArgs } from "../core/resource";
 import { REGISTRY } from "./properties";
 import * as runtime from "./runtime-v1";
@@ -270,6 +271,14 @@ export type RegistryArgs =
  * Qualys registry UUID.
  */
 export class Registry extends pulumi.dynamic.Resource {
+  /** The type token the engine records (what `@pulumi/policy`'s `validateResourceOfType` matches). */
+  public static readonly __pulumiType: string = typeToken(REGISTRY);
+
+  /** True when `obj` is a `Registry`, also one made by another copy of this package. */
+  public static override isInstance(obj: unknown): obj is Registry {
+    return isOfType(obj, Registry.__pulumiType);
+  }
+
   /**
    * The kind of registry: `DockerHub`, `V2_PRIVATE` (a private v2 registry: Harbor, JFrog, GHCR, Quay,
    * Nexus…), `V2` (a v2 registry that may be anonymous), `AWS` (ECR), `Azure` (ACR), `GCP` (GCR) or

@@ -96,6 +96,22 @@ function explainForbidden(err: unknown, registryId: string): unknown {
 }
 
 /**
+ * True when a look-up failed with a 404 because Qualys no longer has the registry itself (deleted in the
+ * console, say: its listings answer 404 too). Its schedules went with it, so refresh drops them and
+ * `up` creates them again with the registry. Only the registry's own 404 proves it: a 403 never does,
+ * and a 404 of the listing while the registry is there is an ordinary failure.
+ */
+async function registryGone(api: ScheduleApi, registryId: string, err: unknown): Promise<boolean> {
+  if (!(err instanceof QualysApiError && err.status === 404)) return false;
+  try {
+    await api.registryType(registryId);
+    return false;
+  } catch (check) {
+    return check instanceof QualysApiError && check.status === 404;
+  }
+}
+
+/**
  * Creates the schedule; never duplicates it after an ambiguous failure (docs/qualys-contract.md §9),
  * and never adopts a schedule it did not make (schedule/reconcile.ts).
  */
@@ -140,6 +156,7 @@ export async function readSchedule(
   try {
     item = await api.findSchedule(registryId, scheduleId);
   } catch (err) {
+    if (await registryGone(api, registryId, err)) return {};
     throw explainForbidden(err, registryId);
   }
   if (!item) return {};

@@ -2,6 +2,7 @@
 // date): edit the table there, not this file.
 import * as pulumi from "@pulumi/pulumi";
 
+import { isOfType, typeToken } from "../core/properties";
 import { dynamicResourceArgs } from "../core/resource";
 import { SCHEDULE } from "./properties";
 import * as runtime from "./runtime-v1";
@@ -82,6 +83,14 @@ export interface RegistryScanScheduleArgs {
  * change to an on-demand schedule replaces it. The resource ID is `<registryId>/<scheduleId>`.
  */
 export class RegistryScanSchedule extends pulumi.dynamic.Resource {
+  /** The type token the engine records (what `@pulumi/policy`'s `validateResourceOfType` matches). */
+  public static readonly __pulumiType: string = typeToken(SCHEDULE);
+
+  /** True when `obj` is a `RegistryScanSchedule`, also one made by another copy of this package. */
+  public static override isInstance(obj: unknown): obj is RegistryScanSchedule {
+    return isOfType(obj, RegistryScanSchedule.__pulumiType);
+  }
+
   /** The Qualys registry ID (a UUID) whose repositories are scanned; one path segment, so no `/`. */
   declare public readonly registryId: pulumi.Output<string>;
   /**

@@ -159,6 +159,11 @@ function classDeclaration(resource: ResourceDefinition<PropertyTable>): string {
   });
   return (
     `${tsdoc(resource.description, "")}export class ${resource.typeName} extends pulumi.dynamic.Resource {\n` +
+    `  /** The type token the engine records (what \`@pulumi/policy\`'s \`validateResourceOfType\` matches). */\n` +
+    `  public static readonly __pulumiType: string = typeToken(${constName});\n\n` +
+    `  /** True when \`obj\` is a \`${resource.typeName}\`, also one made by another copy of this package. */\n` +
+    `  public static override isInstance(obj: unknown): obj is ${resource.typeName} {\n` +
+    `    return isOfType(obj, ${resource.typeName}.__pulumiType);\n  }\n\n` +
     outputs.join("") +
     `\n  constructor(name: string, args: ${resource.typeName}Args, opts?: pulumi.CustomResourceOptions) {\n` +
     `    super(...dynamicResourceArgs(${constName}, runtime, name, args, opts));\n  }\n}\n`
@@ -203,6 +208,7 @@ export async function renderResourceCode(resource: ResourceDefinition<PropertyTa
     `// date): edit the table there, not this file.`,
     `import * as pulumi from "@pulumi/pulumi";`,
     ``,
+    `import { isOfType, typeToken } from "../core/properties";`,
     `import { dynamicResourceArgs } from "../core/resource";`,
     `import { ${constOf(resource)} } from "./properties";`,
     `import * as runtime from "./runtime-v1";`,

@@ -9,6 +9,12 @@ import { first } from "../harness/assert";
 
 const { sim } = useSimulator();
 
+/** An example prints no warning (e.g. an exported output that is absent until the next read). */
+function noWarning(run: { stdout: string; stderr: string }): void {
+  expect(run.stdout).not.toMatch(/warning/i);
+  expect(run.stderr).not.toMatch(/warning/i);
+}
+
 async function withExample<T>(
   name: string,
   fn: (ps: Awaited<ReturnType<typeof createProgramStack>>) => Promise<T>,
@@ -40,6 +46,7 @@ describe.each([
       sim().control.reset();
       const up = await ps.stack.up();
       expect(up.summary.resourceChanges).toEqual({ create: 2 });
+      noWarning(up);
       const s = first(sim().control.schedules(DEMO_REGISTRY_ID), "a schedule");
       expect(s).toMatchObject(expected);
       expect(up.outputs.scheduleId?.value).toBe(s.scheduleUuid);
@@ -84,6 +91,7 @@ describe("examples/registry-with-schedules", () => {
       sim().control.reset();
       const up = await ps.stack.up();
       expect(up.summary.resourceChanges).toEqual({ create: 4 });
+      noWarning(up);
       const registry = first(
         sim()
           .control.registries()

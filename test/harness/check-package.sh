@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Checks the tarball users install (the one install-consumer.sh packed): only what users need is in it,
+# Checks the tarball users install (the one install-consumer.sh packed): only what users need is in it
+# (the compiled package and the ready policy pack, policy-pack/),
 # every source map a .js file names is in it too, the LICENSE is the license package.json declares,
 # and the types resolve for TypeScript under moduleResolution node16 (CommonJS and ES-module importers)
 # and bundler (@arethetypeswrong/cli; node10, which cannot see subpath exports, is not checked).
@@ -8,15 +9,19 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$repo"
 fail() { printf '[package] %s\n' "$*" >&2; exit 1; }
 
-tgz=$(ls .tools/consumer/*.tgz 2>/dev/null | head -n 1)
-[ -n "$tgz" ] || fail "no packed tarball in .tools/consumer: run test/harness/setup.sh"
+# No `| head`, `| grep -q` under pipefail: a reader that stops early kills the writer with SIGPIPE and
+# fails the pipeline although the line was there. Globs and here-strings have no writer to kill.
+tgzs=(.tools/consumer/*.tgz)
+tgz=${tgzs[0]}
+[ -f "$tgz" ] || fail "no packed tarball in .tools/consumer: run test/harness/setup.sh"
 files=$(tar -tzf "$tgz")
 
 unexpected=$(printf '%s\n' "$files" |
-  grep -Ev '^package/(package\.json|README\.md|LICENSE|CHANGELOG\.md|provider/plugin/schema\.json|dist/provider/.+\.(js|js\.map|d\.ts))$' || true)
+  grep -Ev '^package/(package\.json|README\.md|LICENSE|CHANGELOG\.md|provider/plugin/schema\.json|dist/provider/.+\.(js|js\.map|d\.ts)|policy-pack/(PulumiPolicy\.yaml|package\.json|index\.js))$' || true)
 [ -z "$unexpected" ] || fail "files users do not need are packed: $(echo $unexpected)"
-for f in package/provider/plugin/schema.json package/LICENSE package/CHANGELOG.md package/README.md package/dist/provider/index.js package/dist/provider/index.d.ts; do
-  printf '%s\n' "$files" | grep -qxF "$f" || fail "$f is missing from the tarball"
+for f in package/provider/plugin/schema.json package/LICENSE package/CHANGELOG.md package/README.md package/dist/provider/index.js package/dist/provider/index.d.ts \
+  package/policy-pack/PulumiPolicy.yaml package/policy-pack/index.js; do
+  grep -xF "$f" >/dev/null <<<"$files" || fail "$f is missing from the tarball"
 done
 
 tmp=$(mktemp -d)
@@ -30,7 +35,7 @@ done)
 
 license=$(node -p 'require("./package.json").license')
 case "$license" in
-  Apache-2.0) grep -q 'Apache License' LICENSE && grep -q 'Version 2.0, January 2004' LICENSE ||
+  Apache-2.0) grep 'Apache License' LICENSE >/dev/null && grep 'Version 2.0, January 2004' LICENSE >/dev/null ||
     fail "LICENSE is not the Apache License 2.0 that package.json declares" ;;
   *) fail "no LICENSE check for $license" ;;
 esac

@@ -29,6 +29,10 @@ case "$sdk" in
   newest) sdk=$(node -p 'require("./test/harness/versions.json").sdkNewest') ;;
 esac
 ts=$(node -p 'require("./package.json").devDependencies.typescript')
+# The scan-coverage policy tests run the package's ready pack, which needs @pulumi/policy (our optional
+# peer dependency), on a program with @pulumi/aws ECR repositories: both as our devDependencies pin them.
+policy=$(node -p 'require("./package.json").devDependencies["@pulumi/policy"]')
+aws=$(node -p 'require("./package.json").devDependencies["@pulumi/aws"]')
 
 [ -f dist/.build-stamp ] || { say "dist/ is not built: run test/harness/setup.sh"; exit 1; }
 mkdir -p "$consumer"
@@ -51,6 +55,8 @@ cat >"$consumer/package.json" <<JSON
     "pulumi-qualys-cs": "file:./$tarball",
     "@pulumi/pulumi": "$sdk",
     "typescript": "$ts",
+    "@pulumi/policy": "$policy",
+    "@pulumi/aws": "$aws",
     "@types/node": "^22.0.0"
   }
 }

@@ -114,6 +114,63 @@ function run(engineAddress: string): Unary<langproto.RunRequest, langproto.RunRe
   };
 }
 
+/**
+ * `RunPlugin` for a policy pack (kind `analyzer`): the engine asks the language host to start a Node.js
+ * policy pack when it has one for the pack's runtime. Like the Go host, this runs the SDK's own
+ * `@pulumi/pulumi/cmd/run-policy-pack` from the pack's directory, with the engine's arguments first and
+ * the pack's directory last, and streams the pack's output back; the engine reads the port the
+ * `@pulumi/policy` server prints. (The Go host also proxies the pack's `ConfigureStack` call to put the
+ * stack's config in the pack's environment; our packs read no stack config, so this host does not.)
+ */
+function runPlugin(
+  call: grpc.ServerWritableStream<langproto.RunPluginRequest, langproto.RunPluginResponse>,
+): void {
+  const req = call.request;
+  const send = (fill: (m: langproto.RunPluginResponse) => void): void => {
+    const message = new langproto.RunPluginResponse();
+    fill(message);
+    call.write(message);
+  };
+  const fail = (details: string): void => {
+    call.destroy(Object.assign(new Error(details), { code: grpc.status.FAILED_PRECONDITION, details }));
+  };
+  if (req.getKind() !== "analyzer") {
+    fail(`this language host runs only policy packs as plugins, not ${req.getKind()} plugins`);
+    return;
+  }
+  const packDir = req.getInfo()?.getProgramDirectory() ?? req.getPwd();
+  let runPath: string;
+  try {
+    runPath = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [packDir] });
+  } catch {
+    fail(
+      `could not find @pulumi/pulumi from ${packDir}: install the policy pack's dependencies (npm install)`,
+    );
+    return;
+  }
+  const env: NodeJS.ProcessEnv = {};
+  for (const entry of req.getEnvList()) {
+    const eq = entry.indexOf("=");
+    if (eq > 0) env[entry.slice(0, eq)] = entry.slice(eq + 1);
+  }
+  const child = spawn(process.execPath, [runPath, ...req.getArgsList(), packDir], {
+    cwd: packDir,
+    env: { ...env, PULUMI_NODEJS_TYPESCRIPT: "true" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  running.add(child);
+  child.stdout.on("data", (chunk: Buffer) => send((m) => m.setStdout(chunk)));
+  child.stderr.on("data", (chunk: Buffer) => send((m) => m.setStderr(chunk)));
+  child.on("error", (err) => fail(`could not start node for the policy pack: ${err.message}`));
+  child.on("close", (code) => {
+    running.delete(child);
+    send((m) => m.setExitcode(code ?? 1));
+    call.end();
+  });
+  // The engine cancels the stream to stop the pack.
+  call.on("cancelled", () => child.kill("SIGKILL"));
+}
+
 function unimplemented(name: string): grpc.handleUnaryCall<unknown, unknown> {
   return (_call, callback) =>
     callback({
@@ -138,6 +195,7 @@ function main(): void {
     about: (_call, callback) => callback(null, new langproto.AboutResponse().setExecutable(process.execPath)),
     runtimeOptionsPrompts: (_call, callback) => callback(null, new langproto.RuntimeOptionsResponse()),
     run: run(engineAddress),
+    runPlugin,
     cancel: (_call, callback) => callback(null, new Empty()),
   };
   const server = new grpc.Server({ "grpc.max_receive_message_length": 400 * 1024 * 1024 });

@@ -18,7 +18,7 @@ set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 say() { printf '[pulumi-cli] %s\n' "$*" >&2; }
 version_of() { "$1" version 2>/dev/null | tr -d '[:space:]' || true; }
-at_least() { [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n 1)" = "$2" ]; } # $1 >= $2
+at_least() { [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | sed -n 1p)" = "$2" ]; } # $1 >= $2 (sed reads all its input: no SIGPIPE under pipefail)
 
 # The Node.js language host module has no tags of its own: it is asked for at the commit of
 # tag pkg/v<version>. Where the module proxy refuses it, test/harness/language-host.ts stands in.

@@ -62,6 +62,8 @@ export interface ProgramStackOptions {
   config?: ConfigMap;
   /** Extra environment for every CLI run (e.g. `QUALYS_*`, or a program's `E2E_*` inputs). */
   env?: Record<string, string>;
+  /** Provider plugins the project loads from a directory (Pulumi.yaml `plugins: providers:`). */
+  providerPlugins?: Array<{ name: string; path: string }>;
   /** Keep the working directory after `dispose()` (for debugging). */
   keep?: boolean;
 }
@@ -165,7 +167,12 @@ export function runPackageCommand(
 let counter = 0;
 
 /** A Node.js program: `from` copied into the project, with the tarball-installed package. */
-function writeNodeProgram(from: string, projectDir: string, project: string): void {
+function writeNodeProgram(
+  from: string,
+  projectDir: string,
+  project: string,
+  providerPlugins: ReadonlyArray<{ name: string; path: string }> = [],
+): void {
   copyProgram(from, projectDir);
   // The consumer's node_modules holds real copies (the tarball installed), so a symlink to the
   // directory still resolves every module to a path inside node_modules, as in a user's project.
@@ -179,9 +186,11 @@ function writeNodeProgram(from: string, projectDir: string, project: string): vo
     );
   }
   const typescript = fs.existsSync(path.join(projectDir, "index.ts"));
+  const plugins = providerPlugins.map((p) => `    - name: ${p.name}\n      path: ${p.path}\n`);
   fs.writeFileSync(
     path.join(projectDir, "Pulumi.yaml"),
-    `name: ${project}\nruntime:\n  name: nodejs\n  options:\n    typescript: ${typescript}\n`,
+    `name: ${project}\nruntime:\n  name: nodejs\n  options:\n    typescript: ${typescript}\n` +
+      (plugins.length > 0 ? `plugins:\n  providers:\n${plugins.join("")}` : ""),
   );
 }
 
@@ -217,7 +226,7 @@ export async function createProgramStack(opts: ProgramStackOptions): Promise<Pro
     writeYamlProgram(projectDir, project, opts.yamlProgram);
   } else {
     if (opts.programDir === undefined) throw new Error("createProgramStack: give programDir or yamlProgram");
-    writeNodeProgram(opts.programDir, projectDir, project);
+    writeNodeProgram(opts.programDir, projectDir, project, opts.providerPlugins);
   }
 
   let env = { ...offlineEnv(home, backend), ...(opts.env ?? {}) };

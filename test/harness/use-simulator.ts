@@ -94,6 +94,9 @@ export function simulatorClient(
     timeoutMs: 5000,
     maxRetries: 0,
     concurrency: 8,
+    // The simulator is no subscription shared with other integrations: tests of other behaviour make as
+    // many calls as they need (the budget has its own tests: unit/call-budget, e2e/call-budget).
+    maxCallsPerMinute: 0,
     ...overrides,
   });
 }

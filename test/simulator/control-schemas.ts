@@ -29,6 +29,12 @@ export const FaultSchema = z.discriminatedUnion("kind", [
     contentType: z.string().optional(),
   }),
   z.object({ ...common, kind: z.literal("staleList") }),
+  z.object({
+    ...common,
+    kind: z.literal("echo"),
+    status: z.number().int().min(400).max(599),
+    format: z.enum(["json", "text"]).optional(),
+  }),
 ]);
 
 export const SettingsSchema = z

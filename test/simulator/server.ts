@@ -139,6 +139,19 @@ export class Simulator implements SimulatorControl {
         writeReply(res, reply);
         return done(reply.status);
       }
+      case "echo": {
+        const echoed = await readBody(req);
+        // The body first: a client that keeps only the start of a message keeps that.
+        const text =
+          `Invalid: ${echoed.ok ? echoed.body : "(unreadable)"}; query ${url.search}; ` +
+          `headers ${JSON.stringify(req.headers)}`;
+        const reply: Reply =
+          fault.format === "text"
+            ? { status: fault.status, headers: { "Content-Type": "text/plain" }, body: text }
+            : errorReply(fault.status, text);
+        writeReply(res, reply);
+        return done(reply.status);
+      }
     }
     const body = await readBody(req);
     if (!body.ok && body.reason === "aborted") return drop();

@@ -215,6 +215,12 @@ export type Fault = {
    * requests are answered normally (the fault still fires on them, so match list paths only).
    */
   | { kind: "staleList" }
+  /**
+   * An error reply that echoes the request, as validating gateways and proxies do: its body, its
+   * query and its headers (the `Authorization` header included), verbatim, in the JSON `message`
+   * (`format: "json"`, the default) or as a plain-text body. Nothing is done.
+   */
+  | { kind: "echo"; status: number; format?: "json" | "text" }
 );
 
 export type SimulatorSettings = Pick<

@@ -31,10 +31,12 @@ import {
   RequestTimeoutError,
 } from "../../errors";
 import { isLoopbackHost } from "../gateway";
-import { redact, snippet } from "../redact";
+import { basicCredentials, redact, registerSecrets, snippet } from "../redact";
 import type { HttpEvent } from "./events";
 import { classifyNetworkError, errorCodeAndMessage, type NetworkFailureKind } from "./network";
 import { backoffMs, isRateLimited, requestedWaitMs, windowMs } from "./rate-limit";
+import { CallBudget, type BudgetWait } from "./call-budget";
+import { DEFAULTS } from "../config";
 import { errorFields, parseBody, type ApiResponse } from "./response";
 
 export { expectJson, type ApiResponse } from "./response";
@@ -50,6 +52,12 @@ export interface ApiRequest {
   body?: unknown;
   /** For messages, e.g. `create schedule "nightly" in registry abc`. */
   operation: string;
+  /**
+   * The secret values the body carries (a registry's password or access token, from the property
+   * table: `secretValues` of core/properties.ts): registered with the redaction before the request is
+   * sent, so that a gateway echoing the body in an error (or anything said later) never shows them.
+   */
+  secrets?: readonly string[];
 }
 
 /** Default cap for one wait. */
@@ -89,6 +97,7 @@ export class QualysClient {
   readonly #retryBaseMs: number;
   readonly #onEvent: ((e: HttpEvent) => void) | undefined;
   readonly #limit: pLimit.Limit;
+  readonly #budget: CallBudget;
   readonly #http: AxiosInstance;
   readonly #agents: { http: http.Agent; https: https.Agent };
   readonly #freshAgents: { http: http.Agent; https: https.Agent };
@@ -108,12 +117,27 @@ export class QualysClient {
     this.gatewayUrl = settings.gatewayUrl.replace(/\/+$/, "");
     this.#username = settings.username;
     this.#password = settings.password;
+    // Every message of this process leaves them out, whoever builds it (errors, the commands' output).
+    registerSecrets([settings.password, basicCredentials(settings.username, settings.password)]);
     this.#timeoutMs = positiveInt("timeoutMs", settings.timeoutMs, 1);
     this.#maxRetries = positiveInt("maxRetries", settings.maxRetries, 0);
     this.#maxWaitMs = settings.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
     this.#retryBaseMs = settings.retryBaseMs ?? DEFAULT_RETRY_BASE_MS;
     this.#onEvent = settings.onEvent;
     this.#limit = pLimit(positiveInt("concurrency", settings.concurrency, 1));
+    const notice = settings.onNotice ?? ((message: string) => void process.stderr.write(`${message}\n`));
+    this.#budget = new CallBudget(
+      positiveInt("maxCallsPerMinute", settings.maxCallsPerMinute ?? DEFAULTS.maxCallsPerMinute, 0),
+      { now: () => Date.now(), sleep: (ms) => delay(ms) },
+      (wait: BudgetWait) => {
+        this.#emit({ type: "budget", method: "", path: "", waitMs: wait.waitMs });
+        notice(
+          `pulumi-qualys-cs: ${wait.callsPerMinute} calls to Qualys in the last minute, the budget of ` +
+            `${setting("maxCallsPerMinute")}; waiting ${Math.ceil(wait.waitMs / 1000)} s before the next call ` +
+            "(Qualys allows a subscription 1000 calls per 60 s, shared with its other integrations).",
+        );
+      },
+    );
     this.#agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
     // A request that must not be repeated gets a connection of its own: on a reused keep-alive
     // connection the server may close it just as we write, and that reset would look like an
@@ -144,6 +168,7 @@ export class QualysClient {
 
   /** Sends one API call; resolves for 2xx, throws a typed, redacted error otherwise. */
   async request(req: ApiRequest): Promise<ApiResponse> {
+    if (req.secrets !== undefined) registerSecrets(req.secrets);
     const path = `/csapi${req.path.startsWith("/") ? "" : "/"}${req.path}`;
     const query = req.query
       ? new URLSearchParams(
@@ -224,6 +249,7 @@ export class QualysClient {
     }
     this.#authInFlight = this.#authenticate()
       .then((token) => {
+        registerSecrets([token]);
         this.#token = token;
         return token;
       })
@@ -370,6 +396,8 @@ export class QualysClient {
       let outcome: Outcome;
       if (ex.api) {
         token = await this.#getToken(ex.operation);
+        // Before the concurrency slot: a call waiting for the budget holds none.
+        await this.#budget.take();
         // The cap wraps one attempt only: a request waiting for its backoff holds no slot, and
         // /auth is not counted. Take the newest token once a slot is ours.
         outcome = await this.#limit(() => {
@@ -378,6 +406,7 @@ export class QualysClient {
         });
       } else {
         this.#emit({ type: "auth", method: ex.method, path: ex.path });
+        await this.#budget.take();
         outcome = await this.#attempt(ex, undefined, repeatable);
       }
       attempts += 1;
@@ -598,6 +627,7 @@ export function sharedClient(settings: ClientSettings): QualysClient {
     settings.timeoutMs,
     settings.maxRetries,
     settings.concurrency,
+    settings.maxCallsPerMinute ?? DEFAULTS.maxCallsPerMinute,
     settings.maxWaitMs ?? DEFAULT_MAX_WAIT_MS,
     settings.retryBaseMs ?? DEFAULT_RETRY_BASE_MS,
   ];

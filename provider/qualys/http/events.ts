@@ -2,7 +2,8 @@
 // that the settings and the client do not import each other.
 /** One observable step of the client, for tests and benchmarks. Never carries a secret. */
 export interface HttpEvent {
-  type: "request" | "retry" | "wait" | "auth";
+  /** `budget`: a call waits for `qualys:maxCallsPerMinute` (http/call-budget.ts). */
+  type: "request" | "retry" | "wait" | "auth" | "budget";
   method: string;
   /** Path on the gateway without the query (`/auth`, `/csapi/v1.3/…`). */
   path: string;

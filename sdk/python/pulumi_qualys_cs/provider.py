@@ -21,6 +21,7 @@ class ProviderArgs:
     def __init__(__self__, *,
                  concurrency: pulumi.Input[Optional[_builtins.int]] = None,
                  gateway_url: pulumi.Input[Optional[_builtins.str]] = None,
+                 max_calls_per_minute: pulumi.Input[Optional[_builtins.int]] = None,
                  max_retries: pulumi.Input[Optional[_builtins.int]] = None,
                  password: pulumi.Input[Optional[_builtins.str]] = None,
                  request_timeout_seconds: pulumi.Input[Optional[_builtins.int]] = None,
@@ -30,6 +31,7 @@ class ProviderArgs:
 
         :param pulumi.Input[_builtins.int] concurrency: How many requests the provider has in flight at once: 1–64, default 8. Falls back to the environment variable `QUALYS_CONCURRENCY`.
         :param pulumi.Input[_builtins.str] gateway_url: The Qualys API gateway: a platform key such as `US2` or `EU1`, or an https URL (http only on loopback). Falls back to the environment variable `QUALYS_GATEWAY_URL`.
+        :param pulumi.Input[_builtins.int] max_calls_per_minute: Calls to Qualys per 60 s per provider process: 0–1000, default 300 (0: no budget). A call over it waits. Falls back to the environment variable `QUALYS_MAX_CALLS_PER_MINUTE`.
         :param pulumi.Input[_builtins.int] max_retries: Retries of a failed request after its first attempt: 0–20, default 5. Falls back to the environment variable `QUALYS_MAX_RETRIES`.
         :param pulumi.Input[_builtins.str] password: The Qualys user's password (keep it a secret: `pulumi config set --secret`). Falls back to the environment variable `QUALYS_PASSWORD`.
         :param pulumi.Input[_builtins.int] request_timeout_seconds: How long one HTTP attempt may take, in seconds: 1–600, default 30. Falls back to the environment variable `QUALYS_REQUEST_TIMEOUT_SECONDS`.
@@ -39,6 +41,8 @@ class ProviderArgs:
             pulumi.set(__self__, "concurrency", concurrency)
         if gateway_url is not None:
             pulumi.set(__self__, "gateway_url", gateway_url)
+        if max_calls_per_minute is not None:
+            pulumi.set(__self__, "max_calls_per_minute", max_calls_per_minute)
         if max_retries is not None:
             pulumi.set(__self__, "max_retries", max_retries)
         if password is not None:
@@ -71,6 +75,18 @@ class ProviderArgs:
     @gateway_url.setter
     def gateway_url(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "gateway_url", value)
+
+    @_builtins.property
+    @pulumi.getter(name="maxCallsPerMinute")
+    def max_calls_per_minute(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        Calls to Qualys per 60 s per provider process: 0–1000, default 300 (0: no budget). A call over it waits. Falls back to the environment variable `QUALYS_MAX_CALLS_PER_MINUTE`.
+        """
+        return pulumi.get(self, "max_calls_per_minute")
+
+    @max_calls_per_minute.setter
+    def max_calls_per_minute(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "max_calls_per_minute", value)
 
     @_builtins.property
     @pulumi.getter(name="maxRetries")
@@ -129,6 +145,7 @@ class Provider(pulumi.ProviderResource):
                  opts: Optional[pulumi.ResourceOptions] = None,
                  concurrency: pulumi.Input[Optional[_builtins.int]] = None,
                  gateway_url: pulumi.Input[Optional[_builtins.str]] = None,
+                 max_calls_per_minute: pulumi.Input[Optional[_builtins.int]] = None,
                  max_retries: pulumi.Input[Optional[_builtins.int]] = None,
                  password: pulumi.Input[Optional[_builtins.str]] = None,
                  request_timeout_seconds: pulumi.Input[Optional[_builtins.int]] = None,
@@ -141,6 +158,7 @@ class Provider(pulumi.ProviderResource):
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.int] concurrency: How many requests the provider has in flight at once: 1–64, default 8. Falls back to the environment variable `QUALYS_CONCURRENCY`.
         :param pulumi.Input[_builtins.str] gateway_url: The Qualys API gateway: a platform key such as `US2` or `EU1`, or an https URL (http only on loopback). Falls back to the environment variable `QUALYS_GATEWAY_URL`.
+        :param pulumi.Input[_builtins.int] max_calls_per_minute: Calls to Qualys per 60 s per provider process: 0–1000, default 300 (0: no budget). A call over it waits. Falls back to the environment variable `QUALYS_MAX_CALLS_PER_MINUTE`.
         :param pulumi.Input[_builtins.int] max_retries: Retries of a failed request after its first attempt: 0–20, default 5. Falls back to the environment variable `QUALYS_MAX_RETRIES`.
         :param pulumi.Input[_builtins.str] password: The Qualys user's password (keep it a secret: `pulumi config set --secret`). Falls back to the environment variable `QUALYS_PASSWORD`.
         :param pulumi.Input[_builtins.int] request_timeout_seconds: How long one HTTP attempt may take, in seconds: 1–600, default 30. Falls back to the environment variable `QUALYS_REQUEST_TIMEOUT_SECONDS`.
@@ -172,6 +190,7 @@ class Provider(pulumi.ProviderResource):
                  opts: Optional[pulumi.ResourceOptions] = None,
                  concurrency: pulumi.Input[Optional[_builtins.int]] = None,
                  gateway_url: pulumi.Input[Optional[_builtins.str]] = None,
+                 max_calls_per_minute: pulumi.Input[Optional[_builtins.int]] = None,
                  max_retries: pulumi.Input[Optional[_builtins.int]] = None,
                  password: pulumi.Input[Optional[_builtins.str]] = None,
                  request_timeout_seconds: pulumi.Input[Optional[_builtins.int]] = None,
@@ -187,6 +206,7 @@ class Provider(pulumi.ProviderResource):
 
             __props__.__dict__["concurrency"] = pulumi.Output.from_input(concurrency).apply(pulumi.runtime.to_json) if concurrency is not None else None
             __props__.__dict__["gateway_url"] = gateway_url
+            __props__.__dict__["max_calls_per_minute"] = pulumi.Output.from_input(max_calls_per_minute).apply(pulumi.runtime.to_json) if max_calls_per_minute is not None else None
             __props__.__dict__["max_retries"] = pulumi.Output.from_input(max_retries).apply(pulumi.runtime.to_json) if max_retries is not None else None
             __props__.__dict__["password"] = None if password is None else pulumi.Output.secret(password)
             __props__.__dict__["request_timeout_seconds"] = pulumi.Output.from_input(request_timeout_seconds).apply(pulumi.runtime.to_json) if request_timeout_seconds is not None else None

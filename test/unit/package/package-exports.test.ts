@@ -1,7 +1,7 @@
 /**
  * The package's public surface follows the one list of resources (provider/resources.ts): package.json
  * `exports` has each resource's stable provider subpath, pointing at its `runtime-v1`, and nothing else
- * besides the entry point; the entry point exports each resource's class.
+ * besides the entry point and the policy rules; the entry point exports each resource's class.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -17,7 +17,8 @@ const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "ut
 describe("package.json exports", () => {
   test("are the entry point, package.json and one stable provider subpath per resource", () => {
     expect(Object.keys(manifest.exports).sort()).toEqual(
-      [".", "./package.json", ...RESOURCES.map((r) => `./${r.runtimeSubpath}`)].sort(),
+      // `./policy`: the scan-coverage rules (provider/policy/), not a resource's.
+      [".", "./package.json", "./policy", ...RESOURCES.map((r) => `./${r.runtimeSubpath}`)].sort(),
     );
   });
   test.each(RESOURCES.map((r) => [r.typeName, r] as const))(

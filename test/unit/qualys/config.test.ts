@@ -55,6 +55,7 @@ describe("where settings come from", () => {
       timeoutMs: 30000,
       maxRetries: 5,
       concurrency: 8,
+      maxCallsPerMinute: 300,
     });
   });
 

@@ -24,6 +24,11 @@ gatewayUrl: Optional[str]
 The Qualys API gateway: a platform key such as `US2` or `EU1`, or an https URL (http only on loopback). Falls back to the environment variable `QUALYS_GATEWAY_URL`.
 """
 
+maxCallsPerMinute: Optional[int]
+"""
+Calls to Qualys per 60 s per provider process: 0–1000, default 300 (0: no budget). A call over it waits. Falls back to the environment variable `QUALYS_MAX_CALLS_PER_MINUTE`.
+"""
+
 maxRetries: Optional[int]
 """
 Retries of a failed request after its first attempt: 0–20, default 5. Falls back to the environment variable `QUALYS_MAX_RETRIES`.

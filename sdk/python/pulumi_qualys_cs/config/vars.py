@@ -35,6 +35,13 @@ class _ExportableConfig(types.ModuleType):
         return __config__.get('gatewayUrl')
 
     @_builtins.property
+    def max_calls_per_minute(self) -> Optional[int]:
+        """
+        Calls to Qualys per 60 s per provider process: 0–1000, default 300 (0: no budget). A call over it waits. Falls back to the environment variable `QUALYS_MAX_CALLS_PER_MINUTE`.
+        """
+        return __config__.get_int('maxCallsPerMinute')
+
+    @_builtins.property
     def max_retries(self) -> Optional[int]:
         """
         Retries of a failed request after its first attempt: 0–20, default 5. Falls back to the environment variable `QUALYS_MAX_RETRIES`.
