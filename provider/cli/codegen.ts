@@ -4,6 +4,9 @@
  * program's `check` returns exactly the imported inputs and the first preview after the import shows no
  * change (a registry's password or token, which Qualys never returns, excepted: it comes from config).
  */
+import { REGISTRY } from "../registry/properties";
+import { RESOURCES } from "../resources";
+import { SCHEDULE } from "../schedule/properties";
 import type { ImportedRegistry, ImportedSchedule } from "./imported";
 import { variableName } from "./names";
 
@@ -121,10 +124,10 @@ export function generateCode(
   opts: CodeOptions,
   registries: readonly ImportedRegistry[] = [],
 ): string {
-  const taken = new Set<string>(["RegistryScanSchedule", "Registry", "pulumi", "config"]);
+  const taken = new Set<string>([...RESOURCES.map((r) => r.typeName), "pulumi", "config"]);
   const classes = [
-    ...(registries.length > 0 ? ["Registry"] : []),
-    ...(schedules.length > 0 ? ["RegistryScanSchedule"] : []),
+    ...(registries.length > 0 ? [REGISTRY.typeName] : []),
+    ...(schedules.length > 0 ? [SCHEDULE.typeName] : []),
   ];
   const needsConfig = registries.some((r) => r.secretConfigKey !== undefined);
   const lines = [
@@ -154,7 +157,7 @@ export function generateCode(
       args[r.secret] = new CodeExpression(`config.requireSecret(${stringLiteral(r.secretConfigKey)})`);
     }
     const comment = `${stringLiteral(r.outputs.name)}: registry ${r.id}, status ${stringLiteral(r.outputs.status)}`;
-    registryVariables.set(r.id, declare(comment, "Registry", r.resourceName, args));
+    registryVariables.set(r.id, declare(comment, REGISTRY.typeName, r.resourceName, args));
   }
   for (const s of schedules) {
     const registryVariable = registryVariables.get(s.inputs.registryId);
@@ -166,7 +169,7 @@ export function generateCode(
     // Imported schedules were just read, so their status is known; the guard is for the type only.
     const status = s.outputs.status === undefined ? "" : `, status ${stringLiteral(s.outputs.status)}`;
     const comment = `${stringLiteral(s.outputs.name)}: schedule ${s.outputs.scheduleId}${status}`;
-    declare(comment, "RegistryScanSchedule", s.resourceName, args);
+    declare(comment, SCHEDULE.typeName, s.resourceName, args);
   }
   return lines.join("\n");
 }

@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { CliError } from "../errors";
 import type { ClientSettings } from "../qualys/config";
 import { registryApi, type RegistryApi } from "../registry/api";
-import { scheduleApi, type ScheduleApi } from "../schedule/lookups";
+import { scheduleApi, type ScheduleApi } from "../schedule/api";
 import { generateCode } from "./codegen";
 import {
   parseCommandArgs,

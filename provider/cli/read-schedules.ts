@@ -3,7 +3,7 @@
  * `pulumi refresh` runs it), so that imported state is what a refresh would store. Only reads: the
  * registry's details and its schedule lists.
  */
-import type { ScheduleApi } from "../schedule/lookups";
+import type { ScheduleApi } from "../schedule/api";
 import { readSchedule } from "../schedule/crud";
 import { QualysApiError } from "../errors";
 import { checkScheduleInputs } from "../schedule/rules";

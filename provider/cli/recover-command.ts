@@ -10,7 +10,7 @@ import { createInterface } from "node:readline/promises";
 import { CliError, EXIT_FAILURE } from "../errors";
 import type { ClientSettings } from "../qualys/config";
 import { readSchedule } from "../schedule/crud";
-import { scheduleApi, type ScheduleApi } from "../schedule/lookups";
+import { scheduleApi, type ScheduleApi } from "../schedule/api";
 import {
   parseCommandArgs,
   runCommand,

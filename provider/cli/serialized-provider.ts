@@ -11,12 +11,18 @@
 import { createRequire } from "node:module";
 import * as path from "node:path";
 
+import type { ResourceDefinition } from "../core/properties";
 import { CliError } from "../errors";
+import { REGISTRY } from "../registry/properties";
+import { SCHEDULE } from "../schedule/properties";
 
+/** The stable subpath a resource's serialized provider `require()`s. */
+export const runtimeSubpath = (resource: ResourceDefinition): string =>
+  `pulumi-qualys-cs/${resource.runtimeSubpath}`;
 /** The stable subpath the serialized schedule provider `require()`s. */
-export const RUNTIME_SUBPATH = "pulumi-qualys-cs/provider-runtime/v1";
+export const RUNTIME_SUBPATH = runtimeSubpath(SCHEDULE);
 /** The stable subpath the serialized registry provider `require()`s. */
-export const REGISTRY_RUNTIME_SUBPATH = "pulumi-qualys-cs/registry-runtime/v1";
+export const REGISTRY_RUNTIME_SUBPATH = runtimeSubpath(REGISTRY);
 /** The one statement a correct serialized provider loads the implementation with. */
 export const RUNTIME_REQUIRE = `require(${JSON.stringify(RUNTIME_SUBPATH)})`;
 /** A serialized provider larger than this has captured code by value instead of by reference. */

@@ -7,7 +7,7 @@
 import { CliError, EXIT_FAILURE } from "../errors";
 import type { ClientSettings } from "../qualys/config";
 import { registryApi } from "../registry/api";
-import { scheduleApi } from "../schedule/lookups";
+import { scheduleApi } from "../schedule/api";
 import { parseCommandArgs, runCommand, usageError, type Command, type CommandIO } from "./command";
 import { isIdPart } from "./ids";
 import { settingsFor, STACK_OPTION_HELP } from "./settings";

@@ -9,7 +9,7 @@ import { QualysError, type CliError } from "../errors";
 import type { RegistryApi } from "../registry/api";
 import { deleteRegistry, runningSchedulesOf } from "../registry/crud";
 import { deleteSchedule } from "../schedule/crud";
-import type { ScheduleApi } from "../schedule/lookups";
+import type { ScheduleApi } from "../schedule/api";
 import { formatResourceId } from "../schedule/wire";
 import { usageError } from "./command";
 

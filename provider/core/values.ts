@@ -6,7 +6,7 @@
 /**
  * The value the engine sends in place of an input that is not known yet (during preview): the SDK's
  * `pulumi.runtime.unknownValue`, spelled out so that these pure helpers load no SDK runtime
- * (test/unit/values.test.ts checks that the two agree).
+ * (test/unit/core/values.test.ts checks that the two agree).
  */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 

@@ -1,6 +1,6 @@
 /**
  * Every error class this package throws, one per file; README "Errors and what to do" lists each
- * (test/unit/errors-readme.test.ts keeps the two in step).
+ * (test/unit/errors/errors-readme.test.ts keeps the two in step).
  */
 export { QualysError } from "./qualys-error";
 export { ConfigError, type ConfigProblem } from "./config-error";

@@ -13,9 +13,8 @@ export class RegistryExistsError extends QualysError {
       `A Qualys registry with URI ${details.registryUri} already exists: ${details.existingRegistryId} ` +
         `(${JSON.stringify(details.existingName)}). Qualys holds one registry per URI, and the provider does ` +
         `not take over a registry it did not create. To use that registry from this program without managing ` +
-        `it, replace this resource with \`getRegistry({ registryUri: "${details.registryUri}" })\` (README, ` +
-        `"getRegistry"); to manage it with Pulumi, adopt it with its schedules: \`npx pulumi-qualys-cs import ` +
-        `--registry ${details.existingRegistryId} --with-registry\` (README, "Adopting existing registries").`,
+        `it, replace this resource with \`getRegistry({ registryUri: "${details.registryUri}" })\` (docs/reference/getRegistry.md); to manage it with Pulumi, adopt it with its schedules: \`npx pulumi-qualys-cs import ` +
+        `--registry ${details.existingRegistryId} --with-registry\` (docs/import.md, "Adopting existing registries").`,
     );
     this.name = "RegistryExistsError";
     this.registryUri = details.registryUri;

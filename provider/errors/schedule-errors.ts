@@ -64,7 +64,7 @@ export class CreateOutcomeUnknownError extends QualysError {
     super(
       `${d.cause.message} Checking whether Qualys created it failed too: ${check} Before the next \`pulumi up\`, ` +
         `look in Qualys for a schedule named ${JSON.stringify(d.name)} in registry ${d.registryId} that this ` +
-        `stack does not manage: if there is one, delete it (README, "When a create's outcome is unknown").`,
+        `stack does not manage: if there is one, delete it (docs/how-it-works.md, "When a create's outcome is unknown").`,
       { cause: d.cause },
     );
     this.name = "CreateOutcomeUnknownError";

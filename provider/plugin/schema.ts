@@ -3,7 +3,7 @@
  * of provider/resources.ts) and the provider settings (qualys/settings.ts): what the plugin serves from
  * `GetSchema`, what YAML checks programs against, and what the SDK generator (sdk/gen) turns into the
  * Python and Go SDKs. `npm run schema` writes it to provider/plugin/schema.json, which is packed, so
- * that the plugin serves it without computing it; test/unit/plugin-schema.test.ts fails when the file
+ * that the plugin serves it without computing it; test/unit/plugin/plugin-schema.test.ts fails when the file
  * is stale. How table entries map to schema entries is in docs/languages.md, "The schema".
  *
  * The types below are our own: the schema types of `@pulumi/pulumi/provider/experimental` describe

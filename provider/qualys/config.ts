@@ -5,7 +5,7 @@
  */
 import { ConfigError } from "../errors";
 import { resolveGateway } from "./gateway";
-import type { HttpEvent } from "./http/client";
+import type { HttpEvent } from "./http/events";
 import { registerSecrets } from "./redact";
 import { SETTINGS } from "./settings";
 

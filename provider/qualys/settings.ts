@@ -48,7 +48,7 @@ export const SETTINGS = {
     env: "QUALYS_MAX_CALLS_PER_MINUTE",
     type: "integer",
     description:
-      "Calls to Qualys per 60 s per provider process: 0–1000, default 300 (0: no budget); a call over it waits.",
+      "Calls to Qualys per 60 s per provider process: 0–1000, default 300 (0: no budget). A call over it waits.",
   },
 } as const satisfies Record<string, SettingSpec>;
 

@@ -5,8 +5,8 @@
 import { QualysApiError } from "../errors";
 import type { QualysClient } from "../qualys/http/client";
 import { perClient } from "../qualys/per-client";
+import { normalizeUri } from "./uri";
 import {
-  normalizeUri,
   parseAwsBase,
   parseCreatedRegistryId,
   parseRegistryDetails,

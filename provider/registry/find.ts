@@ -11,10 +11,11 @@ import type {
   RegistryLookupResult,
   RepositoriesResult,
   RepositoryInfo,
-} from "./lookup";
+} from "./functions";
 import type { RepositoryApi, WireRepository } from "./repositories";
 import type { RegistryType } from "./types";
-import { normalizeUri, type WireRegistry } from "./wire";
+import { normalizeUri } from "./uri";
+import type { WireRegistry } from "./wire";
 
 function result(r: WireRegistry): RegistryLookupResult {
   return {
@@ -26,32 +27,29 @@ function result(r: WireRegistry): RegistryLookupResult {
   };
 }
 
-/**
- * Whether `getRegistry`'s arguments look up by URI (else by name); a `RegistryLookupArgsError`, before
- * any setting is read or any call made, unless exactly one of the two is given.
- */
-export function lookupByUri(
-  args: GetRegistryArgs,
-): args is Extract<GetRegistryArgs, { registryUri: string }> {
+/** The one registry with this URI or name; a `RegistryLookupError` when none or several match. */
+/** Fails with `RegistryLookupArgsError` unless exactly one of `registryUri` and `name` is given. */
+export function checkLookupArgs(args: GetRegistryArgs): void {
   const byUri = typeof args.registryUri === "string";
   if (byUri === (typeof args.name === "string")) {
     throw new RegistryLookupArgsError({
       given: (["registryUri", "name"] as const).filter((key) => typeof args[key] === "string"),
     });
   }
-  return byUri;
 }
 
-/** The one registry with this URI or name; a `RegistryLookupError` when none or several match. */
 export async function findRegistry(api: RegistryApi, args: GetRegistryArgs): Promise<RegistryLookupResult> {
-  const byUri = lookupByUri(args);
-  const wanted = byUri ? normalizeUri(args.registryUri) : (args as { name: string }).name;
-  const found = byUri ? await api.withUri(args.registryUri) : await api.named(wanted);
+  checkLookupArgs(args);
+  const [by, value] =
+    typeof args.registryUri === "string"
+      ? (["registryUri", normalizeUri(args.registryUri)] as const)
+      : (["name", args.name] as const);
+  const found = by === "registryUri" ? await api.withUri(value) : await api.named(value);
   const [only] = found;
   if (only === undefined || found.length !== 1) {
     throw new RegistryLookupError({
-      by: byUri ? "registryUri" : "name",
-      value: wanted,
+      by,
+      value,
       matches: found.map((r) => ({ registryId: r.registryUuid, registryUri: r.registryUri ?? "" })),
     });
   }

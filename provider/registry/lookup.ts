@@ -7,51 +7,30 @@ import * as pulumi from "@pulumi/pulumi";
 
 import { QualysError } from "../errors";
 import { resolveSettings } from "../qualys/config";
-import type { FieldsOf } from "../core/properties";
 import { registryApi, type RegistryApi } from "./api";
-import type { GET_AWS_BASE, GET_REGISTRY, GET_REPOSITORIES } from "./functions";
-import { findRegistry, listRepositories, lookupByUri } from "./find";
+import { checkLookupArgs, findRegistry, listRepositories } from "./find";
+import type {
+  AwsBase,
+  GetRegistryArgs,
+  GetRepositoriesArgs,
+  RegistryLookupResult,
+  RepositoriesResult,
+} from "./functions";
 import { repositoryApi } from "./repositories";
-import type { RegistryType } from "./types";
 
-/** What to look a registry up by: exactly one of its URI (unique) or its name (compared exactly). */
-export type GetRegistryArgs =
-  { registryUri: string; name?: undefined } | { name: string; registryUri?: undefined };
+export type {
+  AwsBase,
+  GetRegistryArgs,
+  GetRepositoriesArgs,
+  RegistryLookupResult,
+  RepositoriesResult,
+  RepositoryInfo,
+} from "./functions";
 
 /** `GetRegistryArgs` whose values may be outputs of other resources. */
 export type GetRegistryInputs =
   | { registryUri: pulumi.Input<string>; name?: undefined }
   | { name: pulumi.Input<string>; registryUri?: undefined };
-
-/** A registry found by `getRegistry`. */
-export interface RegistryLookupResult {
-  /** The Qualys registry UUID: what a `RegistryScanSchedule` takes as `registryId`. */
-  registryId: string;
-  /** The registry's URL, normalized. */
-  registryUri: string;
-  /** The registry's name in Qualys. */
-  name: string;
-  /** The registry's type. */
-  registryType: RegistryType;
-  /** The registry's Qualys status (`Active`, …). */
-  status: string;
-}
-
-/** The Qualys AWS account and the external ID an ECR role's trust policy needs. */
-export interface AwsBase {
-  /** The Qualys AWS account ID: trust `arn:aws:iam::<accountId>:root`. */
-  accountId: string;
-  /** The external ID: the trust policy's `sts:ExternalId` condition. */
-  externalId: string;
-}
-
-/** What `getRepositories` takes: the registry, and optionally a part of the names to keep. */
-export interface GetRepositoriesArgs {
-  /** The Qualys registry UUID (e.g. a `Registry`'s ID or `getRegistry(…).registryId`). */
-  registryId: string;
-  /** Keep only repositories whose name contains this text, ignoring case. Default: all. */
-  nameContains?: string;
-}
 
 /** `GetRepositoriesArgs` whose values may be outputs of other resources. */
 export interface GetRepositoriesInputs {
@@ -61,48 +40,10 @@ export interface GetRepositoriesInputs {
   nameContains?: pulumi.Input<string>;
 }
 
-/** One repository of a registry, as Qualys's registry scan listed it. */
-export interface RepositoryInfo {
-  /** The repository name, as a schedule's `repo` takes it (e.g. `team/api`). */
-  name: string;
-  /** How many images (tags) of it Qualys knows; 0 when Qualys does not say. */
-  totalImages: number;
-  /** How many of them Qualys scanned, when it says. */
-  totalScannedImages?: number;
-  /** How many of them have vulnerabilities, when Qualys says. */
-  totalVulnerableImages?: number;
-  /** When Qualys last scanned it (ISO time), when it says. */
-  lastScanned?: string;
-}
-
-/** What `getRepositories` finds. */
-export interface RepositoriesResult {
-  /** The registry that was listed. */
-  registryId: string;
-  /** Its repositories (filtered by `nameContains` when given), by name. */
-  repositories: RepositoryInfo[];
-  /** Their names, by name: ready for a schedule's `repo`. */
-  names: string[];
-}
-
 /** The program's Qualys settings, from the stack config the program runs with. */
 function programSettings() {
   return resolveSettings((key) => pulumi.runtime.getConfig(key));
 }
-
-/**
- * Compile-time checks that the types above, written by hand for their TSDoc, are the function tables'
- * (registry/functions.ts) shapes: a table change that these types miss fails `tsc`.
- */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const tablesMatch: [
-  Same<RegistryLookupResult, FieldsOf<typeof GET_REGISTRY.outputs>>,
-  Same<AwsBase, FieldsOf<typeof GET_AWS_BASE.outputs>>,
-  Same<{ registryUri?: string; name?: string }, FieldsOf<typeof GET_REGISTRY.inputs>>,
-  Same<GetRepositoriesArgs, FieldsOf<typeof GET_REPOSITORIES.inputs>>,
-  Same<RepositoriesResult, FieldsOf<typeof GET_REPOSITORIES.outputs>>,
-] = [true, true, true, true, true];
-void tablesMatch;
 
 /** The program's Qualys API, from the stack config the program runs with. */
 function programApi(): RegistryApi {
@@ -123,7 +64,7 @@ function expected<T>(run: () => Promise<T>): Promise<T> {
  */
 export function getRegistryAsync(args: GetRegistryArgs): Promise<RegistryLookupResult> {
   return expected(async () => {
-    lookupByUri(args); // the arguments fail before the settings are read
+    checkLookupArgs(args); // before the settings: a wrong call fails without a configured stack
     return findRegistry(programApi(), args);
   });
 }

@@ -7,7 +7,7 @@
 import { planDiff, type DiffPlan } from "../core/plan";
 import { isUnknown } from "../core/values";
 import { REGISTRY } from "./properties";
-import { normalizeUri } from "./wire";
+import { normalizeUri } from "./uri";
 
 /** olds = the stored OLD OUTPUTS; news = canonical new inputs. */
 export function planRegistryDiff(olds: Record<string, unknown>, news: Record<string, unknown>): DiffPlan {

@@ -6,10 +6,16 @@
  * `registry/rules.ts`. The rules follow docs/qualys-registry-contract.md.
  */
 import { describeValue } from "../core/describe-value";
-import { defineResource, enumType, tsType } from "../core/properties";
+import { defineResource, enumType, tsType, type ArgsUnion } from "../core/properties";
 import { all, noOuterSpaces, notBlank, secretText, text, type TextRule } from "../core/validators";
-import { isLoopbackHost, normalizeUri } from "./wire";
-import { AWS_ACCOUNT_TYPES, REGISTRY_TYPES, V2_CREDENTIAL_TYPES, type AwsRegistryLocation } from "./types";
+import { isLoopbackHost } from "../qualys/gateway";
+import { normalizeUri } from "./uri";
+import {
+  AWS_ACCOUNT_TYPES,
+  REGISTRY_TYPES,
+  V2_CREDENTIAL_TYPES,
+  type AwsRegistryLocation,
+} from "./value-sets";
 
 /** Longest `name` accepted (as for schedules, an inference). */
 export const MAX_NAME_LENGTH = 255;
@@ -52,7 +58,7 @@ const registryUriRule: TextRule = (value, label, addIssue) => {
   }
   if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopbackHost(url.hostname))) {
     addIssue(
-      `${label} must use https (http is allowed only for a registry on this machine: 127.0.0.1, localhost ` +
+      `${label} must use https (http is allowed only for a registry on this machine: 127.x.x.x, localhost ` +
         `or [::1]); got ${describeValue(value)}`,
     );
   }
@@ -68,13 +74,89 @@ const registryUriRule: TextRule = (value, label, addIssue) => {
 
 const id = (what: string) => text(all(notBlank(what), noOuterSpaces()));
 
+/**
+ * Which registry type takes which property, in one place: `registry/rules.ts` checks it at preview, and
+ * `RegistryArgs` (`registry/resource.ts`) is generated from it, one member per entry.
+ */
+export const REGISTRY_ARGS: ArgsUnion = {
+  discriminant: "registryType",
+  variants: [
+    {
+      name: "DockerHubRegistryArgs",
+      description: "A Docker Hub account: a username and its password or access token.",
+      values: ["DockerHub"],
+      takes: {
+        username: "required",
+        password: "optional",
+        accessToken: "optional",
+        dockerHubOrgName: "optional",
+      },
+      notes: { registryType: "Here: Docker Hub." },
+    },
+    {
+      name: "V2RegistryArgs",
+      description:
+        "Any v2 registry: Harbor, JFrog, GHCR, Quay, Nexus… private (`V2_PRIVATE`) or possibly anonymous (`V2`).",
+      values: ["V2_PRIVATE", "V2"],
+      takes: {
+        credentialType: "optional",
+        username: "optional",
+        password: "optional",
+        accessToken: "optional",
+      },
+      notes: { registryType: "Here: `V2_PRIVATE` (credentials required) or `V2` (may be anonymous)." },
+    },
+    {
+      name: "AwsRegistryArgs",
+      description: "An Amazon ECR registry, read through an IAM role.",
+      values: ["AWS"],
+      takes: { aws: "required" },
+      notes: { registryType: "Here: Amazon ECR.", aws: "See `getAwsBase` for the role's trust policy." },
+    },
+    {
+      name: "AzureRegistryArgs",
+      description: "An Azure Container Registry, read through a Qualys ACR connector.",
+      values: ["Azure"],
+      takes: { connectorId: "required" },
+      notes: {
+        registryType: "Here: Azure Container Registry; `registryUri` is `https://<name>.azurecr.io`.",
+        connectorId: "Here: the Qualys ACR connector.",
+      },
+    },
+    {
+      name: "GcpRegistryArgs",
+      description: "A Google Container Registry, read through a Qualys GCP connector.",
+      values: ["GCP"],
+      takes: { connectorId: "required", projectId: "required", location: "required" },
+      notes: {
+        registryType:
+          "Here: Google Container Registry; `registryUri` is `https://gcr.io` or `https://<location>.gcr.io`.",
+        connectorId: "Here: the Qualys GCP connector.",
+      },
+    },
+    {
+      name: "ArtifactRegistryArgs",
+      description: "A Google Artifact Registry repository, read through a Qualys GCP connector.",
+      values: ["GOOGLE_ARTIFACT_REGISTRY"],
+      takes: { connectorId: "required", projectId: "required", registry: "required" },
+      notes: {
+        registryType: "Here: Google Artifact Registry; `registryUri` is `https://<location>-docker.pkg.dev`.",
+        connectorId: "Here: the Qualys GCP connector.",
+      },
+    },
+  ],
+};
+
 /** The `Registry` resource and its properties, inputs first, in canonical order. */
 export const REGISTRY = defineResource({
   typeName: "Registry",
+  folder: "registry",
+  runtimeSubpath: "registry-runtime/v1",
   description:
     "A container registry connected to Qualys Container Security, so that Qualys can scan it. Validated in full " +
     "at preview, before any API call; which properties apply depends on `registryType`. The resource ID is " +
     "the Qualys registry UUID.",
+  union: REGISTRY_ARGS,
   properties: {
     registryType: {
       kind: "input",
@@ -186,7 +268,8 @@ export const REGISTRY = defineResource({
     aws: {
       kind: "input",
       description: "`AWS` only, required: where the ECR registry lives and the IAM role Qualys assumes.",
-      type: tsType<AwsRegistryLocation>("RegistryAws"),
+      type: tsType<AwsRegistryLocation>("AwsRegistryLocation", "pulumi.Input<RegistryAws>", "RegistryAws"),
+      blockArgs: "RegistryAws",
       presence: "optional",
       change: "replace",
       example:

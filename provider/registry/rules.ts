@@ -13,8 +13,9 @@ import {
   type FieldStates,
 } from "../core/check";
 import { describeValue } from "../core/describe-value";
+import { requiredFor, takenBy } from "../core/properties";
 import { isRecord, isUnknown } from "../core/values";
-import { AWS_ROLE_ARN, REGISTRY } from "./properties";
+import { AWS_ROLE_ARN, REGISTRY, REGISTRY_ARGS } from "./properties";
 import type { RegistryInputs, RegistryType } from "./types";
 
 /** Validates raw resource inputs (as the engine passes `news` to check) and canonicalizes them. */
@@ -27,35 +28,15 @@ export function canonicalRegistryInputs(i: RegistryInputs): RegistryInputs {
   return normalizeInputs(REGISTRY, { ...i }) as unknown as RegistryInputs;
 }
 
-/** The type-specific properties, and the types that take each. */
-const TAKEN_BY: Readonly<Record<string, readonly RegistryType[]>> = {
-  credentialType: ["V2_PRIVATE", "V2"],
-  username: ["DockerHub", "V2_PRIVATE", "V2"],
-  password: ["DockerHub", "V2_PRIVATE", "V2"],
-  accessToken: ["DockerHub", "V2_PRIVATE", "V2"],
-  dockerHubOrgName: ["DockerHub"],
-  aws: ["AWS"],
-  connectorId: ["Azure", "GCP", "GOOGLE_ARTIFACT_REGISTRY"],
-  projectId: ["GCP", "GOOGLE_ARTIFACT_REGISTRY"],
-  location: ["GCP"],
-  registry: ["GOOGLE_ARTIFACT_REGISTRY"],
-};
-
-/** What each type requires besides registryType, registryUri and name. */
-const REQUIRES: Readonly<Record<RegistryType, readonly string[]>> = {
-  DockerHub: ["username"],
-  V2_PRIVATE: [],
-  V2: [],
-  AWS: ["aws"],
-  Azure: ["connectorId"],
-  GCP: ["connectorId", "projectId", "location"],
-  GOOGLE_ARTIFACT_REGISTRY: ["connectorId", "projectId", "registry"],
-};
+/**
+ * The type-specific properties and the types that take each, and what each type requires besides
+ * registryType, registryUri and name: from the table's one declaration of which type takes what
+ * (`REGISTRY_ARGS` in `registry/properties.ts`), which `RegistryArgs` is also generated from.
+ */
+const TAKEN_BY = takenBy(REGISTRY.properties, REGISTRY_ARGS);
 
 function takes(type: RegistryType): string {
-  const names = Object.entries(TAKEN_BY)
-    .filter(([, types]) => types.includes(type))
-    .map(([p]) => p);
+  const names = [...TAKEN_BY].filter(([, types]) => types.includes(type)).map(([p]) => p);
   return names.length > 0 ? names.join(", ") : "no other properties";
 }
 
@@ -74,7 +55,7 @@ function crossFieldFailures(states: FieldStates): CheckFailure[] {
   if (typeState.state !== "valid") return failures;
   const type = typeState.value as RegistryType;
 
-  for (const [property, types] of Object.entries(TAKEN_BY)) {
+  for (const [property, types] of TAKEN_BY) {
     if (present(property) && !types.includes(type)) {
       fail(
         property,
@@ -83,7 +64,7 @@ function crossFieldFailures(states: FieldStates): CheckFailure[] {
       );
     }
   }
-  for (const property of REQUIRES[type]) {
+  for (const property of requiredFor(REGISTRY_ARGS, type)) {
     if (!present(property)) fail(property, `${property} is required for a ${type} registry`);
   }
 

@@ -7,7 +7,7 @@
  * names and signatures are therefore a published contract: keep them, or add `v2` beside them.
  */
 import { resourceRuntime } from "../core/runtime";
-import { scheduleApi } from "../schedule/lookups";
+import { scheduleApi } from "../schedule/api";
 import { registryApi } from "./api";
 import { createRegistry, deleteRegistry, readRegistry, runningSchedulesOf, updateRegistry } from "./crud";
 import { planRegistryDiff } from "./plan";

@@ -6,40 +6,15 @@
 import type { InputsOf, OutputsOf } from "../core/properties";
 import type { REGISTRY } from "./properties";
 
-/** The registry types Qualys knows (docs/qualys-registry-contract.md §2). */
-export const REGISTRY_TYPES = Object.freeze([
-  "DockerHub",
-  "V2_PRIVATE",
-  "V2",
-  "AWS",
-  "Azure",
-  "GCP",
-  "GOOGLE_ARTIFACT_REGISTRY",
-] as const);
-/** A registry type as Qualys spells it. */
-export type RegistryType = (typeof REGISTRY_TYPES)[number];
-
-/** How a private or anonymous v2 registry authenticates. */
-export const V2_CREDENTIAL_TYPES = Object.freeze(["None", "BasicAuth", "Token"] as const);
-/** How a private or anonymous v2 registry authenticates. */
-export type V2CredentialType = (typeof V2_CREDENTIAL_TYPES)[number];
-
-/** The AWS partitions of an ECR registry. */
-export const AWS_ACCOUNT_TYPES = Object.freeze(["Global", "US_Gov"] as const);
-/** The AWS partition of an ECR registry. */
-export type AwsAccountType = (typeof AWS_ACCOUNT_TYPES)[number];
-
-/** Where an ECR registry lives and the IAM role Qualys assumes to read it (required members as in `registry/properties.ts`). */
-export interface AwsRegistryLocation {
-  /** The AWS account ID (12 digits). */
-  accountId: string;
-  /** The ARN of the IAM role Qualys assumes. */
-  arn: string;
-  /** The AWS region, e.g. `eu-west-1`. */
-  region: string;
-  /** `Global`, or `US_Gov` for GovCloud regions; derived from the region when left out. */
-  accountType?: AwsAccountType;
-}
+export {
+  AWS_ACCOUNT_TYPES,
+  REGISTRY_TYPES,
+  V2_CREDENTIAL_TYPES,
+  type AwsAccountType,
+  type AwsRegistryLocation,
+  type RegistryType,
+  type V2CredentialType,
+} from "./value-sets";
 
 /**
  * Canonical inputs of one registry, as `check` returns them and the engine stores and diffs them. One

@@ -6,6 +6,7 @@ import type { z } from "zod";
 
 import { malformed, replySchema, type ApiResponse, type Zod } from "../qualys/http/response";
 import type { AwsRegistryLocation, RegistryInputs, RegistryType } from "./types";
+import { normalizeUri } from "./uri";
 
 /** The create and update body (docs/qualys-registry-contract.md §2). Secrets travel only in `credential`. */
 export interface WireRegistryBody {
@@ -244,24 +245,4 @@ export function fromWireRegistry(item: WireRegistry, last: Partial<RegistryInput
     created: timestamp(item.created),
     updated: timestamp(item.updated),
   };
-}
-
-const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
-
-/** True for hosts that never leave the machine (where `http` is allowed). */
-export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname.toLowerCase());
-}
-
-/**
- * The URI as compared everywhere (docs/qualys-registry-contract.md §5): lower-case scheme and host (the URL parser does that),
- * no default port, no trailing slash. Text that is not a URL comes back trimmed, without a trailing slash.
- */
-export function normalizeUri(raw: string): string {
-  try {
-    const u = new URL(raw.trim());
-    return `${u.protocol}//${u.host}${u.pathname.replace(/\/+$/, "")}${u.search}${u.hash}`;
-  } catch {
-    return raw.trim().replace(/\/+$/, "");
-  }
 }

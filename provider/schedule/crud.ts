@@ -15,7 +15,7 @@ import {
   QualysApiError,
   ScheduleRunningError,
 } from "../errors";
-import type { ScheduleApi } from "./lookups";
+import type { ScheduleApi } from "./api";
 import { createJournal, type SentCreate } from "./create-journal";
 import { noteHeld } from "./held";
 import { reconcileCreate } from "./reconcile";

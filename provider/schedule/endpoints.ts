@@ -1,7 +1,7 @@
 /**
  * The Qualys CS endpoints a schedule uses (docs/qualys-contract.md, "Endpoints"), as typed calls over
  * the one HTTP client. No caching, batching or bookkeeping: that is the read-path optimizer's
- * (`schedule/lookups.ts`).
+ * (`schedule/api.ts`).
  */
 import { MalformedResponseError } from "../errors";
 import type { QualysClient } from "../qualys/http/client";

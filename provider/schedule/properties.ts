@@ -9,7 +9,7 @@ import { defineResource, enumType, tsType } from "../core/properties";
 import { describeValue } from "../core/describe-value";
 import { isUnknown } from "../core/values";
 import { all, boolean, noOuterSpaces, notBlank, text, wholeNumber, type Validator } from "../core/validators";
-import { SORT_CRITERIA, WEEK_DAYS, type AdditionalFilters, type RepositorySelection } from "./types";
+import { SORT_CRITERIA, WEEK_DAYS, type AdditionalFilters, type RepositorySelection } from "./value-sets";
 
 /** Values `days` accepts: Qualys documents 1–7 and 14, and its own 2025 sample sends 90. */
 export const ALLOWED_DAYS: readonly number[] = Object.freeze([1, 2, 3, 4, 5, 6, 7, 14, 90]);
@@ -95,6 +95,8 @@ const asList = (value: unknown): unknown =>
 /** The `RegistryScanSchedule` resource and its properties, inputs first, in canonical order. */
 export const SCHEDULE = defineResource({
   typeName: "RegistryScanSchedule",
+  folder: "schedule",
+  runtimeSubpath: "provider-runtime/v1",
   description:
     "A Qualys Container Security registry scan schedule. Validated in full at preview, before any API call; " +
     "any change to an on-demand schedule replaces it. The resource ID is `<registryId>/<scheduleId>`.",
@@ -198,6 +200,7 @@ export const SCHEDULE = defineResource({
       presence: "optional",
       change: "replace",
       list: true,
+      blockArgs: "RegistryScanScheduleRepository",
       aliases: ["repoTags"],
       example: '{ repo: "team/api", tag: "v1\\..*" }',
       fields: {
@@ -294,7 +297,12 @@ export const SCHEDULE = defineResource({
     additionalFilters: {
       kind: "input",
       description: "Extra filters on the tags of each repository.",
-      type: tsType<AdditionalFilters>("RegistryScanScheduleAdditionalFilters", undefined, "object"),
+      type: tsType<AdditionalFilters>(
+        "AdditionalFilters",
+        "pulumi.Input<RegistryScanScheduleAdditionalFilters>",
+        "object",
+      ),
+      blockArgs: "RegistryScanScheduleAdditionalFilters",
       presence: "optional",
       change: "update",
       aliases: ["filters"],

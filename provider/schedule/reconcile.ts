@@ -25,7 +25,7 @@ import {
 } from "../errors";
 import { sameValue } from "../core/values";
 import { isHeld } from "./held";
-import type { ScheduleApi } from "./lookups";
+import type { ScheduleApi } from "./api";
 import { canonicalizeInputs } from "./rules";
 import type { ScheduleInputs } from "./types";
 import { fromWireSchedule, type WireSchedule } from "./wire";

@@ -11,7 +11,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { resourceRuntime } from "../core/runtime";
 import { noteHeld } from "./held";
 import { createSchedule, deleteSchedule, readSchedule, updateSchedule } from "./crud";
-import { scheduleApi } from "./lookups";
+import { scheduleApi } from "./api";
 import { planScheduleDiff } from "./plan";
 import { SCHEDULE } from "./properties";
 import { checkScheduleInputs } from "./rules";

@@ -6,39 +6,14 @@
 import type { InputsOf, OutputsOf } from "../core/properties";
 import type { SCHEDULE } from "./properties";
 
-/** Days of the week as Qualys spells them. */
-export const WEEK_DAYS = Object.freeze([
-  "MONDAY",
-  "TUESDAY",
-  "WEDNESDAY",
-  "THURSDAY",
-  "FRIDAY",
-  "SATURDAY",
-  "SUNDAY",
-] as const);
-/** A day of the week as Qualys spells it. */
-export type WeekDay = (typeof WEEK_DAYS)[number];
-
-/** The sort criteria Qualys is known to accept: only `createdDate`. */
-export const SORT_CRITERIA = Object.freeze(["createdDate"] as const);
-/** The only sort criterion Qualys is known to accept. */
-export type SortCriteria = (typeof SORT_CRITERIA)[number];
-
-/** Extra filters applied to the tags of each repository. */
-export type AdditionalFilters = {
-  /** Scan at most this many tags of each repository (integer, at least 1). */
-  numberOfTags?: number;
-  /** Which tags count as the newest: `createdDate` is the only value Qualys is known to accept. */
-  sortCriteria?: SortCriteria;
-};
-
-/** One repository of a schedule with its own tag selector (the `repositories` form). */
-export type RepositorySelection = {
-  /** The repository name, e.g. `team/api`. */
-  repo: string;
-  /** Comma-separated tags or tag patterns; absent = all tags. */
-  tag?: string;
-};
+export {
+  SORT_CRITERIA,
+  WEEK_DAYS,
+  type AdditionalFilters,
+  type RepositorySelection,
+  type SortCriteria,
+  type WeekDay,
+} from "./value-sets";
 
 /**
  * Canonical inputs of one schedule, as `check` returns them and the engine stores and diffs them.

@@ -3,7 +3,7 @@
  * tarball), pointed at the run's recording proxy, and always destroyed afterwards.
  */
 import { qqlTerm, type WireSchedule } from "../../provider/schedule/wire";
-import type { ScheduleApi } from "../../provider/schedule/lookups";
+import type { ScheduleApi } from "../../provider/schedule/api";
 import { declare, type Declared } from "../harness/programs";
 import { createProgramStack, type ProgramStack } from "../harness/stack";
 import { first } from "../harness/assert";

@@ -8,7 +8,7 @@ import type { ConfigMap } from "@pulumi/pulumi/automation";
 
 import type { SweepApis } from "../../provider/cli/sweep";
 import { RegistryApi } from "../../provider/registry/api";
-import { ScheduleApi } from "../../provider/schedule/lookups";
+import { ScheduleApi } from "../../provider/schedule/api";
 import { resolveGateway } from "../../provider/qualys/gateway";
 import { QualysClient } from "../../provider/qualys/http/client";
 

@@ -1,7 +1,7 @@
 /**
  * Bad input fails at `pulumi preview`, before any API call: cases of the shared table
  * run through the real CLI; each must name its property and rule, and the simulator must see nothing.
- * (Every case of the table also runs against `check` directly in test/unit/rules.test.ts.)
+ * (Every case of the table also runs against `check` directly in test/unit/schedule/rules.test.ts.)
  */
 import { DEMO_REGISTRY_ID } from "../simulator";
 import { BAD_INPUTS, argsOf, type BadInputCase } from "../cases/bad-inputs";

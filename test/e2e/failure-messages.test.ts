@@ -8,7 +8,7 @@ import { DEMO_REGISTRY_ID } from "../simulator";
 import { dailySchedules, declare } from "../harness/programs";
 import { useSimulator } from "../harness/use-simulator";
 import type { ProgramStack } from "../harness/stack";
-import { closedPort } from "../unit/http-test-server";
+import { closedPort } from "../unit/qualys/http-test-server";
 
 const { sim, schedulesStack } = useSimulator();
 

@@ -2,7 +2,7 @@
  * Through the real `pulumi` CLI and the registry program:
  * - a registry deleted outside Pulumi takes its schedules with it: refresh drops the registry and its
  *   schedules, and `up` creates them all again (a 403 would never count as gone: failure-messages and
- *   test/unit/failure-shown-once.test.ts);
+ *   test/unit/core/failure-shown-once.test.ts);
  * - a registry's access token and the Qualys password appear nowhere in the CLI's output nor in
  *   `pulumi stack export`, even when the gateway echoes the request (the simulator's `echo` fault).
  */

@@ -135,7 +135,7 @@ describe("a rotated password", () => {
         providerBlob: String(registry.inputs?.__provider),
         // From -v=3 the Node SDK's RPC traces ("RegisterResource RPC finished … resp") and from -v=9 the
         // engine's ("(Un)marshaling property for RPC") print every payload, secret outputs in plaintext,
-        // for any resource of any provider (README, "Secrets"). Every other line must be clean.
+        // for any resource of any provider (docs/reference/Registry.md, "Secrets"). Every other line must be clean.
         engineLog: up.stdout
           .concat(up.stderr)
           .split("\n")

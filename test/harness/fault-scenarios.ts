@@ -43,7 +43,7 @@ export function convergence(
   };
 }
 
-/** One row of the README's fault table, printed by the test that measured it. */
+/** One row of the fault table (docs/faults.md), printed by the test that measured it. */
 export function tableRow(cells: {
   scenario: string;
   api: string;

@@ -1,6 +1,6 @@
 /**
  * A Node.js language host for the real `pulumi` CLI, standing in for the Go `pulumi-language-nodejs`
- * that cannot be built here (the Go module proxy refuses its module; see README "The Pulumi CLI").
+ * that cannot be built here (the Go module proxy refuses its module; see CONTRIBUTING.md, "The Pulumi CLI").
  *
  * It speaks the same LanguageRuntime gRPC protocol and does what the Go host does for `Run`: it launches
  * the SDK's own entry point `@pulumi/pulumi/cmd/run` from the program's `node_modules`, passing the engine

@@ -171,7 +171,7 @@ function writeNodeProgram(
   from: string,
   projectDir: string,
   project: string,
-  providerPlugins?: ProgramStackOptions["providerPlugins"],
+  providerPlugins: ReadonlyArray<{ name: string; path: string }> = [],
 ): void {
   copyProgram(from, projectDir);
   // The consumer's node_modules holds real copies (the tarball installed), so a symlink to the
@@ -186,7 +186,7 @@ function writeNodeProgram(
     );
   }
   const typescript = fs.existsSync(path.join(projectDir, "index.ts"));
-  const plugins = (providerPlugins ?? []).map((p) => `    - name: ${p.name}\n      path: ${p.path}\n`);
+  const plugins = providerPlugins.map((p) => `    - name: ${p.name}\n      path: ${p.path}\n`);
   fs.writeFileSync(
     path.join(projectDir, "Pulumi.yaml"),
     `name: ${project}\nruntime:\n  name: nodejs\n  options:\n    typescript: ${typescript}\n` +

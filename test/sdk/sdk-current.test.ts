@@ -1,6 +1,6 @@
 /**
  * The committed SDKs (sdk/python, sdk/go) are what the generator (sdk/gen) makes of the committed
- * schema (provider/plugin/schema.json, itself checked by test/unit/plugin-schema.test.ts): they are
+ * schema (provider/plugin/schema.json, itself checked by test/unit/plugin/plugin-schema.test.ts): they are
  * regenerated into a temporary folder and compared file by file. `npm run sdk` rewrites them.
  */
 import { execFileSync } from "node:child_process";

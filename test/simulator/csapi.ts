@@ -6,27 +6,9 @@ import { handleRegistryExtras, handleRegistryItem } from "./registry-routes";
 import { handleRepositories } from "./repository-routes";
 import { intParam, parseJson } from "./parse";
 import { empty, errorReply, HttpError, json, methodNotAllowed, type Reply } from "./reply";
-import type { Store } from "./store";
 import type { StoredSchedule } from "./types";
 import { mergeForUpdate, parseScheduleBody, sameFilters } from "./wire";
-
-export interface CsContext {
-  store: Store;
-  omitExtendedFields: boolean;
-  forceScanEnabled: boolean;
-  bulkDeleteDelayMs: number;
-  /** Runs fn later; the simulator cancels pending work on reset and close. */
-  later(fn: () => void, ms: number): void;
-}
-
-export interface CsRequest {
-  method: string;
-  segments: string[]; // path after /csapi/v1.3/registry/
-  query: URLSearchParams;
-  body: string;
-  /** An injected lagging index: what a list answer sees of the matching schedules. */
-  stale?: (hits: StoredSchedule[]) => StoredSchedule[];
-}
+import type { CsContext, CsRequest } from "./cs-context";
 
 /** Statuses a bulk delete silently skips [D]. */
 const BULK_SKIPS = new Set(["queued", "running", "unknown"]);

@@ -1,7 +1,7 @@
 // The gateway's registry endpoints (docs/qualys-registry-contract.md): the paged list with its QQL
 // filter, details, create, update, the asynchronous bulk delete, `aws-base` and the connector lists.
 import { randomUUID } from "node:crypto";
-import type { CsContext, CsRequest } from "./csapi";
+import type { CsContext, CsRequest } from "./cs-context";
 import { parseTerms, type QqlTerm } from "./qql";
 import { fingerprint, immutableChange, normalizeRegistryUri, parseRegistryBody } from "./registry-wire";
 import { intParam, parseJson } from "./parse";

@@ -2,7 +2,7 @@
 // `GET /v1.3/registry/{registryId}/repository?filter&pageNumber&pageSize&sort`, `{count, data}` or 204
 // when nothing matches, as on the other lists. The filter takes `repoName:<text>`, matched as a
 // case-insensitive "contains" like the registry list's name filter.
-import type { CsContext, CsRequest } from "./csapi";
+import type { CsContext, CsRequest } from "./cs-context";
 import { intParam } from "./parse";
 import { parseTerms } from "./qql";
 import { empty, errorReply, json, methodNotAllowed, type Reply } from "./reply";

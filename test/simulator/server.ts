@@ -4,7 +4,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { Tokens } from "./auth";
 import { handleControl } from "./control-routes";
-import { handleCsapi, type CsContext } from "./csapi";
+import type { CsContext } from "./cs-context";
+import { handleCsapi } from "./csapi";
 import { Faults } from "./faults";
 import { readBody, redactQuery, writeReply } from "./http-util";
 import { RateLimiter } from "./ratelimit";

@@ -32,6 +32,7 @@ import {
 } from "../../errors";
 import { isLoopbackHost } from "../gateway";
 import { basicCredentials, redact, registerSecrets, snippet } from "../redact";
+import type { HttpEvent } from "./events";
 import { classifyNetworkError, errorCodeAndMessage, type NetworkFailureKind } from "./network";
 import { backoffMs, isRateLimited, requestedWaitMs, windowMs } from "./rate-limit";
 import { CallBudget, type BudgetWait } from "./call-budget";
@@ -40,18 +41,7 @@ import { errorFields, parseBody, type ApiResponse } from "./response";
 
 export { expectJson, type ApiResponse } from "./response";
 
-/** One observable step of the client, for tests and benchmarks. Never carries a secret. */
-export interface HttpEvent {
-  /** `budget`: a call waits for `qualys:maxCallsPerMinute` (http/call-budget.ts). */
-  type: "request" | "retry" | "wait" | "auth" | "budget";
-  method: string;
-  /** Path on the gateway without the query (`/auth`, `/csapi/v1.3/…`). */
-  path: string;
-  status?: number;
-  /** Network error code for a failed attempt (`ECONNRESET`, `ETIMEDOUT`, …). */
-  code?: string;
-  waitMs?: number;
-}
+export type { HttpEvent } from "./events";
 
 export interface ApiRequest {
   method: "GET" | "POST" | "PUT" | "DELETE";

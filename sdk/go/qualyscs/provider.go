@@ -40,7 +40,7 @@ type providerArgs struct {
 	Concurrency *int `pulumi:"concurrency"`
 	// The Qualys API gateway: a platform key such as `US2` or `EU1`, or an https URL (http only on loopback). Falls back to the environment variable `QUALYS_GATEWAY_URL`.
 	GatewayUrl *string `pulumi:"gatewayUrl"`
-	// Calls to Qualys per 60 s per provider process: 0–1000, default 300 (0: no budget); a call over it waits. Falls back to the environment variable `QUALYS_MAX_CALLS_PER_MINUTE`.
+	// Calls to Qualys per 60 s per provider process: 0–1000, default 300 (0: no budget). A call over it waits. Falls back to the environment variable `QUALYS_MAX_CALLS_PER_MINUTE`.
 	MaxCallsPerMinute *int `pulumi:"maxCallsPerMinute"`
 	// Retries of a failed request after its first attempt: 0–20, default 5. Falls back to the environment variable `QUALYS_MAX_RETRIES`.
 	MaxRetries *int `pulumi:"maxRetries"`
@@ -58,7 +58,7 @@ type ProviderArgs struct {
 	Concurrency pulumi.IntPtrInput
 	// The Qualys API gateway: a platform key such as `US2` or `EU1`, or an https URL (http only on loopback). Falls back to the environment variable `QUALYS_GATEWAY_URL`.
 	GatewayUrl pulumi.StringPtrInput
-	// Calls to Qualys per 60 s per provider process: 0–1000, default 300 (0: no budget); a call over it waits. Falls back to the environment variable `QUALYS_MAX_CALLS_PER_MINUTE`.
+	// Calls to Qualys per 60 s per provider process: 0–1000, default 300 (0: no budget). A call over it waits. Falls back to the environment variable `QUALYS_MAX_CALLS_PER_MINUTE`.
 	MaxCallsPerMinute pulumi.IntPtrInput
 	// Retries of a failed request after its first attempt: 0–20, default 5. Falls back to the environment variable `QUALYS_MAX_RETRIES`.
 	MaxRetries pulumi.IntPtrInput

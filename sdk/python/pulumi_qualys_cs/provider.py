@@ -31,7 +31,7 @@ class ProviderArgs:
 
         :param pulumi.Input[_builtins.int] concurrency: How many requests the provider has in flight at once: 1–64, default 8. Falls back to the environment variable `QUALYS_CONCURRENCY`.
         :param pulumi.Input[_builtins.str] gateway_url: The Qualys API gateway: a platform key such as `US2` or `EU1`, or an https URL (http only on loopback). Falls back to the environment variable `QUALYS_GATEWAY_URL`.
-        :param pulumi.Input[_builtins.int] max_calls_per_minute: Calls to Qualys per 60 s per provider process: 0–1000, default 300 (0: no budget); a call over it waits. Falls back to the environment variable `QUALYS_MAX_CALLS_PER_MINUTE`.
+        :param pulumi.Input[_builtins.int] max_calls_per_minute: Calls to Qualys per 60 s per provider process: 0–1000, default 300 (0: no budget). A call over it waits. Falls back to the environment variable `QUALYS_MAX_CALLS_PER_MINUTE`.
         :param pulumi.Input[_builtins.int] max_retries: Retries of a failed request after its first attempt: 0–20, default 5. Falls back to the environment variable `QUALYS_MAX_RETRIES`.
         :param pulumi.Input[_builtins.str] password: The Qualys user's password (keep it a secret: `pulumi config set --secret`). Falls back to the environment variable `QUALYS_PASSWORD`.
         :param pulumi.Input[_builtins.int] request_timeout_seconds: How long one HTTP attempt may take, in seconds: 1–600, default 30. Falls back to the environment variable `QUALYS_REQUEST_TIMEOUT_SECONDS`.
@@ -80,7 +80,7 @@ class ProviderArgs:
     @pulumi.getter(name="maxCallsPerMinute")
     def max_calls_per_minute(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Calls to Qualys per 60 s per provider process: 0–1000, default 300 (0: no budget); a call over it waits. Falls back to the environment variable `QUALYS_MAX_CALLS_PER_MINUTE`.
+        Calls to Qualys per 60 s per provider process: 0–1000, default 300 (0: no budget). A call over it waits. Falls back to the environment variable `QUALYS_MAX_CALLS_PER_MINUTE`.
         """
         return pulumi.get(self, "max_calls_per_minute")
 
@@ -158,7 +158,7 @@ class Provider(pulumi.ProviderResource):
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.int] concurrency: How many requests the provider has in flight at once: 1–64, default 8. Falls back to the environment variable `QUALYS_CONCURRENCY`.
         :param pulumi.Input[_builtins.str] gateway_url: The Qualys API gateway: a platform key such as `US2` or `EU1`, or an https URL (http only on loopback). Falls back to the environment variable `QUALYS_GATEWAY_URL`.
-        :param pulumi.Input[_builtins.int] max_calls_per_minute: Calls to Qualys per 60 s per provider process: 0–1000, default 300 (0: no budget); a call over it waits. Falls back to the environment variable `QUALYS_MAX_CALLS_PER_MINUTE`.
+        :param pulumi.Input[_builtins.int] max_calls_per_minute: Calls to Qualys per 60 s per provider process: 0–1000, default 300 (0: no budget). A call over it waits. Falls back to the environment variable `QUALYS_MAX_CALLS_PER_MINUTE`.
         :param pulumi.Input[_builtins.int] max_retries: Retries of a failed request after its first attempt: 0–20, default 5. Falls back to the environment variable `QUALYS_MAX_RETRIES`.
         :param pulumi.Input[_builtins.str] password: The Qualys user's password (keep it a secret: `pulumi config set --secret`). Falls back to the environment variable `QUALYS_PASSWORD`.
         :param pulumi.Input[_builtins.int] request_timeout_seconds: How long one HTTP attempt may take, in seconds: 1–600, default 30. Falls back to the environment variable `QUALYS_REQUEST_TIMEOUT_SECONDS`.

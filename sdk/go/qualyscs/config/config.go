@@ -21,7 +21,7 @@ func GetGatewayUrl(ctx *pulumi.Context) string {
 	return config.Get(ctx, "qualys-cs:gatewayUrl")
 }
 
-// Calls to Qualys per 60 s per provider process: 0–1000, default 300 (0: no budget); a call over it waits. Falls back to the environment variable `QUALYS_MAX_CALLS_PER_MINUTE`.
+// Calls to Qualys per 60 s per provider process: 0–1000, default 300 (0: no budget). A call over it waits. Falls back to the environment variable `QUALYS_MAX_CALLS_PER_MINUTE`.
 func GetMaxCallsPerMinute(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "qualys-cs:maxCallsPerMinute")
 }

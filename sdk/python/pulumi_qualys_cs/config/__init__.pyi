@@ -26,7 +26,7 @@ The Qualys API gateway: a platform key such as `US2` or `EU1`, or an https URL (
 
 maxCallsPerMinute: Optional[int]
 """
-Calls to Qualys per 60 s per provider process: 0–1000, default 300 (0: no budget); a call over it waits. Falls back to the environment variable `QUALYS_MAX_CALLS_PER_MINUTE`.
+Calls to Qualys per 60 s per provider process: 0–1000, default 300 (0: no budget). A call over it waits. Falls back to the environment variable `QUALYS_MAX_CALLS_PER_MINUTE`.
 """
 
 maxRetries: Optional[int]

@@ -37,7 +37,7 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def max_calls_per_minute(self) -> Optional[int]:
         """
-        Calls to Qualys per 60 s per provider process: 0–1000, default 300 (0: no budget); a call over it waits. Falls back to the environment variable `QUALYS_MAX_CALLS_PER_MINUTE`.
+        Calls to Qualys per 60 s per provider process: 0–1000, default 300 (0: no budget). A call over it waits. Falls back to the environment variable `QUALYS_MAX_CALLS_PER_MINUTE`.
         """
         return __config__.get_int('maxCallsPerMinute')
 
