@@ -8,9 +8,9 @@
  *   check failure naming the closest names (nothing is written).
  * - One with no close name is most likely not pushed yet (legitimate): a warning.
  * - `pendingRepositories` accepts listed-later repositories without a word.
- * - A registry that lists no repository (never scanned) or a listing that cannot be read (no settings,
- *   unreachable, 403, 404, …) checks nothing and says why: it never fails a preview (a registry that
- *   does not exist fails the create itself, with Qualys's answer).
+ * - A registry that lists no repository (never scanned, as every new one) checks nothing, silently.
+ * - A listing that cannot be read (no settings, unreachable, 403, 404, …) checks nothing and says why: it
+ *   never fails a preview (a registry that does not exist fails the create itself, with Qualys's answer).
  * - A selection that did not change since the stack last wrote it is not checked again, so a preview
  *   without changes makes no call; a changed one costs one listing per registry per run
  *   (registry/repositories.ts).
@@ -86,17 +86,9 @@ export async function checkSelection(
       ],
     };
   }
-  if (listed.length === 0) {
-    if (noted.has(registryId)) return none;
-    noted.add(registryId);
-    return {
-      failures: [],
-      warnings: [
-        `registry ${registryId} lists no repository yet (Qualys lists them after a registry scan), so the ` +
-          `repositories of its schedules were not checked (first seen for ${who}).`,
-      ],
-    };
-  }
+  // A registry lists its repositories only after its first scan, so every new registry lists none: a
+  // warning on every first `up` would teach users to skip warnings (docs/repositories.md).
+  if (listed.length === 0) return none;
 
   const names = listed.map((r) => r.repoName);
   const held = new Set(names);
