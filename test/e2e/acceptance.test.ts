@@ -169,6 +169,7 @@ describe("the acceptance set against the simulator as the tenant", () => {
       "registryDelete",
       "registryList",
       "registryUpdate",
+      "repositories",
       "update",
     ]);
     expect(res.report.listItems.shape).toEqual({ "v1.3": res.report.listItems.items });
