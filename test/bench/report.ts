@@ -58,6 +58,39 @@ export function renderMarkdown(r: BenchResults): string {
     "",
   );
 
+  const withPlugin = r.scenarios.filter((sc) => sc.plugin);
+  if (withPlugin.length > 0) {
+    lines.push("## The provider plugin (YAML program) against the same floor", "");
+    lines.push(
+      "| N | phase | plugin s | spread | floor s | plugin/floor | CPU plugin/floor | plugin CPU s: total | engine | YAML host | provider | API calls auth / registry / list / create / update / delete | calls per schedule |",
+      "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|",
+    );
+    for (const sc of withPlugin) {
+      for (const p of PHASE_ORDER) {
+        const x = sc.phases[p];
+        const pl = x.plugin;
+        if (!pl) continue;
+        lines.push(
+          `| ${sc.scenario.id} | ${PHASE_LABEL[p]} | ${s(pl.wall.median)} | ${pct(pl.wall.spread)} | ${s(x.floor.median)} | ` +
+            `**${pl.ratio.toFixed(2)}** | ${pl.cpuRatio.toFixed(2)} | ${s(pl.cpuMs.total ?? 0)} | ${s(pl.cpuMs.engine ?? 0)} | ` +
+            `${s(pl.cpuMs.program ?? 0)} | ${s(pl.cpuMs.provider ?? 0)} | ${calls(pl.calls)} | ${pl.callsPerSchedule.toFixed(2)} |`,
+        );
+      }
+    }
+    const st = m.pluginStartup;
+    lines.push(
+      "",
+      "The YAML program runs in the YAML language host (its CPU under “YAML host”); the floor is the " +
+        "TypeScript program with a no-op dynamic resource, as in the table above." +
+        (st
+          ? ` Plugin start-up to its first answered request: first ${s(st.firstWallMs)} s ` +
+            `(${s(st.firstCpuMs)} s CPU), warm median ${s(st.warmWallMs.median)} s ` +
+            `(${s(st.warmCpuMs.median)} s CPU) over ${st.warmWallMs.samples.length} runs.`
+          : ""),
+      "",
+    );
+  }
+
   lines.push("## CPU time per phase (median, s)", "");
   lines.push(
     "| N | phase | ours: total | engine | program | provider | simulator | floor: total | engine | program | provider |",
@@ -106,14 +139,15 @@ export function renderMarkdown(r: BenchResults): string {
 
   lines.push("## Size and memory", "");
   lines.push(
-    "| N | serialized provider B (ours / floor) | state per schedule B, mean / max (ours) | (floor) | provider peak RSS MiB (ours / floor) |",
-    "|---|---:|---:|---:|---:|",
+    "| N | serialized provider B (ours / floor) | state per schedule B, mean / max (ours) | (floor) | (plugin) | provider peak RSS MiB (ours / floor / plugin) |",
+    "|---|---:|---:|---:|---:|---:|",
   );
   for (const sc of r.scenarios) {
     const st = sc.stateBytesPerSchedule;
     lines.push(
       `| ${sc.scenario.id} | ${sc.blobBytes.ours} / ${sc.blobBytes.floor} | ${st.ours.mean} / ${st.ours.max} | ` +
-        `${st.floor.mean} / ${st.floor.max} | ${kib(sc.providerPeakKiB.ours)} / ${kib(sc.providerPeakKiB.floor)} |`,
+        `${st.floor.mean} / ${st.floor.max} | ${sc.plugin ? `${sc.plugin.stateBytesPerSchedule.mean} / ${sc.plugin.stateBytesPerSchedule.max}` : "–"} | ` +
+        `${kib(sc.providerPeakKiB.ours)} / ${kib(sc.providerPeakKiB.floor)} / ${sc.plugin ? kib(sc.plugin.providerPeakKiB) : "–"} |`,
     );
   }
   lines.push("", "## Targets", "", "| target | goal | measured | met |", "|---|---|---|---|");
