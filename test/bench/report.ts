@@ -1,5 +1,6 @@
 /** The benchmark's Markdown table and SVG chart, written by hand from `bench-results.json`'s figures. */
-import type { BenchResults, Phase } from "./results";
+import type { BenchResults, Phase, ScenarioResult, Side } from "./results";
+import type { Summary } from "./stats";
 
 const PHASE_ORDER: Phase[] = ["preview", "up", "previewAgain", "refresh", "updateAll", "destroy"];
 const PHASE_LABEL: Record<Phase, string> = {
@@ -181,7 +182,7 @@ export function renderSvg(r: BenchResults): string {
       `font-family="sans-serif" font-size="11">`,
     `<rect width="100%" height="100%" fill="white"/>`,
     `<text x="10" y="18" font-size="13" font-weight="bold">Wall time (s) against N schedules: ours ` +
-      `<tspan fill="#c0392b">●</tspan> vs floor <tspan fill="#2c7fb8">■</tspan>` +
+      `<tspan fill="#c0392b">●</tspan>${r.scenarios.some((sc) => sc.plugin) ? ` · plugin <tspan fill="#27ae60">▲</tspan>` : ""} vs floor <tspan fill="#2c7fb8">■</tspan>` +
       `${spread.length ? " · hollow: spread over registries" : ""} · ${esc(r.meta.date.slice(0, 10))}</text>`,
   );
   PHASE_ORDER.forEach((phase, i) => {
@@ -189,7 +190,11 @@ export function renderSvg(r: BenchResults): string {
     const oy = 30 + Math.floor(i / cols) * panelH;
     const w = panelW - pad.l - pad.r;
     const h = panelH - pad.t - pad.b;
-    const all = r.scenarios.flatMap((sc) => [sc.phases[phase].ours.max, sc.phases[phase].floor.max]);
+    const all = r.scenarios.flatMap((sc) => [
+      sc.phases[phase].ours.max,
+      sc.phases[phase].floor.max,
+      sc.phases[phase].plugin?.wall.max ?? 0,
+    ]);
     const maxY = Math.max(1000, ...all) * 1.1;
     const x = (n: number): number => ox + pad.l + (n / maxN) * w;
     const y = (ms: number): number => oy + pad.t + h - (ms / maxY) * h;
@@ -213,33 +218,48 @@ export function renderSvg(r: BenchResults): string {
     out.push(
       `<text x="${ox + pad.l + w / 2}" y="${oy + pad.t + h + 28}" text-anchor="middle" fill="#555">N</text>`,
     );
-    const line = (pick: "ours" | "floor", color: string): void => {
-      const pts = series.map(
-        (sc) => `${x(sc.scenario.n).toFixed(1)},${y(sc.phases[phase][pick].median).toFixed(1)}`,
+    const pickOf: Record<Side, (sc: ScenarioResult) => Summary | undefined> = {
+      ours: (sc) => sc.phases[phase].ours,
+      floor: (sc) => sc.phases[phase].floor,
+      plugin: (sc) => sc.phases[phase].plugin?.wall,
+    };
+    const line = (pick: Side, color: string): void => {
+      const of = (sc: ScenarioResult): Summary[] => {
+        const got = pickOf[pick](sc);
+        return got ? [got] : [];
+      };
+      const pts = series.flatMap((sc) =>
+        of(sc).map((p) => `${x(sc.scenario.n).toFixed(1)},${y(p.median).toFixed(1)}`),
       );
       if (pts.length > 1)
         out.push(`<polyline points="${pts.join(" ")}" fill="none" stroke="${color}" stroke-width="2"/>`);
       for (const sc of series) {
-        const p = sc.phases[phase][pick];
+        const p = of(sc)[0];
+        if (!p) continue;
         const cx = x(sc.scenario.n);
         // Whisker from the fastest to the slowest repetition.
         out.push(
           `<line x1="${cx.toFixed(1)}" y1="${y(p.min).toFixed(1)}" x2="${cx.toFixed(1)}" y2="${y(p.max).toFixed(1)}" stroke="${color}"/>`,
         );
+        const cy = y(p.median);
         out.push(
           pick === "ours"
-            ? `<circle cx="${cx.toFixed(1)}" cy="${y(p.median).toFixed(1)}" r="3.5" fill="${color}"/>`
-            : `<rect x="${(cx - 3).toFixed(1)}" y="${(y(p.median) - 3).toFixed(1)}" width="6" height="6" fill="${color}"/>`,
+            ? `<circle cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" r="3.5" fill="${color}"/>`
+            : pick === "floor"
+              ? `<rect x="${(cx - 3).toFixed(1)}" y="${(cy - 3).toFixed(1)}" width="6" height="6" fill="${color}"/>`
+              : `<polygon points="${cx.toFixed(1)},${(cy - 4).toFixed(1)} ${(cx - 4).toFixed(1)},${(cy + 3).toFixed(1)} ${(cx + 4).toFixed(1)},${(cy + 3).toFixed(1)}" fill="${color}"/>`,
         );
       }
       for (const sc of spread) {
-        const p = sc.phases[phase][pick];
+        const p = of(sc)[0];
+        if (!p) continue;
         out.push(
           `<circle cx="${(x(sc.scenario.n) + 8).toFixed(1)}" cy="${y(p.median).toFixed(1)}" r="3.5" fill="none" stroke="${color}" stroke-width="1.5"/>`,
         );
       }
     };
     line("floor", "#2c7fb8");
+    line("plugin", "#27ae60");
     line("ours", "#c0392b");
   });
   out.push("</svg>");
