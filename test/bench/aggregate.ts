@@ -42,6 +42,9 @@ export function cliCpu(c: CpuSummary): number {
   return (c.total ?? 0) - (c.simulator ?? 0);
 }
 
+/** CPU time of the CLI's process tree without the program's process: engine, provider and the rest. */
+const cliCpuWithoutProgram = (c: CpuSummary): number => cliCpu(c) - (c.program ?? 0);
+
 /** One side's runs of a phase against the floor's: the figures ours and the plugin share. */
 export function againstFloor(runs: PhaseRun[], floor: PhaseRun[], n: number): AgainstFloor {
   const wall = summarize(runs.map((r) => r.ms));
@@ -51,6 +54,7 @@ export function againstFloor(runs: PhaseRun[], floor: PhaseRun[], n: number): Ag
     wall,
     ratio: wall.median / summarize(floor.map((r) => r.ms)).median,
     cpuRatio: cliCpu(cpuMs) / cliCpu(cpuSummary(floor)),
+    cpuRatioWithoutProgram: cliCpuWithoutProgram(cpuMs) / cliCpuWithoutProgram(cpuSummary(floor)),
     calls: mid.calls,
     callsTotal: sum(mid.calls),
     callsPerSchedule: sum(mid.calls) / n,

@@ -41,6 +41,11 @@ export interface AgainstFloor {
    * out): on a shared machine it varies far less between repetitions than wall time does.
    */
   cpuRatio: number;
+  /**
+   * The CPU ratio without the program's process (the Node.js program, or the YAML host that evaluates a
+   * YAML program): engine and provider only, which a program's language does not change.
+   */
+  cpuRatioWithoutProgram: number;
   /** API calls by kind (the median run's; they are the same in every run of a deterministic phase). */
   calls: Record<string, number>;
   callsTotal: number;
