@@ -2,6 +2,7 @@
 import { first } from "../harness/assert";
 import {
   PHASES,
+  type AgainstFloor,
   type CpuSummary,
   type LatencyPhaseResult,
   type Phase,
@@ -41,49 +42,85 @@ export function cliCpu(c: CpuSummary): number {
   return (c.total ?? 0) - (c.simulator ?? 0);
 }
 
-export function aggregate(scenario: Scenario, ours: StackRun[], floor: StackRun[]): ScenarioResult {
+/** CPU time of the CLI's process tree without the program's process: engine, provider and the rest. */
+const cliCpuWithoutProgram = (c: CpuSummary): number => cliCpu(c) - (c.program ?? 0);
+
+/** One side's runs of a phase against the floor's: the figures ours and the plugin share. */
+export function againstFloor(runs: PhaseRun[], floor: PhaseRun[], n: number): AgainstFloor {
+  const wall = summarize(runs.map((r) => r.ms));
+  const mid = medianRun(runs);
+  const cpuMs = cpuSummary(runs);
+  return {
+    wall,
+    ratio: wall.median / summarize(floor.map((r) => r.ms)).median,
+    cpuRatio: cliCpu(cpuMs) / cliCpu(cpuSummary(floor)),
+    cpuRatioWithoutProgram: cliCpuWithoutProgram(cpuMs) / cliCpuWithoutProgram(cpuSummary(floor)),
+    calls: mid.calls,
+    callsTotal: sum(mid.calls),
+    callsPerSchedule: sum(mid.calls) / n,
+    maxCalls: maxCalls(runs),
+    peakInFlight: Math.max(...runs.map((r) => r.peakInFlight)),
+    providerPeakKiB: Math.max(...runs.map((r) => r.memory.provider ?? 0)),
+    cpuMs,
+  };
+}
+
+/** The largest provider resident set over every phase of the runs, KiB. */
+const peak = (runs: StackRun[]): number =>
+  Math.max(...runs.flatMap((r) => PHASES.map((p) => r.phases[p].memory.provider ?? 0)));
+
+const stateSize = (runs: StackRun[], what: string): { mean: number; max: number } => ({
+  mean: first(runs, what).stateBytesPerSchedule.mean,
+  max: Math.max(...runs.map((r) => r.stateBytesPerSchedule.max)),
+});
+
+export function aggregate(
+  scenario: Scenario,
+  ours: StackRun[],
+  floor: StackRun[],
+  plugin: StackRun[] = [],
+): ScenarioResult {
   const phases = {} as Record<Phase, PhaseResult>;
   for (const phase of PHASES) {
     const o = ours.map((r) => r.phases[phase]);
     const f = floor.map((r) => r.phases[phase]);
-    const os_ = summarize(o.map((r) => r.ms));
-    const fs_ = summarize(f.map((r) => r.ms));
-    const mid = medianRun(o);
+    const { wall, providerPeakKiB, cpuMs, ...rest } = againstFloor(o, f, scenario.n);
+    const fa = againstFloor(f, f, scenario.n);
     phases[phase] = {
-      ours: os_,
-      floor: fs_,
-      ratio: os_.median / fs_.median,
-      cpuRatio: cliCpu(cpuSummary(o)) / cliCpu(cpuSummary(f)),
-      calls: mid.calls,
-      callsTotal: sum(mid.calls),
-      callsPerSchedule: sum(mid.calls) / scenario.n,
-      maxCalls: maxCalls(o),
-      peakInFlight: Math.max(...o.map((r) => r.peakInFlight)),
-      providerPeakKiB: {
-        ours: Math.max(...o.map((r) => r.memory.provider ?? 0)),
-        floor: Math.max(...f.map((r) => r.memory.provider ?? 0)),
-      },
-      cpuMs: { ours: cpuSummary(o), floor: cpuSummary(f) },
+      ours: wall,
+      floor: fa.wall,
+      ...rest,
+      providerPeakKiB: { ours: providerPeakKiB, floor: fa.providerPeakKiB },
+      cpuMs: { ours: cpuMs, floor: fa.cpuMs },
+      ...(plugin.length > 0
+        ? {
+            plugin: againstFloor(
+              plugin.map((r) => r.phases[phase]),
+              f,
+              scenario.n,
+            ),
+          }
+        : {}),
     };
   }
-  const peak = (runs: StackRun[]): number =>
-    Math.max(...runs.flatMap((r) => PHASES.map((p) => r.phases[p].memory.provider ?? 0)));
   const [ours0, floor0] = [first(ours, "a run of ours"), first(floor, "a run of the floor")];
   return {
     scenario,
     phases,
     blobBytes: { ours: ours0.blobBytes, floor: floor0.blobBytes },
     stateBytesPerSchedule: {
-      ours: {
-        mean: ours0.stateBytesPerSchedule.mean,
-        max: Math.max(...ours.map((r) => r.stateBytesPerSchedule.max)),
-      },
-      floor: {
-        mean: floor0.stateBytesPerSchedule.mean,
-        max: Math.max(...floor.map((r) => r.stateBytesPerSchedule.max)),
-      },
+      ours: stateSize(ours, "a run of ours"),
+      floor: stateSize(floor, "a run of the floor"),
     },
     providerPeakKiB: { ours: peak(ours), floor: peak(floor) },
+    ...(plugin.length > 0
+      ? {
+          plugin: {
+            stateBytesPerSchedule: stateSize(plugin, "a run of the plugin"),
+            providerPeakKiB: peak(plugin),
+          },
+        }
+      : {}),
   };
 }
 

@@ -53,8 +53,16 @@ function read(file: string): string | undefined {
 }
 
 export function roleOf(cmdline: string): ProcessRole {
-  if (cmdline.includes("cmd/dynamic-provider")) return "provider";
+  // The dynamic provider's process, or the provider plugin's (test/harness/yaml-programs.ts runs its bin).
+  if (
+    cmdline.includes("cmd/dynamic-provider") ||
+    cmdline.includes("pulumi-resource-qualys-cs") ||
+    cmdline.includes("provider/plugin/main")
+  )
+    return "provider";
   if (cmdline.includes("cmd/run")) return "program";
+  // The YAML host evaluates the program itself: its CPU is the YAML program's.
+  if (cmdline.includes("pulumi-language-yaml")) return "program";
   if (cmdline.includes("language-host")) return "languageHost";
   if (/(^|\/)pulumi\0/.test(cmdline)) return "engine";
   return "other";

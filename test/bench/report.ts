@@ -1,5 +1,6 @@
 /** The benchmark's Markdown table and SVG chart, written by hand from `bench-results.json`'s figures. */
-import type { BenchResults, Phase } from "./results";
+import type { BenchResults, Phase, ScenarioResult, Side } from "./results";
+import type { Summary } from "./stats";
 
 const PHASE_ORDER: Phase[] = ["preview", "up", "previewAgain", "refresh", "updateAll", "destroy"];
 const PHASE_LABEL: Record<Phase, string> = {
@@ -58,6 +59,41 @@ export function renderMarkdown(r: BenchResults): string {
     "",
   );
 
+  const withPlugin = r.scenarios.filter((sc) => sc.plugin);
+  if (withPlugin.length > 0) {
+    lines.push("## The provider plugin (YAML program) against the same floor", "");
+    lines.push(
+      "| N | phase | plugin s | spread | floor s | plugin/floor | CPU plugin/floor | CPU without the program | plugin CPU s: total | engine | YAML host | provider | API calls auth / registry / list / create / update / delete | calls per schedule |",
+      "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|",
+    );
+    for (const sc of withPlugin) {
+      for (const p of PHASE_ORDER) {
+        const x = sc.phases[p];
+        const pl = x.plugin;
+        if (!pl) continue;
+        lines.push(
+          `| ${sc.scenario.id} | ${PHASE_LABEL[p]} | ${s(pl.wall.median)} | ${pct(pl.wall.spread)} | ${s(x.floor.median)} | ` +
+            `**${pl.ratio.toFixed(2)}** | ${pl.cpuRatio.toFixed(2)} | ${pl.cpuRatioWithoutProgram.toFixed(2)} | ${s(pl.cpuMs.total ?? 0)} | ${s(pl.cpuMs.engine ?? 0)} | ` +
+            `${s(pl.cpuMs.program ?? 0)} | ${s(pl.cpuMs.provider ?? 0)} | ${calls(pl.calls)} | ${pl.callsPerSchedule.toFixed(2)} |`,
+        );
+      }
+    }
+    const st = m.pluginStartup;
+    lines.push(
+      "",
+      "The YAML program runs in the YAML language host (its CPU under “YAML host”); the floor is the " +
+        "TypeScript program with a no-op dynamic resource, as in the table above, so the ratios include the " +
+        "difference between the two program languages; CPU without the program compares engine and provider " +
+        "processes only." +
+        (st
+          ? ` Plugin start-up to its first answered request: first ${s(st.firstWallMs)} s ` +
+            `(${s(st.firstCpuMs)} s CPU), warm median ${s(st.warmWallMs.median)} s ` +
+            `(${s(st.warmCpuMs.median)} s CPU) over ${st.warmWallMs.samples.length} runs.`
+          : ""),
+      "",
+    );
+  }
+
   lines.push("## CPU time per phase (median, s)", "");
   lines.push(
     "| N | phase | ours: total | engine | program | provider | simulator | floor: total | engine | program | provider |",
@@ -106,14 +142,15 @@ export function renderMarkdown(r: BenchResults): string {
 
   lines.push("## Size and memory", "");
   lines.push(
-    "| N | serialized provider B (ours / floor) | state per schedule B, mean / max (ours) | (floor) | provider peak RSS MiB (ours / floor) |",
-    "|---|---:|---:|---:|---:|",
+    "| N | serialized provider B (ours / floor) | state per schedule B, mean / max (ours) | (floor) | (plugin) | provider peak RSS MiB (ours / floor / plugin) |",
+    "|---|---:|---:|---:|---:|---:|",
   );
   for (const sc of r.scenarios) {
     const st = sc.stateBytesPerSchedule;
     lines.push(
       `| ${sc.scenario.id} | ${sc.blobBytes.ours} / ${sc.blobBytes.floor} | ${st.ours.mean} / ${st.ours.max} | ` +
-        `${st.floor.mean} / ${st.floor.max} | ${kib(sc.providerPeakKiB.ours)} / ${kib(sc.providerPeakKiB.floor)} |`,
+        `${st.floor.mean} / ${st.floor.max} | ${sc.plugin ? `${sc.plugin.stateBytesPerSchedule.mean} / ${sc.plugin.stateBytesPerSchedule.max}` : "–"} | ` +
+        `${kib(sc.providerPeakKiB.ours)} / ${kib(sc.providerPeakKiB.floor)} / ${sc.plugin ? kib(sc.plugin.providerPeakKiB) : "–"} |`,
     );
   }
   lines.push("", "## Targets", "", "| target | goal | measured | met |", "|---|---|---|---|");
@@ -147,7 +184,7 @@ export function renderSvg(r: BenchResults): string {
       `font-family="sans-serif" font-size="11">`,
     `<rect width="100%" height="100%" fill="white"/>`,
     `<text x="10" y="18" font-size="13" font-weight="bold">Wall time (s) against N schedules: ours ` +
-      `<tspan fill="#c0392b">●</tspan> vs floor <tspan fill="#2c7fb8">■</tspan>` +
+      `<tspan fill="#c0392b">●</tspan>${r.scenarios.some((sc) => sc.plugin) ? ` · plugin <tspan fill="#27ae60">▲</tspan>` : ""} vs floor <tspan fill="#2c7fb8">■</tspan>` +
       `${spread.length ? " · hollow: spread over registries" : ""} · ${esc(r.meta.date.slice(0, 10))}</text>`,
   );
   PHASE_ORDER.forEach((phase, i) => {
@@ -155,7 +192,11 @@ export function renderSvg(r: BenchResults): string {
     const oy = 30 + Math.floor(i / cols) * panelH;
     const w = panelW - pad.l - pad.r;
     const h = panelH - pad.t - pad.b;
-    const all = r.scenarios.flatMap((sc) => [sc.phases[phase].ours.max, sc.phases[phase].floor.max]);
+    const all = r.scenarios.flatMap((sc) => [
+      sc.phases[phase].ours.max,
+      sc.phases[phase].floor.max,
+      sc.phases[phase].plugin?.wall.max ?? 0,
+    ]);
     const maxY = Math.max(1000, ...all) * 1.1;
     const x = (n: number): number => ox + pad.l + (n / maxN) * w;
     const y = (ms: number): number => oy + pad.t + h - (ms / maxY) * h;
@@ -179,33 +220,48 @@ export function renderSvg(r: BenchResults): string {
     out.push(
       `<text x="${ox + pad.l + w / 2}" y="${oy + pad.t + h + 28}" text-anchor="middle" fill="#555">N</text>`,
     );
-    const line = (pick: "ours" | "floor", color: string): void => {
-      const pts = series.map(
-        (sc) => `${x(sc.scenario.n).toFixed(1)},${y(sc.phases[phase][pick].median).toFixed(1)}`,
+    const pickOf: Record<Side, (sc: ScenarioResult) => Summary | undefined> = {
+      ours: (sc) => sc.phases[phase].ours,
+      floor: (sc) => sc.phases[phase].floor,
+      plugin: (sc) => sc.phases[phase].plugin?.wall,
+    };
+    const line = (pick: Side, color: string): void => {
+      const of = (sc: ScenarioResult): Summary[] => {
+        const got = pickOf[pick](sc);
+        return got ? [got] : [];
+      };
+      const pts = series.flatMap((sc) =>
+        of(sc).map((p) => `${x(sc.scenario.n).toFixed(1)},${y(p.median).toFixed(1)}`),
       );
       if (pts.length > 1)
         out.push(`<polyline points="${pts.join(" ")}" fill="none" stroke="${color}" stroke-width="2"/>`);
       for (const sc of series) {
-        const p = sc.phases[phase][pick];
+        const p = of(sc)[0];
+        if (!p) continue;
         const cx = x(sc.scenario.n);
         // Whisker from the fastest to the slowest repetition.
         out.push(
           `<line x1="${cx.toFixed(1)}" y1="${y(p.min).toFixed(1)}" x2="${cx.toFixed(1)}" y2="${y(p.max).toFixed(1)}" stroke="${color}"/>`,
         );
+        const cy = y(p.median);
         out.push(
           pick === "ours"
-            ? `<circle cx="${cx.toFixed(1)}" cy="${y(p.median).toFixed(1)}" r="3.5" fill="${color}"/>`
-            : `<rect x="${(cx - 3).toFixed(1)}" y="${(y(p.median) - 3).toFixed(1)}" width="6" height="6" fill="${color}"/>`,
+            ? `<circle cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" r="3.5" fill="${color}"/>`
+            : pick === "floor"
+              ? `<rect x="${(cx - 3).toFixed(1)}" y="${(cy - 3).toFixed(1)}" width="6" height="6" fill="${color}"/>`
+              : `<polygon points="${cx.toFixed(1)},${(cy - 4).toFixed(1)} ${(cx - 4).toFixed(1)},${(cy + 3).toFixed(1)} ${(cx + 4).toFixed(1)},${(cy + 3).toFixed(1)}" fill="${color}"/>`,
         );
       }
       for (const sc of spread) {
-        const p = sc.phases[phase][pick];
+        const p = of(sc)[0];
+        if (!p) continue;
         out.push(
           `<circle cx="${(x(sc.scenario.n) + 8).toFixed(1)}" cy="${y(p.median).toFixed(1)}" r="3.5" fill="none" stroke="${color}" stroke-width="1.5"/>`,
         );
       }
     };
     line("floor", "#2c7fb8");
+    line("plugin", "#27ae60");
     line("ours", "#c0392b");
   });
   out.push("</svg>");

@@ -8,7 +8,11 @@ import type { Scenario } from "./workload";
 
 export const PHASES = ["preview", "up", "previewAgain", "refresh", "updateAll", "destroy"] as const;
 export type Phase = (typeof PHASES)[number];
-export type Side = "ours" | "floor";
+/**
+ * `ours`: the dynamic resources in a TypeScript program; `plugin`: the provider plugin
+ * (`pulumi-resource-qualys-cs`) in a YAML program; `floor`: a no-op dynamic resource.
+ */
+export type Side = "ours" | "floor" | "plugin";
 
 /** One CLI run of one phase. */
 export interface PhaseRun {
@@ -27,27 +31,42 @@ export interface StackRun {
   stateBytesPerSchedule: { mean: number; max: number };
 }
 
-export interface PhaseResult {
-  ours: Summary;
-  floor: Summary;
-  /** median(ours) / median(floor), wall time. */
+/** A side's runs of a phase against the floor's: ours's figures in PhaseResult, the plugin's whole. */
+export interface AgainstFloor {
+  wall: Summary;
+  /** median(side) / median(floor), wall time. */
   ratio: number;
   /**
    * The same ratio in CPU time of the CLI's process tree (engine, program, provider; the simulator left
    * out): on a shared machine it varies far less between repetitions than wall time does.
    */
   cpuRatio: number;
-  /** API calls of ours by kind (the median run's; they are the same in every run of a deterministic phase). */
+  /**
+   * The CPU ratio without the program's process (the Node.js program, or the YAML host that evaluates a
+   * YAML program): engine and provider only, which a program's language does not change.
+   */
+  cpuRatioWithoutProgram: number;
+  /** API calls by kind (the median run's; they are the same in every run of a deterministic phase). */
   calls: Record<string, number>;
   callsTotal: number;
   callsPerSchedule: number;
   /** Largest count over the repetitions, for the "per run" targets. */
   maxCalls: Record<string, number>;
   peakInFlight: number;
-  /** Peak resident set of the dynamic-provider process, KiB (largest over repetitions). */
-  providerPeakKiB: { ours: number; floor: number };
+  /** Peak resident set of the provider process, KiB (largest over repetitions). */
+  providerPeakKiB: number;
   /** Median CPU time per process role (and the simulator's), ms: less noisy than wall time on a busy machine. */
+  cpuMs: CpuSummary;
+}
+
+/** Ours (the dynamic resources) and the floor in one phase, and the plugin when the run had it. */
+export interface PhaseResult extends Omit<AgainstFloor, "wall" | "providerPeakKiB" | "cpuMs"> {
+  ours: Summary;
+  floor: Summary;
+  providerPeakKiB: { ours: number; floor: number };
   cpuMs: { ours: CpuSummary; floor: CpuSummary };
+  /** The provider plugin's runs against the same floor's, when the run had them. */
+  plugin?: AgainstFloor;
 }
 
 export type CpuSummary = Partial<Record<ProcessRole | "simulator" | "total", number>>;
@@ -85,6 +104,8 @@ export interface ScenarioResult {
   blobBytes: { ours: number; floor: number };
   stateBytesPerSchedule: { ours: { mean: number; max: number }; floor: { mean: number; max: number } };
   providerPeakKiB: { ours: number; floor: number };
+  /** The provider plugin's size and memory, when the run had it. */
+  plugin?: { stateBytesPerSchedule: { mean: number; max: number }; providerPeakKiB: number };
   latency?: { latencyMs: number; phases: Record<Phase, LatencyPhaseResult> };
 }
 
@@ -109,9 +130,19 @@ export interface BenchResults {
     durationS: number;
     /** Stack runs repeated after a failure (0 on a quiet machine). */
     retried: number;
+    /** The installed plugin's start-up to its first answered request (test/bench/plugin-startup.ts). */
+    pluginStartup?: PluginStartup;
   };
   scenarios: ScenarioResult[];
   /** API calls per schedule, by scenario and phase: compare with `--baseline` to see a change raise them. */
   callsPerSchedule: Record<string, Record<Phase, number>>;
   targets: Target[];
+}
+
+/** Start-ups of the plugin, the first one cold-ish and the others warm, ms. */
+export interface PluginStartup {
+  firstWallMs: number;
+  firstCpuMs: number;
+  warmWallMs: Summary;
+  warmCpuMs: Summary;
 }

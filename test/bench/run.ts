@@ -3,8 +3,10 @@
  * same run. See `--help`.
  *
  * For every scenario (N schedules over R registries) and repetition, a fresh stack of ours (the
- * end-to-end generic program with `RegistryScanSchedule`) and a fresh stack of the floor (the same
- * program with a no-op dynamic resource) each go through the phases below with the real CLI; each CLI
+ * end-to-end generic program with `RegistryScanSchedule`), a fresh stack of the provider plugin (a YAML
+ * program declaring the same schedules as `qualys-cs:index:RegistryScanSchedule`) and a fresh stack of the
+ * floor (the TypeScript program with a no-op dynamic resource) each go through the phases below with the
+ * real CLI; each CLI
  * run is timed from spawn to exit, with the simulator's request log cleared before and read after.
  * Then a second pass repeats ours with added API latency. What a run yields is in `results.ts`, how
  * runs become results in `aggregate.ts`, what results must meet in `targets.ts`.
@@ -23,11 +25,14 @@ import {
   dynamicResources,
   REPO_ROOT,
   TOOLS_DIR,
+  writeYamlProgram,
   type ProgramStack,
 } from "../harness/stack";
+import { PLUGIN_ENTRY, pluginConfig, pluginResources } from "../harness/yaml-programs";
 import type { LoggedRequest } from "../simulator";
 import { aggregate, callsPerSchedule, cliCpu, latencyResult } from "./aggregate";
 import { startSimulatorProcess, timedCli, type SimulatorProcess } from "./processes";
+import { INSTALLED_PLUGIN, startUps } from "./plugin-startup";
 import { renderMarkdown, renderSvg } from "./report";
 import {
   PHASES,
@@ -42,6 +47,22 @@ import { profilingEnv, providerProfiles, renderProfiles } from "./profile";
 import { peakInFlight } from "./stats";
 import { againstBaseline, targets } from "./targets";
 import { parseScenarios, registryIds, schedules, type Scenario, type Variant } from "./workload";
+
+/**
+ * The plugin's YAML program: the workload's schedules as the plugin's resources, the plugin found as
+ * the end-to-end tests find it (test/harness/yaml-programs.ts).
+ */
+function yamlProgram(scenario: Scenario, variant: Variant): Record<string, unknown> {
+  return {
+    plugins: PLUGIN_ENTRY,
+    resources: Object.fromEntries(
+      schedules(scenario, variant).map((d) => [
+        d.name,
+        { type: "qualys-cs:index:RegistryScanSchedule", properties: d.args },
+      ]),
+    ),
+  };
+}
 
 export const FLOOR_PROGRAM = path.join(REPO_ROOT, "test", "bench", "programs", "floor");
 /** The floor's provider module, compiled (this file's sibling). */
@@ -109,6 +130,7 @@ function usage(): string {
     "  --latency MS      added API latency of the second pass; 0 skips it (default 50)",
     "  --latency-reps N  repetitions of the latency pass (default: --reps)",
     "  --quick           --sizes 1,50 --reps 1 unless given",
+    "  --skip-plugin     leave out the provider plugin's YAML stacks and its start-up measurement",
     "  --out DIR         where bench-results.{json,md,svg} go (default: the repository root)",
     "  --render FILE     no run: recompute targets from a bench-results.json and write the outputs again",
     "  --baseline FILE   an earlier bench-results.json: flag every phase whose calls per schedule rose",
@@ -127,9 +149,12 @@ function positiveInt(flag: string, raw: string | undefined, dflt: number, min = 
 
 const log = (msg: string): void => void process.stderr.write(`[bench] ${msg}\n`);
 
-function state(ps: ProgramStack): Promise<{ blobBytes: number; perSchedule: { mean: number; max: number } }> {
+function state(
+  ps: ProgramStack,
+  side: Side,
+): Promise<{ blobBytes: number; perSchedule: { mean: number; max: number } }> {
   return ps.exportState().then((st) => {
-    const res = dynamicResources(st);
+    const res = side === "plugin" ? pluginResources(st) : dynamicResources(st);
     const sizes = res.map((r) => Buffer.byteLength(JSON.stringify(r)));
     const blob = res[0]?.inputs?.__provider;
     return {
@@ -174,12 +199,21 @@ async function runStack(
 ): Promise<StackRun> {
   await sim.control.reset();
   await sim.control.configure({ latencyMs });
-  const ps = await createProgramStack({
-    programDir: side === "ours" ? SCHEDULES_PROGRAM : FLOOR_PROGRAM,
-    project: side === "ours" ? "bench-ours" : "bench-floor",
-    // No call budget: the simulator is no shared subscription, and the benchmark measures the provider.
-    config: { ...qualysConfig(sim.url), "qualys:maxCallsPerMinute": { value: "0" } },
-  });
+  const project = `bench-${side}`;
+  // No call budget: the simulator is no shared subscription, and the benchmark measures the provider.
+  const ps = await createProgramStack(
+    side === "plugin"
+      ? {
+          yamlProgram: yamlProgram(scenario, "base"),
+          project,
+          config: { ...pluginConfig(sim.url), "qualys-cs:maxCallsPerMinute": { value: "0" } },
+        }
+      : {
+          programDir: side === "ours" ? SCHEDULES_PROGRAM : FLOOR_PROGRAM,
+          project,
+          config: { ...qualysConfig(sim.url), "qualys:maxCallsPerMinute": { value: "0" } },
+        },
+  );
   // The workload goes through a file: at N = 1000 it no longer fits in an environment variable.
   const workload = path.join(ps.workDir, "schedules.json");
   if (side === "floor") await ps.setEnv({ NODE_PATH: installFloorProvider(ps.projectDir) });
@@ -188,7 +222,8 @@ async function runStack(
   try {
     for (const phase of PHASES) {
       const spec = PHASE_SPECS[phase];
-      await ps.setEnv(declareInFile(workload, schedules(scenario, spec.variant)));
+      if (side === "plugin") writeYamlProgram(ps.projectDir, project, yamlProgram(scenario, spec.variant));
+      else await ps.setEnv(declareInFile(workload, schedules(scenario, spec.variant)));
       await sim.control.clearRequests();
       const simCpu = sim.cpuMs();
       const run = await timedCli(
@@ -213,20 +248,20 @@ async function runStack(
         cpu: { ...run.cpu, simulator: sim.cpuMs() - simCpu },
       };
       if (phase === "up") {
-        st = await state(ps);
-        if (side === "ours") {
+        st = await state(ps, side);
+        if (side !== "floor") {
           const held = (await sim.control.schedules()).length;
           if (held !== scenario.n)
-            throw new Error(`ours ${scenario.id}: the simulator holds ${held} schedules after up`);
+            throw new Error(`${side} ${scenario.id}: the simulator holds ${held} schedules after up`);
         }
       }
       log(
-        `  ${side.padEnd(5)} ${phase.padEnd(12)} ${(run.ms / 1000).toFixed(2)} s  ${JSON.stringify(phases[phase]?.calls)}`,
+        `  ${side.padEnd(6)} ${phase.padEnd(12)} ${(run.ms / 1000).toFixed(2)} s  ${JSON.stringify(phases[phase]?.calls)}`,
       );
     }
-    if (side === "ours") {
+    if (side !== "floor") {
       const left = (await sim.control.schedules()).length;
-      if (left !== 0) throw new Error(`ours ${scenario.id}: ${left} schedules left after destroy`);
+      if (left !== 0) throw new Error(`${side} ${scenario.id}: ${left} schedules left after destroy`);
     }
   } finally {
     await ps.dispose();
@@ -257,6 +292,7 @@ async function main(): Promise<void> {
       latency: { type: "string" },
       "latency-reps": { type: "string" },
       quick: { type: "boolean", default: false },
+      "skip-plugin": { type: "boolean", default: false },
       out: { type: "string" },
       render: { type: "string" },
       baseline: { type: "string" },
@@ -296,22 +332,25 @@ async function main(): Promise<void> {
   );
   log(`simulator at ${sim.url}; reps ${reps}; scenarios ${scenarios.map((s) => s.id).join(", ")}`);
 
+  const withPlugin = !values["skip-plugin"];
+  const sides: Side[] = withPlugin ? ["ours", "floor", "plugin"] : ["ours", "floor"];
   const results: ScenarioResult[] = [];
   try {
     for (const scenario of scenarios) {
       const ours: StackRun[] = [];
       const floor: StackRun[] = [];
+      const plugin: StackRun[] = [];
       // Runs with added latency, each made right after the run of ours without it that it is compared
       // with: on a shared machine, load drifts over minutes, and a pair sees about the same load.
       const slow: StackRun[] = [];
       const pairedOurs: StackRun[] = [];
       for (let rep = 0; rep < reps; rep++) {
-        // Alternate which side goes first, so a drift in machine load falls on both.
-        const order: Side[] = rep % 2 === 0 ? ["ours", "floor"] : ["floor", "ours"];
+        // Rotate which side goes first, so a drift in machine load falls on every side.
+        const order: Side[] = sides.map((_, i) => sides[(i + rep) % sides.length] as Side);
         for (const side of order) {
           log(`${scenario.id} rep ${rep + 1}/${reps}: ${side}`);
           const run = await runStackRetrying(sim, scenario, side, 0, profileDir(scenario, side, rep));
-          (side === "ours" ? ours : floor).push(run);
+          ({ ours, floor, plugin })[side].push(run);
           if (side === "ours" && latencyMs > 0 && rep < latencyReps) {
             log(`${scenario.id} rep ${rep + 1}/${reps}: ours with ${latencyMs} ms latency`);
             slow.push(await runStackRetrying(sim, scenario, "ours", latencyMs));
@@ -319,7 +358,7 @@ async function main(): Promise<void> {
           }
         }
       }
-      const result = aggregate(scenario, ours, floor);
+      const result = aggregate(scenario, ours, floor, plugin);
       if (slow.length > 0) {
         result.latency = {
           latencyMs,
@@ -331,6 +370,8 @@ async function main(): Promise<void> {
   } finally {
     await sim.stop();
   }
+  // After the stacks, so the plugin's files are as warm as every CLI command after the first finds them.
+  const pluginStartup = withPlugin ? await startUps(INSTALLED_PLUGIN, 6) : undefined;
 
   const cpus = os.cpus();
   const results_: BenchResults = {
@@ -353,10 +394,11 @@ async function main(): Promise<void> {
       loadAverage: { start: loadStart, end: os.loadavg() },
       durationS: Math.round((Date.now() - started) / 1000),
       retried,
+      ...(pluginStartup ? { pluginStartup } : {}),
     },
     scenarios: results,
     callsPerSchedule: callsPerSchedule(results),
-    targets: [...targets(results), ...againstBaseline(results, baseline)],
+    targets: [...targets(results, pluginStartup), ...againstBaseline(results, baseline)],
   };
   write(results_, outDir);
   if (profileRoot !== undefined) {
@@ -399,7 +441,10 @@ function rerender(file: string, outDir: string, baseline?: BenchResults["callsPe
     }
   }
   results.callsPerSchedule = callsPerSchedule(results.scenarios);
-  results.targets = [...targets(results.scenarios), ...againstBaseline(results.scenarios, baseline)];
+  results.targets = [
+    ...targets(results.scenarios, results.meta.pluginStartup),
+    ...againstBaseline(results.scenarios, baseline),
+  ];
   write(results, outDir);
 }
 
