@@ -38,6 +38,36 @@ export const GONE_RECHECK_MS = 200;
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * Schedule names by ID with the reverse index, so that the name check before each create costs a
+ * look-up, not a pass over the registry (an `up` of N schedules would otherwise cost N²).
+ */
+class NameView {
+  private readonly nameOf = new Map<string, string>();
+  private readonly idsOf = new Map<string, Set<string>>();
+
+  set(id: string, name: string): void {
+    this.delete(id);
+    this.nameOf.set(id, name);
+    let ids = this.idsOf.get(name);
+    if (!ids) this.idsOf.set(name, (ids = new Set()));
+    ids.add(id);
+  }
+
+  delete(id: string): void {
+    const name = this.nameOf.get(id);
+    if (name === undefined) return;
+    this.nameOf.delete(id);
+    const ids = this.idsOf.get(name);
+    ids?.delete(id);
+    if (ids?.size === 0) this.idsOf.delete(name);
+  }
+
+  idsNamed(name: string): string[] {
+    return [...(this.idsOf.get(name) ?? [])];
+  }
+}
+
 /** A complete listing of one registry, usable while its registry's write epoch is unchanged. */
 interface Snapshot {
   epoch: number;
@@ -61,7 +91,7 @@ export class ScheduleApi {
    * pages once, not per create. Other writers are not seen, and an index answer may lack a schedule:
    * the view only narrows reconciliation, it never proves anything (schedule/reconcile.ts).
    */
-  private readonly views = new Map<string, Promise<Map<string, string>>>();
+  private readonly views = new Map<string, Promise<NameView>>();
   private readonly byId = new Batcher<string, WireSchedule | undefined>(
     BATCH_WINDOW_MS,
     (registryId, ids) => this.flush(registryId, ids),
@@ -109,13 +139,16 @@ export class ScheduleApi {
   async namedInView(registryId: string, name: string): Promise<string[]> {
     let view = this.views.get(registryId);
     if (!view) {
-      view = this.listAll(registryId).then((all) => new Map(all.map((s) => [s.scheduleUuid, s.name ?? ""])));
+      view = this.listAll(registryId).then((all) => {
+        const names = new NameView();
+        for (const s of all) names.set(s.scheduleUuid, s.name ?? "");
+        return names;
+      });
       // A failure is not kept: the next create lists again.
       view.catch(() => this.views.delete(registryId));
       this.views.set(registryId, view);
     }
-    const names = await view;
-    return [...names].filter(([, n]) => n === name).map(([id]) => id);
+    return (await view).idsNamed(name);
   }
 
   /** Records in the registry's view a schedule this process created or adopted, or renamed. */
