@@ -16,6 +16,7 @@ const KINDS = ["auth", "registry", "list", "create", "update", "delete"] as cons
 const s = (ms: number): string => (ms / 1000).toFixed(2);
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
 const kib = (k: number): string => (k / 1024).toFixed(0);
+const mib1 = (k: number): string => (k / 1024).toFixed(1);
 
 function calls(c: Record<string, number>): string {
   const known = KINDS.map((k) => String(c[k] ?? 0));
@@ -151,6 +152,18 @@ export function renderMarkdown(r: BenchResults): string {
       `| ${sc.scenario.id} | ${sc.blobBytes.ours} / ${sc.blobBytes.floor} | ${st.ours.mean} / ${st.ours.max} | ` +
         `${st.floor.mean} / ${st.floor.max} | ${sc.plugin ? `${sc.plugin.stateBytesPerSchedule.mean} / ${sc.plugin.stateBytesPerSchedule.max}` : "–"} | ` +
         `${kib(sc.providerPeakKiB.ours)} / ${kib(sc.providerPeakKiB.floor)} / ${sc.plugin ? kib(sc.plugin.providerPeakKiB) : "–"} |`,
+    );
+  }
+  const lib = m.libraryCost;
+  if (lib) {
+    lines.push(
+      "",
+      `What axios and zod alone cost in the dynamic provider host's process, after \`@pulumi/pulumi\` ` +
+        `(test/bench/library-cost.ts, median of ${lib.loadCpuMs.samples.length}): loading them ` +
+        `${s(lib.loadCpuMs.median)} s CPU and +${mib1(lib.loadKiB.median)} MiB peak; then ${lib.requests} ` +
+        `requests through axios ${s(lib.requestsCpuMs.median)} s CPU and +${mib1(lib.requestsKiB.median)} MiB, ` +
+        `the same requests through \`node:http\` ${s(lib.nodeHttpCpuMs.median)} s CPU and ` +
+        `+${mib1(lib.nodeHttpKiB.median)} MiB. The floor's provider pays none of it.`,
     );
   }
   lines.push("", "## Targets", "", "| target | goal | measured | met |", "|---|---|---|---|");

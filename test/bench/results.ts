@@ -132,6 +132,8 @@ export interface BenchResults {
     retried: number;
     /** The installed plugin's start-up to its first answered request (test/bench/plugin-startup.ts). */
     pluginStartup?: PluginStartup;
+    /** What axios and zod alone cost in the provider host's process (test/bench/library-cost.ts). */
+    libraryCost?: LibraryCost;
   };
   scenarios: ScenarioResult[];
   /** API calls per schedule, by scenario and phase: compare with `--baseline` to see a change raise them. */
@@ -145,4 +147,19 @@ export interface PluginStartup {
   firstCpuMs: number;
   warmWallMs: Summary;
   warmCpuMs: Summary;
+}
+
+/**
+ * The provider's libraries in the dynamic provider host's process, after `@pulumi/pulumi`: loading axios
+ * and zod, then `requests` calls through axios; and the same calls through `node:http` in a process that
+ * loads neither (test/bench/library-cost.ts). CPU in ms, peak resident set growth in KiB.
+ */
+export interface LibraryCost {
+  requests: number;
+  loadCpuMs: Summary;
+  loadKiB: Summary;
+  requestsCpuMs: Summary;
+  requestsKiB: Summary;
+  nodeHttpCpuMs: Summary;
+  nodeHttpKiB: Summary;
 }

@@ -31,12 +31,14 @@ import {
 import { PLUGIN_ENTRY, pluginConfig, pluginResources } from "../harness/yaml-programs";
 import type { LoggedRequest } from "../simulator";
 import { aggregate, callsPerSchedule, cliCpu, latencyResult } from "./aggregate";
+import { libraryCost } from "./library-cost";
 import { startSimulatorProcess, timedCli, type SimulatorProcess } from "./processes";
 import { INSTALLED_PLUGIN, startUps } from "./plugin-startup";
 import { renderMarkdown, renderSvg } from "./report";
 import {
   PHASES,
   type BenchResults,
+  type LibraryCost,
   type Phase,
   type PhaseRun,
   type ScenarioResult,
@@ -47,6 +49,9 @@ import { profilingEnv, providerProfiles, renderProfiles } from "./profile";
 import { peakInFlight } from "./stats";
 import { againstBaseline, targets } from "./targets";
 import { parseScenarios, registryIds, schedules, type Scenario, type Variant } from "./workload";
+
+/** The library probe's calls: as many as the schedules of the scenario its figures are set beside. */
+const LIBRARY_PROBE_REQUESTS = 200;
 
 /**
  * The plugin's YAML program: the workload's schedules as the plugin's resources, the plugin found as
@@ -335,6 +340,7 @@ async function main(): Promise<void> {
   const withPlugin = !values["skip-plugin"];
   const sides: Side[] = withPlugin ? ["ours", "floor", "plugin"] : ["ours", "floor"];
   const results: ScenarioResult[] = [];
+  let libraries: LibraryCost | undefined;
   try {
     for (const scenario of scenarios) {
       const ours: StackRun[] = [];
@@ -367,6 +373,11 @@ async function main(): Promise<void> {
       }
       results.push(result);
     }
+    // After the stacks, against the same simulator: what axios and zod alone cost in the provider's host.
+    if (scenarios.some((sc) => sc.n === LIBRARY_PROBE_REQUESTS)) {
+      log(`library probe: axios and zod, then ${LIBRARY_PROBE_REQUESTS} requests, ${reps + 2} runs`);
+      libraries = await libraryCost(sim.url, LIBRARY_PROBE_REQUESTS, reps + 2);
+    }
   } finally {
     await sim.stop();
   }
@@ -395,10 +406,11 @@ async function main(): Promise<void> {
       durationS: Math.round((Date.now() - started) / 1000),
       retried,
       ...(pluginStartup ? { pluginStartup } : {}),
+      ...(libraries ? { libraryCost: libraries } : {}),
     },
     scenarios: results,
     callsPerSchedule: callsPerSchedule(results),
-    targets: [...targets(results, pluginStartup), ...againstBaseline(results, baseline)],
+    targets: [...targets(results, pluginStartup, libraries), ...againstBaseline(results, baseline)],
   };
   write(results_, outDir);
   if (profileRoot !== undefined) {
@@ -442,7 +454,7 @@ function rerender(file: string, outDir: string, baseline?: BenchResults["callsPe
   }
   results.callsPerSchedule = callsPerSchedule(results.scenarios);
   results.targets = [
-    ...targets(results.scenarios, results.meta.pluginStartup),
+    ...targets(results.scenarios, results.meta.pluginStartup, results.meta.libraryCost),
     ...againstBaseline(results.scenarios, baseline),
   ];
   write(results, outDir);

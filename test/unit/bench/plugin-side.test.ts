@@ -5,29 +5,10 @@
  */
 import { aggregate } from "../../bench/aggregate";
 import { roleOf } from "../../bench/procmem";
-import { PHASES, type Phase, type PhaseRun, type PluginStartup, type StackRun } from "../../bench/results";
+import type { PluginStartup } from "../../bench/results";
 import { summarize } from "../../bench/stats";
 import { targets } from "../../bench/targets";
-import type { Scenario } from "../../bench/workload";
-
-const N200: Scenario = { id: "200", n: 200, registries: 1 };
-
-/** A stack run whose every phase took `ms`, with `cpu` per role and `calls` of each write per schedule. */
-function stackRun(ms: number, cpu: PhaseRun["cpu"], callsPerWrite: number, providerKiB: number): StackRun {
-  const phases = Object.fromEntries(
-    PHASES.map((p): [Phase, PhaseRun] => [
-      p,
-      {
-        ms,
-        calls: p === "updateAll" ? { auth: 1, update: N200.n * callsPerWrite } : { auth: 1 },
-        peakInFlight: 8,
-        memory: { provider: providerKiB },
-        cpu,
-      },
-    ]),
-  ) as Record<Phase, PhaseRun>;
-  return { phases, blobBytes: 0, stateBytesPerSchedule: { mean: 2500, max: 2600 } };
-}
+import { N200, stackRun } from "./stack-runs";
 
 const floor = stackRun(1000, { engine: 400, program: 400, provider: 200, simulator: 50 }, 0, 100_000);
 const ours = stackRun(1200, { engine: 400, program: 400, provider: 400, simulator: 50 }, 1, 150_000);
