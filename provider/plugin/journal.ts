@@ -1,5 +1,5 @@
 /**
- * The plugin's create journal (schedule/create-journal.ts): one small file per resource being created,
+ * The plugin's create journal (core/create-journal.ts): one small file per resource being created,
  * under `$PULUMI_HOME/qualys-cs/creating/` (the CLI's own folder, default `~/.pulumi`), written before the
  * POST leaves and removed once the engine knows the create's outcome. A file left behind means the
  * plugin died mid-create: the next create of that resource (same URN, same machine) reconciles it first.
@@ -10,7 +10,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 
 import { CreateOutcomeUnknownError, DuplicateSchedulesError } from "../errors";
-import { withCreateJournal, type CreateJournal, type SentCreate } from "../schedule/create-journal";
+import { withCreateJournal, type CreateJournal, type SentCreate } from "../core/create-journal";
 
 function journalDir(): string {
   const home = process.env.PULUMI_HOME || path.join(os.homedir(), ".pulumi");
