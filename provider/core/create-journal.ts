@@ -2,16 +2,20 @@
  * A create's note of what it sent, for a provider that can die mid-create and be started again: the
  * provider plugin (plugin/journal.ts keeps the note in a file per resource). When the plugin process is
  * killed while a POST is out, the engine forgets the create, and the next `pulumi up` creates the
- * resource again; with the note, that create first reconciles the earlier one exactly as an ambiguous
- * create (schedule/reconcile.ts) and adopts the schedule it provably made. The dynamic resources run
- * without a journal: there, a killed run leaves pending creates for `pulumi-qualys-cs recover`.
+ * resource again; with the note, that create first settles the earlier one and adopts what it provably
+ * made: a schedule as after an ambiguous create (schedule/reconcile.ts), a registry when its URI is held
+ * by one registry that was not there before the earlier POST (registry/crud.ts). The dynamic resources
+ * run without a journal: there, a killed run leaves pending creates for `pulumi-qualys-cs recover`.
  *
- * The journal reaches `createSchedule` through AsyncLocalStorage, so the published signature of the
- * runtime's `create(inputs)` (schedule/runtime-v1.ts) stays as it is.
+ * The journal reaches each resource's create through AsyncLocalStorage, so the published signature of
+ * the runtimes' `create(inputs)` (`<resource>/runtime-v1.ts`) stays as it is.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 
-/** What a create sent: the IDs already listed with the name, and when the POST left. */
+/**
+ * What a create sent: the IDs that already held the resource's natural key before the POST (a
+ * schedule's name in its registry, a registry's URI), and when the POST left.
+ */
 export interface SentCreate {
   before: string[];
   sentAt: number;
