@@ -40,3 +40,33 @@ export function withCreateJournal<T>(journal: CreateJournal, create: () => T): T
 export function createJournal(): CreateJournal | undefined {
   return current.getStore();
 }
+
+/**
+ * Slack on "created after the POST left": the gateway's `Date` header and `created` may round
+ * differently, and the offset estimate is a bound, not a measurement.
+ */
+export const CLOCK_SLACK_MS = 1_000;
+
+/** A `created` of Qualys (milliseconds, a string of them, or an ISO date) in milliseconds, if readable. */
+export function createdMs(created: number | string | null | undefined): number | undefined {
+  if (created === null || created === undefined || created === "") return undefined;
+  if (typeof created === "number") return created;
+  const n = /^\d+$/.test(created) ? Number(created) : Date.parse(created);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/**
+ * Whether what Qualys says it created at `created` can be the POST that left at `sentAt` (this
+ * machine's clock), given the gateway clock's offset from ours: `false` only when it provably existed
+ * before that POST, `undefined` when `created` or the offset is unknown.
+ */
+export function createdAfterPost(
+  created: number | string | null | undefined,
+  sentAt: number,
+  serverClockOffsetMs: number | undefined,
+): boolean | undefined {
+  const at = createdMs(created);
+  if (at === undefined || serverClockOffsetMs === undefined) return undefined;
+  // The earliest gateway time at which the POST can have been committed.
+  return at >= sentAt + serverClockOffsetMs - CLOCK_SLACK_MS;
+}

@@ -16,7 +16,7 @@ import {
   RegistryNotCreatedError,
   RegistrySchedulesRunningError,
 } from "../errors";
-import { createJournal, type SentCreate } from "../core/create-journal";
+import { createdAfterPost, createJournal, type SentCreate } from "../core/create-journal";
 import { secretValues } from "../core/properties";
 import type { RegistryApi } from "./api";
 import { REGISTRY } from "./properties";
@@ -100,16 +100,23 @@ async function postRegistry(api: RegistryApi, inputs: RegistryInputs): Promise<s
 /**
  * The registry an earlier create of this resource made, when the URI is taken at the start of a create:
  * with the journal's note of that create (core/create-journal.ts), exactly one registry holds the URI,
- * and it did not hold it before that create's POST. Qualys keeps one registry per URI, so that one is
- * the earlier POST's. Anything else is a registry the stack did not create: `RegistryExistsError`.
+ * it did not hold it before that create's POST, and Qualys does not date it before that POST (by the
+ * gateway's clock, when known). Qualys keeps one registry per URI, so that one is the earlier POST's.
+ * Anything else is a registry the stack did not create: `RegistryExistsError`.
  */
 function madeByEarlierCreate(
+  api: RegistryApi,
   inputs: RegistryInputs,
   holding: WireRegistry[],
   earlier: SentCreate | undefined,
 ): string {
   const existing = holding[0]!;
-  if (earlier && holding.length === 1 && !earlier.before.includes(existing.registryUuid)) {
+  if (
+    earlier &&
+    holding.length === 1 &&
+    !earlier.before.includes(existing.registryUuid) &&
+    createdAfterPost(existing.created, earlier.sentAt, api.client.serverClockOffsetMs) !== false
+  ) {
     return existing.registryUuid;
   }
   throw new RegistryExistsError({
@@ -132,7 +139,7 @@ export async function createRegistry(
   const holding = await api.withUri(inputs.registryUri);
   let registryId: string;
   if (holding.length > 0) {
-    registryId = madeByEarlierCreate(inputs, holding, journal?.previous());
+    registryId = madeByEarlierCreate(api, inputs, holding, journal?.previous());
   } else {
     // The URI is free: no registry held it before this POST.
     journal?.sending({ before: [], sentAt: Date.now() });

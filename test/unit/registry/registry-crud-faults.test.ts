@@ -312,6 +312,18 @@ describe("create journal: the registry holding the URI was in the note's `before
   });
 });
 
+describe("create journal: the registry holding the URI is dated before the noted POST: refused", () => {
+  test("Qualys created it a minute before the earlier POST left (gateway clock): RegistryExistsError", async () => {
+    const existing = madeElsewhere("older");
+    // The note says the earlier POST left a minute after Qualys created this registry: not its doing.
+    const journal = memoryJournal({ before: [], sentAt: Date.now() + 60_000 });
+    const err = await failure(createUnder(journal, "older"));
+    expectNamed(err, RegistryExistsError);
+    expect((err as RegistryExistsError).existingRegistryId).toBe(existing);
+    expect(posts()).toHaveLength(0);
+  });
+});
+
 describe("create journal: a noted create, but more than one registry holding the URI: refused", () => {
   test("no way to tell which the earlier POST made: RegistryExistsError, nothing posted", async () => {
     madeElsewhere("several");
