@@ -1,16 +1,21 @@
 /**
- * The plugin's create journal (schedule/create-journal.ts): one small file per resource being created,
+ * The plugin's create journal (core/create-journal.ts): one small file per resource being created,
  * under `$PULUMI_HOME/qualys-cs/creating/` (the CLI's own folder, default `~/.pulumi`), written before the
  * POST leaves and removed once the engine knows the create's outcome. A file left behind means the
- * plugin died mid-create: the next create of that resource (same URN, same machine) reconciles it first.
+ * plugin died mid-create: the next create of that resource (same URN, same machine), a schedule's or a
+ * registry's, reconciles it first.
  */
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 
-import { CreateOutcomeUnknownError, DuplicateSchedulesError } from "../errors";
-import { withCreateJournal, type CreateJournal, type SentCreate } from "../schedule/create-journal";
+import {
+  CreateOutcomeUnknownError,
+  DuplicateSchedulesError,
+  RegistryCreateOutcomeUnknownError,
+} from "../errors";
+import { withCreateJournal, type CreateJournal, type SentCreate } from "../core/create-journal";
 
 function journalDir(): string {
   const home = process.env.PULUMI_HOME || path.join(os.homedir(), ".pulumi");
@@ -52,7 +57,11 @@ export async function journaledCreate<T>(urn: string, create: () => Promise<T>):
     journal.done();
     return made;
   } catch (err) {
-    if (!(err instanceof CreateOutcomeUnknownError || err instanceof DuplicateSchedulesError)) journal.done();
+    const stillUnknown =
+      err instanceof CreateOutcomeUnknownError ||
+      err instanceof DuplicateSchedulesError ||
+      err instanceof RegistryCreateOutcomeUnknownError;
+    if (!stillUnknown) journal.done();
     throw err;
   }
 }

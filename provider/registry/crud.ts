@@ -1,6 +1,7 @@
 /**
  * The registry's create, read, update and delete against Qualys (docs/qualys-registry-contract.md):
- * the URI is the natural key, so a create that finds its URI taken refuses, and an ambiguous create is
+ * the URI is the natural key, so a create that finds its URI taken refuses (unless the plugin's create
+ * journal shows an earlier, killed create of the same resource made it), and an ambiguous create is
  * reconciled by URI and never leaves two registries; a delete waits until Qualys no longer has it.
  */
 import {
@@ -15,6 +16,7 @@ import {
   RegistryNotCreatedError,
   RegistrySchedulesRunningError,
 } from "../errors";
+import { createdAfterPost, createJournal, type SentCreate } from "../core/create-journal";
 import { secretValues } from "../core/properties";
 import type { RegistryApi } from "./api";
 import { REGISTRY } from "./properties";
@@ -78,19 +80,8 @@ async function reconcileByUri(
   return found[0]!.registryUuid;
 }
 
-/** Creates the registry; never duplicates it, never adopts one that existed before (docs/qualys-registry-contract.md §5, §6). */
-export async function createRegistry(
-  api: RegistryApi,
-  inputs: RegistryInputs,
-): Promise<{ id: string; outs: RegistryOutputs }> {
-  const [existing] = await api.withUri(inputs.registryUri);
-  if (existing) {
-    throw new RegistryExistsError({
-      registryUri: inputs.registryUri,
-      existingRegistryId: existing.registryUuid,
-      existingName: existing.registryName ?? "",
-    });
-  }
+/** POSTs the registry, its URI free; an unknown outcome is settled by URI (`reconcileByUri`). */
+async function postRegistry(api: RegistryApi, inputs: RegistryInputs): Promise<string> {
   let registryId: string | undefined;
   try {
     registryId = await api.create(toWireRegistryBody(inputs), secretValues(REGISTRY.properties, inputs));
@@ -101,7 +92,59 @@ export async function createRegistry(
     const settleMs = err instanceof AmbiguousRequestError ? Math.min(api.client.timeoutMs, MAX_SETTLE_MS) : 0;
     registryId = await reconcileByUri(api, inputs, err.message, settleMs);
   }
-  registryId ??= await reconcileByUri(api, inputs, "Qualys's create reply carried no registry ID.", 0);
+  return (
+    registryId ?? (await reconcileByUri(api, inputs, "Qualys's create reply carried no registry ID.", 0))
+  );
+}
+
+/**
+ * The registry an earlier create of this resource made, when the URI is taken at the start of a create:
+ * with the journal's note of that create (core/create-journal.ts), exactly one registry holds the URI,
+ * it did not hold it before that create's POST, and Qualys does not date it before that POST (by the
+ * gateway's clock, when known). Qualys keeps one registry per URI, so that one is the earlier POST's.
+ * Anything else is a registry the stack did not create: `RegistryExistsError`.
+ */
+function madeByEarlierCreate(
+  api: RegistryApi,
+  inputs: RegistryInputs,
+  holding: WireRegistry[],
+  earlier: SentCreate | undefined,
+): string {
+  const existing = holding[0]!;
+  if (
+    earlier &&
+    holding.length === 1 &&
+    !earlier.before.includes(existing.registryUuid) &&
+    createdAfterPost(existing.created, earlier.sentAt, api.client.serverClockOffsetMs) !== false
+  ) {
+    return existing.registryUuid;
+  }
+  throw new RegistryExistsError({
+    registryUri: inputs.registryUri,
+    existingRegistryId: existing.registryUuid,
+    existingName: existing.registryName ?? "",
+  });
+}
+
+/**
+ * Creates the registry; never duplicates it, never adopts one that existed before (docs/qualys-registry-contract.md §5, §6).
+ * Under the plugin's journal, the registry an earlier, killed create of this resource made is adopted
+ * instead of refused (`madeByEarlierCreate`).
+ */
+export async function createRegistry(
+  api: RegistryApi,
+  inputs: RegistryInputs,
+): Promise<{ id: string; outs: RegistryOutputs }> {
+  const journal = createJournal();
+  const holding = await api.withUri(inputs.registryUri);
+  let registryId: string;
+  if (holding.length > 0) {
+    registryId = madeByEarlierCreate(api, inputs, holding, journal?.previous());
+  } else {
+    // The URI is free: no registry held it before this POST.
+    journal?.sending({ before: [], sentAt: Date.now() });
+    registryId = await postRegistry(api, inputs);
+  }
 
   const partial = (cause: string): PartialCreateError =>
     new PartialCreateError({

@@ -16,7 +16,7 @@ import {
   ScheduleRunningError,
 } from "../errors";
 import type { ScheduleApi } from "./api";
-import { createJournal, type SentCreate } from "./create-journal";
+import { createJournal, type SentCreate } from "../core/create-journal";
 import { noteHeld } from "./held";
 import { reconcileCreate } from "./reconcile";
 import { SCHEDULE } from "./properties";
@@ -127,7 +127,7 @@ export async function createSchedule(
   const journal = createJournal();
   const earlier = journal?.previous();
   if (earlier) {
-    // An earlier create of this resource died with its POST unanswered (schedule/create-journal.ts).
+    // An earlier create of this resource died with its POST unanswered (core/create-journal.ts).
     const adopted = await adoptEarlierCreate(api, inputs, earlier);
     if (adopted !== undefined) {
       return {

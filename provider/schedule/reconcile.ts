@@ -23,6 +23,7 @@ import {
   NothingCreatedError,
   type ScheduleCandidate,
 } from "../errors";
+import { createdAfterPost, createdMs } from "../core/create-journal";
 import { sameValue } from "../core/values";
 import { isHeld } from "./held";
 import type { ScheduleApi } from "./api";
@@ -36,11 +37,6 @@ export const MAX_SETTLE_MS = 30_000;
 export const SETTLE_POLL_MS = 500;
 /** Answers without the schedule needed before "nothing was created" (each may have missed it). */
 export const EMPTY_ANSWERS_FOR_NOTHING = 3;
-/**
- * Slack on "created after the POST left": the gateway's `Date` header and `created` may round
- * differently, and the offset estimate is a bound, not a measurement.
- */
-export const CLOCK_SLACK_MS = 1_000;
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -53,15 +49,6 @@ export interface UnknownOutcome {
   sentAt: number;
   /** The failure that left the outcome unknown. */
   failure: AmbiguousRequestError | MalformedResponseError;
-}
-
-/** Creation time in ms since the epoch, as Qualys reports it (number, numeric string or ISO text). */
-function createdMs(item: WireSchedule): number | undefined {
-  const v = item.created;
-  if (v === null || v === undefined || v === "") return undefined;
-  if (typeof v === "number") return v;
-  const n = /^\d+$/.test(v) ? Number(v) : Date.parse(v);
-  return Number.isFinite(n) ? n : undefined;
 }
 
 /** True when Qualys holds exactly the settings that were sent (fields it does not return count as equal). */
@@ -107,10 +94,8 @@ export function candidatesOf(
 ): ScheduleCandidate[] {
   const { registryId } = outcome.inputs;
   const offset = api.client.serverClockOffsetMs;
-  // The earliest gateway time at which the POST can have been committed.
-  const threshold = offset === undefined ? undefined : outcome.sentAt + offset - CLOCK_SLACK_MS;
   return named.map((item) => {
-    const created = createdMs(item);
+    const created = createdMs(item.created);
     const c: ScheduleCandidate = {
       scheduleId: item.scheduleUuid,
       settings: summary(registryId, item, outcome.inputs),
@@ -118,7 +103,8 @@ export function candidatesOf(
       ownedByStack: isHeld(registryId, item.scheduleUuid),
     };
     if (created !== undefined) c.created = new Date(created).toISOString();
-    if (created !== undefined && threshold !== undefined) c.createdAfterPost = created >= threshold;
+    const afterPost = createdAfterPost(item.created, outcome.sentAt, offset);
+    if (afterPost !== undefined) c.createdAfterPost = afterPost;
     return c;
   });
 }

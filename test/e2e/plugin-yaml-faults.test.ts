@@ -1,15 +1,15 @@
 /**
  * The provider plugin when things go wrong, through the real `pulumi` CLI and a YAML program: settings
- * missing, a gateway that does not answer, the plugin process killed while its create is out, and the
- * plugin installed the documented way (`npx pulumi-qualys-cs plugin install`) instead of Pulumi.yaml's
- * entry.
+ * missing, a gateway that does not answer, the plugin process killed while its create (a schedule's or a
+ * registry's) is out, and the plugin installed the documented way (`npx pulumi-qualys-cs plugin install`)
+ * instead of Pulumi.yaml's entry.
  */
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 
 import { DEMO_REGISTRY_ID } from "../simulator";
 import { classify } from "../harness/api-calls";
-import { startHoldingProxy } from "../harness/holding-proxy";
+import { startHoldingProxy, type HoldingProxy } from "../harness/holding-proxy";
 import { descendants } from "../harness/proc";
 import {
   createProgramStack,
@@ -19,9 +19,17 @@ import {
   type ProgramStack,
 } from "../harness/stack";
 import { useSimulator } from "../harness/use-simulator";
-import { dailyYaml, pluginConfig, pluginResources, PLUGIN_ENTRY } from "../harness/yaml-programs";
+import {
+  dailyYaml,
+  pluginConfig,
+  pluginResources,
+  PLUGIN_ENTRY,
+  registryProgram,
+} from "../harness/yaml-programs";
 
 const { sim, track } = useSimulator();
+/** The URI of the registry of `registryProgram` (Docker Hub's). */
+const HUB_URI = "https://registry-1.docker.io";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A program of schedules in the simulator's demo registry (no registry resource). */
@@ -85,41 +93,46 @@ describe("settings", () => {
   });
 });
 
+/**
+ * Runs `pulumi up` of `ps` and SIGKILLs its plugin processes as soon as `proxy` holds the create's POST:
+ * the POST reaches the simulator only after the plugin is gone, as a create committed late would.
+ */
+async function upKilledMidCreate(ps: ProgramStack, proxy: HoldingProxy): Promise<void> {
+  const child = spawn(
+    `${PULUMI_ROOT}/bin/pulumi`,
+    ["up", "--yes", "--skip-preview", "--non-interactive", "--stack", ps.stack.name],
+    { cwd: ps.projectDir, env: { ...process.env, ...ps.env }, stdio: "ignore" },
+  );
+  const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+  while (proxy.held() < 1 && child.exitCode === null) await sleep(20);
+  expect(proxy.held()).toBe(1);
+  const plugins = descendants(child.pid!).filter((pid) => {
+    try {
+      return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("pulumi-resource-qualys-cs");
+    } catch {
+      return false;
+    }
+  });
+  // The engine's and the YAML host's (which reads the schema): kill both.
+  expect(plugins.length).toBeGreaterThan(0);
+  for (const pid of plugins) process.kill(pid, "SIGKILL");
+  expect(await exited).not.toBe(0);
+}
+
 describe("the plugin process killed mid-create", () => {
   test("creates nothing twice: the next up adopts the schedule the killed create made", async () => {
     const name = "killed-mid-create";
-    // The POST reaches the simulator only after the plugin is gone, as a create committed late would.
     const proxy = await startHoldingProxy(sim().url, { method: "POST", path: /\/schedule$/, holdMs: 3000 });
     try {
       const ps = track(
         await createProgramStack({ yamlProgram: schedulesProgram([name]), config: pluginConfig(proxy.url) }),
       );
-      const child = spawn(
-        `${PULUMI_ROOT}/bin/pulumi`,
-        ["up", "--yes", "--skip-preview", "--non-interactive", "--stack", ps.stack.name],
-        { cwd: ps.projectDir, env: { ...process.env, ...ps.env }, stdio: "ignore" },
-      );
-      const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
-      const t0 = Date.now();
-      while (proxy.held() < 1 && Date.now() - t0 < 60_000) await sleep(20);
-      expect(proxy.held()).toBe(1);
-      const plugins = descendants(child.pid!).filter((pid) => {
-        try {
-          return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("pulumi-resource-qualys-cs");
-        } catch {
-          return false;
-        }
-      });
-      // The engine's and the YAML host's (which reads the schema): kill both.
-      expect(plugins.length).toBeGreaterThan(0);
-      for (const pid of plugins) process.kill(pid, "SIGKILL");
-      expect(await exited).not.toBe(0);
+      await upKilledMidCreate(ps, proxy);
       // The held POST commits now.
       while (
         sim()
           .control.schedules(DEMO_REGISTRY_ID)
-          .every((s) => s.name !== name) &&
-        Date.now() - t0 < 60_000
+          .every((s) => s.name !== name)
       )
         await sleep(50);
       expect(pluginResources(await ps.exportState())).toHaveLength(0);
@@ -138,6 +151,48 @@ describe("the plugin process killed mid-create", () => {
           .control.requests()
           .filter((r) => classify(r) === "create"),
       ).toHaveLength(1);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  test("a registry too: the next up adopts the registry the killed create made, and destroy removes it", async () => {
+    const proxy = await startHoldingProxy(sim().url, { method: "POST", path: /\/registry$/, holdMs: 3000 });
+    const hub = () =>
+      sim()
+        .control.registries()
+        .filter((r) => r.registryUri === HUB_URI);
+    const registryPosts = () =>
+      sim()
+        .control.requests()
+        .filter((r) => classify(r) === "registryCreate");
+    try {
+      const ps = track(
+        await createProgramStack({
+          yamlProgram: registryProgram([]),
+          config: { ...pluginConfig(proxy.url), hubPassword: { value: "hub-password-1", secret: true } },
+        }),
+      );
+      await upKilledMidCreate(ps, proxy);
+      // The held POST commits now.
+      while (hub().length === 0) await sleep(50);
+      expect(pluginResources(await ps.exportState())).toHaveLength(0);
+
+      const again = await up(ps);
+      expect(again.out).not.toContain("RegistryExistsError");
+      expect(again.code).toBe(0);
+      expect(hub()).toHaveLength(1);
+      const inState = pluginResources(await ps.exportState());
+      expect(inState.map((r) => [r.type, r.id])).toEqual([
+        ["qualys-cs:index:Registry", hub()[0]!.registryUuid],
+      ]);
+      // Only the killed create ever POSTed.
+      expect(registryPosts()).toHaveLength(1);
+
+      expect((await ps.run(["destroy", "--yes", "--skip-preview"])).code).toBe(0);
+      expect(hub()).toHaveLength(0);
+      expect(pluginResources(await ps.exportState())).toHaveLength(0);
+      expect(registryPosts()).toHaveLength(1);
     } finally {
       await proxy.close();
     }

@@ -3,14 +3,22 @@
  * when Qualys fails, as test/unit/schedule/crud-faults.test.ts does for schedules: every failure is a named error
  * that says what happened and what to do, carries no credential, and no registry is lost or made twice:
  * a create whose outcome is unknown is reconciled by URI, a read never mistakes a bad reply or a 403 for
- * "gone", an update or delete of a registry deleted meanwhile says so.
+ * "gone", an update or delete of a registry deleted meanwhile says so. Under a create journal
+ * (core/create-journal.ts, the plugin's), the registry of an earlier create whose plugin was killed with
+ * its POST out is adopted by the next create, with no second POST, and only that registry.
  */
+import {
+  withCreateJournal,
+  type CreateJournal,
+  type SentCreate,
+} from "../../../provider/core/create-journal";
 import {
   MalformedResponseError,
   PartialCreateError,
   QualysApiError,
   QualysError,
   RegistryCreateOutcomeUnknownError,
+  RegistryExistsError,
   RegistryGoneError,
   RegistryLookupArgsError,
   RegistryNotCreatedError,
@@ -239,5 +247,128 @@ describe("getRegistry's arguments", () => {
     expectNamed(err, RegistryLookupArgsError);
     expect(err.message).toContain(words);
     expect(sim().control.requests()).toEqual([]);
+  });
+});
+
+/** A journal in memory, as the plugin's file would be: `sending` replaces the note, `previous` reads it. */
+function memoryJournal(note?: SentCreate): CreateJournal & { note: SentCreate | undefined } {
+  const journal = {
+    note,
+    previous: () => journal.note,
+    sending: (sent: SentCreate) => {
+      journal.note = sent;
+    },
+  };
+  return journal;
+}
+
+const createUnder = (journal: CreateJournal, name: string) =>
+  withCreateJournal(journal, () => createRegistry(api, inputs(name)));
+
+const withUri = (name: string) =>
+  sim()
+    .control.registries()
+    .filter((r) => r.registryUri === `https://${name}.example.com`);
+
+/** A registry made outside this resource's creates (the console, another stack). */
+function madeElsewhere(name: string): string {
+  return sim().control.createRegistry({
+    registryType: "V2",
+    registryUri: `https://${name}.example.com`,
+    registryName: `${name}-console`,
+    credentialType: "None",
+  }).registryUuid;
+}
+
+describe("create journal: a noted create, then the URI held by one registry that was not there before it: adopted", () => {
+  test("the registry the earlier POST made is the create's result, read like a new one, with no second POST", async () => {
+    const journal = memoryJournal();
+    // The earlier create: its POST made the registry, its answer never reached the engine.
+    const lost = await createUnder(journal, "killed");
+    expect(journal.note).toEqual({ before: [], sentAt: expect.any(Number) as number });
+    sim().control.clearRequests();
+
+    const { id, outs } = await createUnder(journal, "killed");
+    expect(id).toBe(lost.id);
+    expect(outs).toEqual(lost.outs);
+    expect(outs).toMatchObject({ registryId: id, name: "killed", registryUri: "https://killed.example.com" });
+    // The secret Qualys never returns is kept, as after a normal create.
+    expect(outs.accessToken).toBe(TOKEN);
+    expect(posts()).toHaveLength(0);
+    expect(withUri("killed")).toHaveLength(1);
+  });
+});
+
+describe("create journal: the registry holding the URI was in the note's `before`: refused", () => {
+  test("RegistryExistsError as without a journal; nothing posted, nothing adopted", async () => {
+    const existing = madeElsewhere("before");
+    const journal = memoryJournal({ before: [existing], sentAt: Date.now() - 60_000 });
+    const err = await failure(createUnder(journal, "before"));
+    expectNamed(err, RegistryExistsError);
+    expect((err as RegistryExistsError).existingRegistryId).toBe(existing);
+    expect(err.message).toContain("does not take over a registry it did not create");
+    expect(posts()).toHaveLength(0);
+    expect(withUri("before").map((r) => r.registryUuid)).toEqual([existing]);
+  });
+});
+
+describe("create journal: the registry holding the URI is dated before the noted POST: refused", () => {
+  test("Qualys created it a minute before the earlier POST left (gateway clock): RegistryExistsError", async () => {
+    const existing = madeElsewhere("older");
+    // The note says the earlier POST left a minute after Qualys created this registry: not its doing.
+    const journal = memoryJournal({ before: [], sentAt: Date.now() + 60_000 });
+    const err = await failure(createUnder(journal, "older"));
+    expectNamed(err, RegistryExistsError);
+    expect((err as RegistryExistsError).existingRegistryId).toBe(existing);
+    expect(posts()).toHaveLength(0);
+  });
+});
+
+describe("create journal: a noted create, but more than one registry holding the URI: refused", () => {
+  test("no way to tell which the earlier POST made: RegistryExistsError, nothing posted", async () => {
+    madeElsewhere("several");
+    /** Lists the URI twice, as a gateway that broke its one-registry-per-URI rule would. */
+    class TwoHolders extends RegistryApi {
+      override async withUri(uri: string): Promise<WireRegistry[]> {
+        const found = await super.withUri(uri);
+        return [...found, { ...found[0]!, registryUuid: `${found[0]!.registryUuid}-twin` }];
+      }
+    }
+    const journal = memoryJournal({ before: [], sentAt: Date.now() - 60_000 });
+    const err = await failure(
+      withCreateJournal(journal, () => createRegistry(new TwoHolders(client), inputs("several"))),
+    );
+    expectNamed(err, RegistryExistsError);
+    expect(posts()).toHaveLength(0);
+  });
+});
+
+describe("create journal: the URI taken and no note of an earlier create: refused", () => {
+  test("with a journal holding no note (the plugin, no killed create): RegistryExistsError", async () => {
+    const existing = madeElsewhere("unnoted");
+    const err = await failure(createUnder(memoryJournal(), "unnoted"));
+    expectNamed(err, RegistryExistsError);
+    expect((err as RegistryExistsError).existingRegistryId).toBe(existing);
+    expect(posts()).toHaveLength(0);
+  });
+
+  test("with no journal at all (the dynamic resources): RegistryExistsError, as before", async () => {
+    madeElsewhere("dynamic");
+    const err = await failure(createRegistry(api, inputs("dynamic")));
+    expectNamed(err, RegistryExistsError);
+    expect(posts()).toHaveLength(0);
+  });
+});
+
+describe("create journal: a note of an earlier create, but the URI free: created normally", () => {
+  test("one POST, and the note replaced by this create's", async () => {
+    const earlier: SentCreate = { before: ["gone-0001"], sentAt: Date.now() - 60_000 };
+    const journal = memoryJournal(earlier);
+    const { id, outs } = await createUnder(journal, "free");
+    expect(posts()).toHaveLength(1);
+    expect(withUri("free").map((r) => r.registryUuid)).toEqual([id]);
+    expect(outs).toMatchObject({ registryId: id, name: "free" });
+    expect(journal.note).toEqual({ before: [], sentAt: expect.any(Number) as number });
+    expect(journal.note!.sentAt).toBeGreaterThan(earlier.sentAt);
   });
 });
