@@ -31,6 +31,10 @@ const { sim, track } = useSimulator();
 /** The URI of the registry of `registryProgram` (Docker Hub's). */
 const HUB_URI = "https://registry-1.docker.io";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** The package's version: the plugin's. */
+const VERSION = (
+  JSON.parse(fs.readFileSync(`${__dirname}/../../../package.json`, "utf8")) as { version: string }
+).version;
 
 /** A program of schedules in the simulator's demo registry (no registry resource). */
 function schedulesProgram(names: string[], plugins: unknown = PLUGIN_ENTRY): Record<string, unknown> {
@@ -199,6 +203,24 @@ describe("the plugin process killed mid-create", () => {
   });
 });
 
+describe("a plugin of another version than the program asks for", () => {
+  test("up fails at Configure (VersionMismatchError) saying what to install; nothing is sent to Qualys", async () => {
+    const program = schedulesProgram(["mismatch"]);
+    const resources = program.resources as Record<string, Record<string, unknown>>;
+    // What a program's SDK of another release asks for: the resource's provider version.
+    resources.mismatch = { ...resources.mismatch, options: { version: "0.0.1" } };
+    const ps = track(await createProgramStack({ yamlProgram: program, config: pluginConfig(sim().url) }));
+    sim().control.clearRequests();
+    const res = await up(ps);
+    expect(res.code).not.toBe(0);
+    expect(res.out).toContain("qualys-cs:index:RegistryScanSchedule (mismatch):");
+    expect(res.out).toContain(`provider plugin is version ${VERSION}, but the program's SDK asks for 0.0.1`);
+    expect(res.out).toContain("npm install pulumi-qualys-cs@0.0.1");
+    expect(res.out).not.toMatch(/\n\s+at .*\.js:\d+/); // no stack trace
+    expect(sim().control.requests()).toEqual([]);
+  });
+});
+
 describe("installing the plugin", () => {
   test("`npx pulumi-qualys-cs plugin install` makes the plugin known to the CLI, of the package's version", async () => {
     const ps = track(
@@ -215,12 +237,9 @@ describe("installing the plugin", () => {
     );
     expect(install.stderr).toBe("");
     expect(install.code).toBe(0);
-    const version = (
-      JSON.parse(fs.readFileSync(`${__dirname}/../../../package.json`, "utf8")) as { version: string }
-    ).version;
-    expect(install.stdout).toContain(`v${version}`);
+    expect(install.stdout).toContain(`v${VERSION}`);
     const list = await runCli(["plugin", "ls"], ps.projectDir, ps.env);
-    expect(list.stdout).toMatch(new RegExp(`qualys-cs\\s+resource\\s+${version.replace(/\./g, "\\.")}`));
+    expect(list.stdout).toMatch(new RegExp(`qualys-cs\\s+resource\\s+${VERSION.replace(/\./g, "\\.")}`));
     const res = await up(ps);
     expect(res.code).toBe(0);
     expect(res.out).not.toContain("warning");
